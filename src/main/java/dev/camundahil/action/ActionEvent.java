@@ -1,0 +1,35 @@
+package dev.camundahil.action;
+
+import java.time.Instant;
+
+/**
+ * Something happened to an action. Published inside the transaction that recorded it, so a listener that writes
+ * (an outbox row, a process signal) commits or rolls back with it; listeners with side effects outside the
+ * database act after commit.
+ *
+ * @param type the webhook event name, such as {@code action.completed}
+ * @param action the action as it is after the event
+ * @param timestamp when it happened
+ * @param engineInitiated whether the process engine itself caused it (the task was left without a response),
+ * in which case nobody needs to resume the process
+ */
+public record ActionEvent(String type, ActionView action, Instant timestamp, boolean engineInitiated) {
+
+	public static final String CREATED = "action.created";
+
+	public static final String COMPLETED = "action.completed";
+
+	public static final String EXPIRED = "action.expired";
+
+	public static final String CANCELLED = "action.cancelled";
+
+	public static final String DISPATCH_FAILED = "action.dispatch_failed";
+
+	public static final String REMINDED = "action.reminded";
+
+	/** Whether this event ends the action, so that a waiting process instance resumes. */
+	public boolean closesAction() {
+		return COMPLETED.equals(this.type) || EXPIRED.equals(this.type) || CANCELLED.equals(this.type);
+	}
+
+}

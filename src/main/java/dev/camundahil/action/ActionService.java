@@ -1,0 +1,207 @@
+package dev.camundahil.action;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way to open, answer, cancel, expire and read actions, for the REST API, the channels, the scheduler
+ * and any application that embeds the plugin. Each call is one transaction that joins the caller's, so an action
+ * and the process engine's state commit together; each change writes its audit entry and publishes an
+ * {@link ActionEvent} inside that transaction.
+ */
+@Transactional
+public class ActionService {
+
+	private static final Logger log = LoggerFactory.getLogger(ActionService.class);
+
+	private final ActionRequestRepository actions;
+
+	private final ActionAuditRepository audits;
+
+	private final EntityManager entityManager;
+
+	private final ApplicationEventPublisher events;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	ActionService(ActionRequestRepository actions, ActionAuditRepository audits, EntityManager entityManager,
+			ApplicationEventPublisher events, IdempotencyKeys idempotencyKeys) {
+		this.actions = actions;
+		this.audits = audits;
+		this.entityManager = entityManager;
+		this.events = events;
+		this.idempotencyKeys = idempotencyKeys;
+	}
+
+	public ActionRequest create(NewAction request) {
+		ActionRequest action = new ActionRequest(request, Timestamps.now());
+		this.entityManager.persist(action);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("flowId", action.getFlowId());
+		data.put("nodeId", action.getNodeId());
+		data.put("sessionId", action.getSessionId());
+		data.put("outputTypes", action.getOutputTypes());
+		if (action.getProcessInstanceId() != null) {
+			data.put("processInstanceId", action.getProcessInstanceId());
+		}
+		if (action.getExpiresAt() != null) {
+			data.put("expiresAt", action.getExpiresAt().toString());
+		}
+		audit(action.getId(), AuditEvents.CREATED, data, null);
+		publish(ActionEvent.CREATED, action, false);
+		log.debug("Created action {} at {}/{}", action.getId(), action.getFlowId(), action.getNodeId());
+		return action;
+	}
+
+	/**
+	 * Records a human's answer and completes the action.
+	 * @throws ActionNotFoundException no such action
+	 * @throws ActionConflictException the action is no longer pending, or the idempotency key was used for a
+	 * different request
+	 * @throws InvalidResponseException the value is not one of the expected responses
+	 */
+	public ActionRequest respond(UUID id, ResponseCommand command) {
+		String key = command.idempotencyKey();
+		String hash = (key != null) ? this.idempotencyKeys.hash(command) : null;
+		if (key != null) {
+			ActionRequest earlier = replay(id, key, hash);
+			if (earlier != null) {
+				return earlier;
+			}
+		}
+		ActionRequest action = load(id);
+		Object value = ExpectedResponses.accept(action, command.value());
+		action.complete(new ActionResponse(value, command.respondedBy(), Timestamps.now()));
+		flushWinning(action);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("value", value);
+		data.put("respondedBy", command.respondedBy());
+		data.put("channel", command.channel());
+		audit(id, AuditEvents.COMPLETED, data, command.userId());
+		if (key != null) {
+			this.idempotencyKeys.record(id, key, hash);
+		}
+		publish(ActionEvent.COMPLETED, action, false);
+		log.info("Action {} completed via {}", id, command.channel());
+		return action;
+	}
+
+	/** Cancels a pending action on someone's request; the waiting process resumes with status cancelled. */
+	public ActionRequest cancel(UUID id, String reason, String userId) {
+		ActionRequest action = load(id);
+		cancel(action, reason, userId, false);
+		return action;
+	}
+
+	/**
+	 * Cancels the pending action of an execution that the engine is leaving without a response (a boundary event,
+	 * a cancelled or migrated instance). Does nothing when the execution has no pending action.
+	 */
+	public void cancelForLeftExecution(String executionId, String reason) {
+		this.actions.findFirstByExecutionIdAndStatus(executionId, ActionStatus.PENDING)
+			.ifPresent((action) -> cancel(action, reason, null, true));
+	}
+
+	/** Expires a pending action whose deadline has passed; the waiting process resumes with status expired. */
+	public ActionRequest expire(UUID id) {
+		ActionRequest action = load(id);
+		action.expire(Timestamps.now());
+		flushWinning(action);
+		audit(id, AuditEvents.EXPIRED, Map.of("expiresAt", String.valueOf(action.getExpiresAt())), null);
+		publish(ActionEvent.EXPIRED, action, false);
+		log.info("Action {} expired", id);
+		return action;
+	}
+
+	/** Soft-deletes an action, cancelling it first if it is still pending. */
+	public ActionRequest delete(UUID id, String userId) {
+		ActionRequest action = load(id);
+		if (action.isPending()) {
+			cancel(action, "deleted", userId, false);
+		}
+		action.delete(Timestamps.now());
+		flushWinning(action);
+		audit(id, AuditEvents.DELETED, Map.of(), userId);
+		return action;
+	}
+
+	@Transactional(readOnly = true)
+	public ActionRequest find(UUID id) {
+		return load(id);
+	}
+
+	@Transactional(readOnly = true)
+	public Page<ActionRequest> list(ActionQuery query, Pageable page) {
+		return this.actions.findAll(ActionSpecifications.matching(query), page);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ActionAudit> auditTrail(UUID id) {
+		load(id);
+		return this.audits.findByActionIdOrderByTimestampAscIdAsc(id);
+	}
+
+	/** Records something that happened to an action outside its state machine, such as a dispatch. */
+	public void audit(UUID actionId, String event, Map<String, Object> data, String userId) {
+		this.entityManager.persist(new ActionAudit(actionId, event, data, userId, Timestamps.now()));
+	}
+
+	/** Publishes an event about an action that is not a transition, such as a failed dispatch or a reminder. */
+	public void publish(String type, ActionRequest action) {
+		publish(type, action, false);
+	}
+
+	private void cancel(ActionRequest action, String reason, String userId, boolean engineInitiated) {
+		action.cancel(Timestamps.now());
+		flushWinning(action);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("reason", (reason != null) ? reason : "");
+		audit(action.getId(), AuditEvents.CANCELLED, data, userId);
+		publish(ActionEvent.CANCELLED, action, engineInitiated);
+		log.info("Action {} cancelled ({})", action.getId(), reason);
+	}
+
+	private ActionRequest replay(UUID id, String key, String hash) {
+		return this.idempotencyKeys.recordedHash(id, key).map((recorded) -> {
+			if (!recorded.equals(hash)) {
+				throw new ActionConflictException(id,
+						"Idempotency-Key '" + key + "' was already used with a different request for action " + id);
+			}
+			return load(id);
+		}).orElse(null);
+	}
+
+	private ActionRequest load(UUID id) {
+		return this.actions.findById(id).orElseThrow(() -> new ActionNotFoundException(id));
+	}
+
+	/** Writes the transition now, so that losing a race shows here as a conflict, before anything else runs. */
+	private void flushWinning(ActionRequest action) {
+		try {
+			this.entityManager.flush();
+		}
+		catch (OptimisticLockException | OptimisticLockingFailureException ex) {
+			throw new ActionConflictException(action.getId(),
+					"Action " + action.getId() + " was changed at the same time by someone else; it is no longer pending");
+		}
+	}
+
+	private void publish(String type, ActionRequest action, boolean engineInitiated) {
+		this.events.publishEvent(new ActionEvent(type, ActionView.of(action), Timestamps.now(), engineInitiated));
+	}
+
+}

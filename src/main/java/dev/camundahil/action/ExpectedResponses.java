@@ -1,0 +1,53 @@
+package dev.camundahil.action;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The options an action offers ({@code args.expectedResponse}) and the rule for matching an answer against them:
+ * ignoring case, stored in the option's own spelling.
+ */
+public final class ExpectedResponses {
+
+	public static final String ARG = "expectedResponse";
+
+	private ExpectedResponses() {
+	}
+
+	public static List<String> of(ActionRequest action) {
+		return of(action.getArgs().get(ARG));
+	}
+
+	public static List<String> of(Object arg) {
+		if (arg instanceof Collection<?> options) {
+			return options.stream().map(String::valueOf).toList();
+		}
+		return List.of();
+	}
+
+	/** The option that the answer names, ignoring case and surrounding blanks. */
+	public static Optional<String> match(List<String> options, String answer) {
+		String wanted = answer.strip();
+		return options.stream().filter((option) -> option.strip().equalsIgnoreCase(wanted)).findFirst();
+	}
+
+	/** The value to store for an answer: the matching option, or the answer itself when there are no options. */
+	static Object accept(ActionRequest action, Object value) {
+		List<String> options = of(action);
+		if (options.isEmpty()) {
+			return value;
+		}
+		if (!(value instanceof String answer)) {
+			throw new InvalidResponseException(
+					"The response value must be one of " + options + " (as text), but was " + describe(value));
+		}
+		return match(options, answer).orElseThrow(() -> new InvalidResponseException(
+				"The response value '" + answer + "' is not one of the expected responses " + options));
+	}
+
+	private static String describe(Object value) {
+		return (value != null) ? value.getClass().getSimpleName().toLowerCase() + " " + value : "null";
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.camundahil.app;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The standalone camunda-hil app: Camunda 7 with its REST API and webapps, the HIL plugin, and the example
+ * processes. Its settings are in {@code hil-app.yml}, so that the plugin jar never brings an
+ * {@code application.yml} into a host application; a {@code hil-app.yml} in the working directory overrides them.
+ */
+@SpringBootApplication
+public class HilApplication {
+
+	public static final String CONFIG_NAME = "spring.config.name=hil-app";
+
+	public static void main(String[] args) {
+		new SpringApplicationBuilder(HilApplication.class).properties(CONFIG_NAME).run(args);
+	}
+
+}

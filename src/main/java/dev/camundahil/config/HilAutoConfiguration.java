@@ -1,0 +1,37 @@
+package dev.camundahil.config;
+
+import javax.sql.DataSource;
+
+import dev.camundahil.action.ActionConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Switches the HIL plugin on in a Camunda Spring Boot application. Every bean can be replaced by declaring one of
+ * the same type. The plugin's entities and repositories join the application's own through
+ * {@link AutoConfigurationPackage}; its tables are migrated by {@link HilSchema} before JPA and Quartz start.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+		before = { HibernateJpaAutoConfiguration.class, JpaRepositoriesAutoConfiguration.class })
+@AutoConfigurationPackage(basePackages = "dev.camundahil")
+@EnableConfigurationProperties(HilProperties.class)
+@Import({ ActionConfiguration.class })
+public class HilAutoConfiguration {
+
+	@Bean(initMethod = "up")
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(prefix = "hil.schema", name = "migrate", matchIfMissing = true)
+	HilSchema hilSchema(DataSource dataSource, HilProperties properties) {
+		return new HilSchema(dataSource, properties.getSchema().getHistoryTable());
+	}
+
+}

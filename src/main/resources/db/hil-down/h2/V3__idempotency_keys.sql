@@ -1,0 +1,2 @@
+-- Reverses V3.
+DROP TABLE IF EXISTS action_idempotency_key;
