@@ -21,7 +21,7 @@ public interface ActionRequestRepository extends JpaRepository<ActionRequest, UU
 	List<ActionRequest> findPendingByFlowId(@Param("flowId") String flowId, Pageable page);
 
 	/** Query 2: pending actions that go out on an output type, newest first. */
-	@Query("select a from ActionRequest a where array_contains(a.outputTypes, :outputType) and a.status = dev.camundahil.action.ActionStatus.PENDING order by a.createdAt desc")
+	@Query("select a from ActionRequest a where hil_has_output_type(a.outputTypes, :outputType) and a.status = dev.camundahil.action.ActionStatus.PENDING order by a.createdAt desc")
 	List<ActionRequest> findPendingByOutputType(@Param("outputType") String outputType, Pageable page);
 
 	/** Query 3: one action by id (inherited {@link #findById}). */

@@ -31,7 +31,7 @@ final class ActionSpecifications {
 				predicates.add(builder.equal(root.get("nodeId"), query.nodeId()));
 			}
 			if (query.outputType() != null) {
-				predicates.add(builder.isTrue(builder.function("array_contains", Boolean.class,
+				predicates.add(builder.isTrue(builder.function(OutputTypeFunction.NAME, Boolean.class,
 						root.get("outputTypes"), builder.literal(query.outputType()))));
 			}
 			return builder.and(predicates.toArray(Predicate[]::new));

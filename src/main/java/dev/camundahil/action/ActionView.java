@@ -10,12 +10,12 @@ import java.util.UUID;
  */
 public record ActionView(UUID id, String flowId, String sessionId, String nodeId, String status,
 		List<String> outputTypes, ActionContext context, Map<String, Object> args, ActionResponse response,
-		String processInstanceId, Instant expiresAt, Instant createdAt, Instant updatedAt) {
+		String processInstanceId, String executionId, Instant expiresAt, Instant createdAt, Instant updatedAt) {
 
 	public static ActionView of(ActionRequest action) {
 		return new ActionView(action.getId(), action.getFlowId(), action.getSessionId(), action.getNodeId(),
 				action.getStatus().value(), action.getOutputTypes(), action.getContext(), action.getArgs(),
-				action.getResponse(), action.getProcessInstanceId(), action.getExpiresAt(), action.getCreatedAt(),
+				action.getResponse(), action.getProcessInstanceId(), action.getExecutionId(), action.getExpiresAt(), action.getCreatedAt(),
 				action.getUpdatedAt());
 	}
 

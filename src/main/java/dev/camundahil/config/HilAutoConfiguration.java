@@ -3,7 +3,10 @@ package dev.camundahil.config;
 import javax.sql.DataSource;
 
 import dev.camundahil.action.ActionConfiguration;
+import dev.camundahil.api.ApiConfiguration;
+import dev.camundahil.bpmn.BpmnConfiguration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,6 +15,8 @@ import org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfig
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.SchemaManagement;
+import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -24,7 +29,7 @@ import org.springframework.context.annotation.Import;
 		before = { HibernateJpaAutoConfiguration.class, JpaRepositoriesAutoConfiguration.class })
 @AutoConfigurationPackage(basePackages = "dev.camundahil")
 @EnableConfigurationProperties(HilProperties.class)
-@Import({ ActionConfiguration.class })
+@Import({ ActionConfiguration.class, BpmnConfiguration.class, ApiConfiguration.class })
 public class HilAutoConfiguration {
 
 	@Bean(initMethod = "up")
@@ -32,6 +37,13 @@ public class HilAutoConfiguration {
 	@ConditionalOnProperty(prefix = "hil.schema", name = "migrate", matchIfMissing = true)
 	HilSchema hilSchema(DataSource dataSource, HilProperties properties) {
 		return new HilSchema(dataSource, properties.getSchema().getHistoryTable());
+	}
+
+	/** Keeps Hibernate from creating or dropping tables on an embedded database whose tables the plugin manages. */
+	@Bean
+	SchemaManagementProvider hilSchemaManagementProvider(ObjectProvider<HilSchema> schema, DataSource hilDataSource) {
+		return (dataSource) -> (schema.getIfAvailable() != null && dataSource == hilDataSource)
+				? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
 	}
 
 }

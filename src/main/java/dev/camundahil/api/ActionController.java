@@ -1,0 +1,141 @@
+package dev.camundahil.api;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import dev.camundahil.action.ActionQuery;
+import dev.camundahil.action.ActionService;
+import dev.camundahil.action.ActionStatus;
+import dev.camundahil.action.ActionView;
+import dev.camundahil.action.ResponseCommand;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The actions API: list, read, answer, cancel, delete and audit actions. A thin layer over {@link ActionService}.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/actions", produces = "application/json")
+@Tag(name = "Actions", description = "Requests for a human to act, and their answers")
+class ActionController {
+
+	static final int MAX_PAGE_SIZE = 200;
+
+	private final ActionService actions;
+
+	private final ObjectMapper json;
+
+	ActionController(ActionService actions, ObjectMapper json) {
+		this.actions = actions;
+		this.json = json;
+	}
+
+	@GetMapping
+	@Operation(summary = "List actions, newest first; soft-deleted actions are never listed")
+	ActionPage list(@RequestParam(required = false) String status, @RequestParam(required = false) String flowId,
+			@RequestParam(required = false) String sessionId, @RequestParam(required = false) String nodeId,
+			@RequestParam(required = false) String outputType, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		if (page < 0) {
+			throw new BadRequestException("'page' must be 0 or more, not " + page);
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new BadRequestException("'size' must be between 1 and " + MAX_PAGE_SIZE + ", not " + size);
+		}
+		ActionQuery query = new ActionQuery(status(status), blankToNull(flowId), blankToNull(sessionId),
+				blankToNull(nodeId), blankToNull(outputType));
+		Page<ActionView> found = this.actions
+			.list(query, PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))))
+			.map(ActionView::of);
+		return new ActionPage(found.getContent(), page, size, found.getTotalElements());
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One action; 404 for unknown or deleted ones")
+	ActionView get(@PathVariable UUID id) {
+		return ActionView.of(this.actions.find(id));
+	}
+
+	@PostMapping(path = "/{id}/respond", consumes = "application/json")
+	@Operation(summary = "Answer a pending action; the waiting process resumes with the answer")
+	ActionView respond(@PathVariable UUID id, @RequestBody RespondRequest body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Principal principal) {
+		if (body.value == null) {
+			throw new BadRequestException("'value' is required: the answer, any JSON value");
+		}
+		ResponseCommand command = new ResponseCommand(toJava(body), body.respondedBy, name(principal), "api",
+				blankToNull(idempotencyKey));
+		return ActionView.of(this.actions.respond(id, command));
+	}
+
+	@PostMapping(path = "/{id}/cancel")
+	@Operation(summary = "Cancel a pending action; the waiting process resumes with status cancelled")
+	ActionView cancel(@PathVariable UUID id, @RequestBody(required = false) CancelRequest body, Principal principal) {
+		CancelRequest request = (body != null) ? body : new CancelRequest();
+		String userId = (request.userId != null) ? request.userId : name(principal);
+		return ActionView.of(this.actions.cancel(id, request.reason, userId));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Soft-delete an action, cancelling it first if it is pending")
+	void delete(@PathVariable UUID id, Principal principal) {
+		this.actions.delete(id, name(principal));
+	}
+
+	@GetMapping("/{id}/audit")
+	@Operation(summary = "The audit trail of an action, oldest first")
+	List<AuditEntry> audit(@PathVariable UUID id) {
+		return this.actions.auditTrail(id).stream().map(AuditEntry::of).toList();
+	}
+
+	private Object toJava(RespondRequest body) {
+		try {
+			return this.json.treeToValue(body.value, Object.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new BadRequestException("'value' cannot be read: " + ex.getOriginalMessage());
+		}
+	}
+
+	private static ActionStatus status(String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		try {
+			return ActionStatus.of(status);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadRequestException("'status' " + ex.getMessage().substring(0, 1).toLowerCase()
+					+ ex.getMessage().substring(1));
+		}
+	}
+
+	private static String name(Principal principal) {
+		return (principal != null) ? principal.getName() : null;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

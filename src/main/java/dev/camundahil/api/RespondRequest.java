@@ -1,0 +1,16 @@
+package dev.camundahil.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Body of {@code POST /api/v1/actions/{id}/respond}: {@code {"value": <any JSON>, "respondedBy": "..."}}.
+ */
+class RespondRequest extends StrictBody {
+
+	/** The answer: any JSON value, required (JSON null is an answer too). */
+	public JsonNode value;
+
+	/** Who answered. */
+	public String respondedBy;
+
+}

@@ -1,0 +1,41 @@
+package dev.camundahil.bpmn;
+
+import dev.camundahil.action.ActionService;
+import dev.camundahil.config.HilProperties;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.pvm.delegate.ActivityBehavior;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * The HIL task: its behaviour bean ({@code hilTask}), the engine plugin that validates it at deployment, and the
+ * listener that resumes waiting executions.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BpmnConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "hilTask")
+	ActivityBehavior hilTask(ActionService actions, HilProperties properties) {
+		return new HilTaskBehavior(actions, properties.getDefaultTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HilEnginePlugin hilEnginePlugin(@Lazy ActionService actions, ObjectProvider<HilTaskCheck> checks) {
+		LeftTaskListener leftTaskListener = new LeftTaskListener(actions);
+		return new HilEnginePlugin(
+				new HilTaskParseListener(leftTaskListener, () -> checks.orderedStream().toList()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProcessResumer hilProcessResumer(ObjectProvider<ProcessEngine> engine) {
+		return new ProcessResumer(engine);
+	}
+
+}

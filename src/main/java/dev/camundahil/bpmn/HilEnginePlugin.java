@@ -1,0 +1,28 @@
+package dev.camundahil.bpmn;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+/**
+ * Adds the HIL task parse listener to the process engine.
+ */
+public class HilEnginePlugin extends AbstractProcessEnginePlugin {
+
+	private final BpmnParseListener parseListener;
+
+	HilEnginePlugin(BpmnParseListener parseListener) {
+		this.parseListener = parseListener;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		if (configuration.getCustomPostBPMNParseListeners() == null) {
+			configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+		}
+		configuration.getCustomPostBPMNParseListeners().add(this.parseListener);
+	}
+
+}

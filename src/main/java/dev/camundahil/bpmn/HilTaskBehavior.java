@@ -1,0 +1,62 @@
+package dev.camundahil.bpmn;
+
+import java.time.Duration;
+
+import dev.camundahil.action.ActionRequest;
+import dev.camundahil.action.ActionService;
+import dev.camundahil.action.ActionStatus;
+import dev.camundahil.action.Timestamps;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.impl.bpmn.helper.BpmnExceptionHandler;
+import org.camunda.bpm.engine.impl.bpmn.behavior.TaskActivityBehavior;
+import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
+
+/**
+ * The {@code hilTask} bean: a wait state. Entering it opens an action and waits; a signal carrying the action's
+ * {@link HilOutcome} writes the result variables and leaves (or throws {@code HIL_EXPIRED} when the task says
+ * {@code onTimeout = error}).
+ */
+class HilTaskBehavior extends TaskActivityBehavior {
+
+	private final ActionService actions;
+
+	private final Duration defaultTimeout;
+
+	HilTaskBehavior(ActionService actions, Duration defaultTimeout) {
+		this.actions = actions;
+		this.defaultTimeout = defaultTimeout;
+	}
+
+	@Override
+	public void performExecution(ActivityExecution execution) {
+		ActionRequest action = this.actions.create(HilTaskRequest.from(execution, this.defaultTimeout, Timestamps.now()));
+		HilVariables.writeState(execution, action);
+	}
+
+	@Override
+	public void signal(ActivityExecution execution, String signalName, Object signalData) throws Exception {
+		if (!(signalData instanceof HilOutcome outcome)) {
+			if ("compensationDone".equals(signalName)) {
+				super.signal(execution, signalName, signalData);
+				return;
+			}
+			// Someone signalled the execution directly, without an answer: the action cannot be answered any more.
+			this.actions.cancelForLeftExecution(execution.getId(), "execution signalled without a response");
+			execution.removeVariable(HilVariables.STATE);
+			execution.setVariable(HilVariables.STATUS, ActionStatus.CANCELLED.value());
+			leave(execution);
+			return;
+		}
+		HilVariables.writeOutcome(execution, outcome,
+				(String) execution.getVariableLocal(HilTaskParameters.RESULT_VARIABLE));
+		if (outcome.status() == ActionStatus.EXPIRED && HilTaskParameters.onTimeout(
+				execution.getVariableLocal(HilTaskParameters.ON_TIMEOUT)) == HilTaskParameters.OnTimeout.ERROR) {
+			BpmnExceptionHandler.propagateBpmnError(new BpmnError(HilVariables.EXPIRED_ERROR_CODE,
+					"No response to action " + outcome.actionId() + " before it expired"), execution);
+			return;
+		}
+		leave(execution);
+	}
+
+}

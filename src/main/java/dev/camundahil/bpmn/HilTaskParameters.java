@@ -1,0 +1,140 @@
+package dev.camundahil.bpmn;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The input parameters of a HIL task, their names, and how their values are read: lists may be given as lists or
+ * as comma-separated text, durations as ISO-8601 text.
+ */
+final class HilTaskParameters {
+
+	static final String QUESTION = "question";
+
+	static final String OUTPUT_TYPES = "outputTypes";
+
+	static final String METADATA = "metadata";
+
+	static final String MESSAGE = "message";
+
+	static final String EXPECTED_RESPONSE = "expectedResponse";
+
+	static final String TO = "to";
+
+	static final String CC = "cc";
+
+	static final String BCC = "bcc";
+
+	static final String SUBJECT = "subject";
+
+	static final String BODY_HTML = "bodyHTML";
+
+	static final String BODY_TEXT = "bodyText";
+
+	static final String ATTACHMENTS = "attachments";
+
+	static final String CHANNEL = "channel";
+
+	static final String TIMEOUT = "timeout";
+
+	static final String ON_TIMEOUT = "onTimeout";
+
+	static final String SESSION_ID = "sessionId";
+
+	static final String RESULT_VARIABLE = "resultVariable";
+
+	static final String REMINDER = "reminder";
+
+	/** The output types a HIL task can name. */
+	static final Set<String> OUTPUT_TYPE_NAMES = Set.of("chat", "email", "custom");
+
+	/** Parameters with a meaning of their own; any other parameter is a custom channel's argument. */
+	static final Set<String> KNOWN = Set.of(QUESTION, OUTPUT_TYPES, METADATA, MESSAGE, EXPECTED_RESPONSE, TO, CC, BCC,
+			SUBJECT, BODY_HTML, BODY_TEXT, ATTACHMENTS, CHANNEL, TIMEOUT, ON_TIMEOUT, SESSION_ID, RESULT_VARIABLE,
+			REMINDER);
+
+	private HilTaskParameters() {
+	}
+
+	/** A list given as a list or as comma-separated text; blanks are dropped. */
+	static List<String> list(Object value) {
+		if (value == null) {
+			return List.of();
+		}
+		if (value instanceof Collection<?> items) {
+			return items.stream().map(String::valueOf).map(String::strip).filter((item) -> !item.isEmpty()).toList();
+		}
+		if (value instanceof Object[] items) {
+			return list(Arrays.asList(items));
+		}
+		return Arrays.stream(String.valueOf(value).split(","))
+			.map(String::strip)
+			.filter((item) -> !item.isEmpty())
+			.toList();
+	}
+
+	/** The output types, lower-cased and checked; the message names what is wrong. */
+	static List<String> outputTypes(Object value) {
+		List<String> types = list(value).stream().map((type) -> type.toLowerCase(Locale.ROOT)).distinct().toList();
+		if (types.isEmpty()) {
+			throw new IllegalArgumentException("'" + OUTPUT_TYPES + "' is required: one or more of chat, email, custom");
+		}
+		for (String type : types) {
+			if (!OUTPUT_TYPE_NAMES.contains(type)) {
+				throw new IllegalArgumentException(
+						"'" + OUTPUT_TYPES + "' names unknown output type '" + type + "'; known are chat, email, custom");
+			}
+		}
+		return types;
+	}
+
+	static Duration duration(String name, Object value) {
+		try {
+			return Duration.parse(String.valueOf(value).strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("'" + name + "' must be an ISO-8601 duration such as PT24H or P2D, not '"
+					+ value + "'");
+		}
+	}
+
+	static OnTimeout onTimeout(Object value) {
+		if (value == null || String.valueOf(value).isBlank()) {
+			return OnTimeout.CONTINUE;
+		}
+		return switch (String.valueOf(value).strip().toLowerCase(Locale.ROOT)) {
+			case "continue" -> OnTimeout.CONTINUE;
+			case "error" -> OnTimeout.ERROR;
+			default -> throw new IllegalArgumentException(
+					"'" + ON_TIMEOUT + "' must be 'continue' or 'error', not '" + value + "'");
+		};
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> map(String name, Object value) {
+		if (value == null) {
+			return Map.of();
+		}
+		if (value instanceof Map<?, ?> map) {
+			return (Map<String, Object>) map;
+		}
+		throw new IllegalArgumentException("'" + name + "' must be a map, not " + value.getClass().getSimpleName());
+	}
+
+	enum OnTimeout {
+
+		/** Resume the process with {@code hilStatus = expired}. */
+		CONTINUE,
+
+		/** Throw the BPMN error {@code HIL_EXPIRED}. */
+		ERROR
+
+	}
+
+}

@@ -1,0 +1,132 @@
+package dev.camundahil.bpmn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.BpmnParseException;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Finds the HIL tasks of a model being deployed ({@code camunda:delegateExpression="${hilTask}"}), fails the
+ * deployment when one is misconfigured, and attaches the listener that cancels an action when its task is left
+ * without a response.
+ */
+class HilTaskParseListener extends AbstractBpmnParseListener {
+
+	static final String DELEGATE_EXPRESSION = "${hilTask}";
+
+	private final ExecutionListener leftTaskListener;
+
+	private final Supplier<List<HilTaskCheck>> checks;
+
+	HilTaskParseListener(ExecutionListener leftTaskListener, Supplier<List<HilTaskCheck>> checks) {
+		this.leftTaskListener = leftTaskListener;
+		this.checks = checks;
+	}
+
+	@Override
+	public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+		String delegate = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "delegateExpression");
+		if (delegate == null || !DELEGATE_EXPRESSION.equals(delegate.replace(" ", ""))) {
+			return;
+		}
+		HilTaskDeclaration task = declaration(element, activity);
+		try {
+			checkBuiltIn(task);
+			this.checks.get().forEach((check) -> check.check(task));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BpmnParseException(task.describe(ex.getMessage()), element, ex);
+		}
+		activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, this.leftTaskListener);
+	}
+
+	private static void checkBuiltIn(HilTaskDeclaration task) {
+		if (!task.isDeclared(HilTaskParameters.QUESTION)) {
+			throw new IllegalArgumentException("the input parameter 'question' is required");
+		}
+		if (task.literal(HilTaskParameters.QUESTION).filter((question) -> String.valueOf(question).isBlank()).isPresent()) {
+			throw new IllegalArgumentException("the input parameter 'question' is empty");
+		}
+		if (!task.isDeclared(HilTaskParameters.OUTPUT_TYPES)) {
+			throw new IllegalArgumentException(
+					"the input parameter 'outputTypes' is required (one or more of chat, email, custom)");
+		}
+		task.literal(HilTaskParameters.OUTPUT_TYPES).ifPresent(HilTaskParameters::outputTypes);
+		task.literal(HilTaskParameters.TIMEOUT)
+			.ifPresent((timeout) -> HilTaskParameters.duration(HilTaskParameters.TIMEOUT, timeout));
+		task.literal(HilTaskParameters.ON_TIMEOUT).ifPresent(HilTaskParameters::onTimeout);
+	}
+
+	private static HilTaskDeclaration declaration(Element element, ActivityImpl activity) {
+		Map<String, Object> literals = new LinkedHashMap<>();
+		List<String> declared = new ArrayList<>();
+		Element extensions = element.element("extensionElements");
+		Element inputOutput = (extensions != null)
+				? extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputOutput") : null;
+		if (inputOutput != null) {
+			for (Element parameter : inputOutput.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputParameter")) {
+				String name = parameter.attribute("name");
+				declared.add(name);
+				Object literal = literal(parameter);
+				if (literal != null) {
+					literals.put(name, literal);
+				}
+			}
+		}
+		String processKey = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
+		return new HilTaskDeclaration(processKey, activity.getId(), literals, List.copyOf(declared));
+	}
+
+	/** Text, a list or a map of texts; null for expressions and scripts, which are only known at run time. */
+	private static Object literal(Element parameter) {
+		List<Element> children = parameter.elements();
+		if (children.isEmpty()) {
+			return text(parameter.getText());
+		}
+		Element value = children.get(0);
+		String tag = value.getTagName();
+		switch (tag.substring(tag.indexOf(':') + 1)) {
+			case "list": {
+				List<Object> items = new ArrayList<>();
+				for (Element item : value.elements()) {
+					Object text = text(item.getText());
+					if (text == null) {
+						return null;
+					}
+					items.add(text);
+				}
+				return items;
+			}
+			case "map": {
+				Map<String, Object> entries = new LinkedHashMap<>();
+				for (Element entry : value.elements()) {
+					Object text = text(entry.getText());
+					if (text == null) {
+						return null;
+					}
+					entries.put(entry.attribute("key"), text);
+				}
+				return entries;
+			}
+			default:
+				return null;
+		}
+	}
+
+	private static String text(String text) {
+		String stripped = (text != null) ? text.strip() : "";
+		boolean expression = stripped.contains("${") || stripped.contains("#{");
+		return expression ? null : stripped;
+	}
+
+}

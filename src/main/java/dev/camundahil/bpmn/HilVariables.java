@@ -1,0 +1,76 @@
+package dev.camundahil.bpmn;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.camundahil.action.ActionRequest;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * The process variables of a HIL task: {@code hilState} while it waits, and the outcome once it resumes. Maps and
+ * lists are stored as JSON, so they stay readable in Cockpit and in expressions such as
+ * {@code ${hilState.pendingActionId}}.
+ */
+public final class HilVariables {
+
+	/** While waiting: {pendingActionId, outputTypes, args}. */
+	public static final String STATE = "hilState";
+
+	public static final String ACTION_ID = "hilActionId";
+
+	/** completed, expired or cancelled. */
+	public static final String STATUS = "hilStatus";
+
+	/** The response value, any JSON value. */
+	public static final String RESPONSE = "hilResponse";
+
+	public static final String RESPONDED_BY = "hilRespondedBy";
+
+	/** The BPMN error code thrown on expiry when the task says {@code onTimeout = error}. */
+	public static final String EXPIRED_ERROR_CODE = "HIL_EXPIRED";
+
+	private HilVariables() {
+	}
+
+	static void writeState(DelegateExecution execution, ActionRequest action) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("pendingActionId", action.getId().toString());
+		state.put("outputTypes", action.getOutputTypes());
+		state.put("args", action.getArgs());
+		execution.setVariable(STATE, json(state));
+	}
+
+	static void writeOutcome(DelegateExecution execution, HilOutcome outcome, String resultVariable) {
+		execution.removeVariable(STATE);
+		execution.setVariable(ACTION_ID, outcome.actionId().toString());
+		execution.setVariable(STATUS, outcome.status().value());
+		execution.setVariable(RESPONSE, typed(outcome.response()));
+		execution.setVariable(RESPONDED_BY, outcome.respondedBy());
+		if (resultVariable != null && !resultVariable.isBlank()) {
+			Map<String, Object> result = new LinkedHashMap<>();
+			result.put("actionId", outcome.actionId().toString());
+			result.put("status", outcome.status().value());
+			result.put("response", outcome.response());
+			result.put("respondedBy", outcome.respondedBy());
+			execution.setVariable(resultVariable, json(result));
+		}
+	}
+
+	/** A JSON value as the engine's nearest type: text, number, boolean, null, or JSON for objects and arrays. */
+	static Object typed(Object value) {
+		if (value instanceof Map<?, ?> || value instanceof List<?>) {
+			return json(value);
+		}
+		return value;
+	}
+
+	private static TypedValue json(Object value) {
+		return Variables.objectValue(value).serializationDataFormat(SerializationDataFormats.JSON).create();
+	}
+
+}

@@ -1,0 +1,404 @@
+package dev.camundahil.bpmn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.camundahil.action.ActionAudit;
+import dev.camundahil.action.ActionConflictException;
+import dev.camundahil.action.ActionRequest;
+import dev.camundahil.action.ActionRequestRepository;
+import dev.camundahil.action.ActionService;
+import dev.camundahil.action.ActionStatus;
+import dev.camundahil.action.AuditEvents;
+import dev.camundahil.action.InvalidResponseException;
+import dev.camundahil.action.ResponseCommand;
+import dev.camundahil.support.PostgresTest;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static dev.camundahil.bpmn.HilProcesses.approval;
+import static dev.camundahil.bpmn.HilProcesses.hilTask;
+import static dev.camundahil.bpmn.HilProcesses.key;
+import static dev.camundahil.bpmn.HilProcesses.waitingAfter;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The HIL task on real process instances: it opens an action, waits, and resumes once the action ends, whichever
+ * way it ends.
+ */
+@PostgresTest
+class HilTaskTest {
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	ActionService actions;
+
+	@Autowired
+	ActionRequestRepository actionRequests;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void anAnswerResumesTheInstanceWithTheResponseInItsVariables() {
+		String key = deploy(approval(key("approval")));
+
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key, "order-7", Map.of("orderId", 7));
+
+		ActionRequest action = pendingActionOf(instance);
+		assertThat(action.getFlowId()).isEqualTo(key);
+		assertThat(action.getNodeId()).isEqualTo("ask");
+		assertThat(action.getSessionId()).isEqualTo("order-7");
+		assertThat(action.getContext().question()).isEqualTo("Approve order 7?");
+		assertThat(action.getArgs()).containsEntry("expectedResponse", List.of("Approve", "Reject"));
+		assertThat(action.getExpiresAt()).isAfter(action.getCreatedAt());
+		@SuppressWarnings("unchecked")
+		Map<String, Object> state = (Map<String, Object>) this.runtime.getVariable(instance.getId(), "hilState");
+		assertThat(state).containsEntry("pendingActionId", action.getId().toString())
+			.containsEntry("outputTypes", List.of("chat"));
+		assertThat(activeActivities(instance)).containsExactly("ask");
+
+		this.actions.respond(action.getId(), ResponseCommand.of("approve", "ann"));
+
+		assertThat(activeActivities(instance)).containsExactly("after");
+		Map<String, Object> variables = this.runtime.getVariables(instance.getId());
+		assertThat(variables).containsEntry("hilActionId", action.getId().toString())
+			.containsEntry("hilStatus", "completed")
+			.containsEntry("hilResponse", "Approve")
+			.containsEntry("hilRespondedBy", "ann")
+			.doesNotContainKey("hilState");
+	}
+
+	@Test
+	void aJsonObjectResponseAndTheResultVariable() {
+		String key = deploy(waitingAfter(hilTask(key("json"), "Details?", "chat").camundaInputParameter("resultVariable",
+				"review")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
+		ActionRequest action = pendingActionOf(instance);
+
+		this.actions.respond(action.getId(), ResponseCommand.of(Map.of("score", 4, "ok", true), "bob"));
+
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo(Map.of("score", 4, "ok", true));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> review = (Map<String, Object>) this.runtime.getVariable(instance.getId(), "review");
+		assertThat(review).containsEntry("status", "completed").containsEntry("respondedBy", "bob");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilStatus")).isEqualTo("completed");
+	}
+
+	@Test
+	void theSessionIsTheProcessInstanceWhenThereIsNoBusinessKey() {
+		String key = deploy(approval(key("session")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 1));
+
+		assertThat(pendingActionOf(instance).getSessionId()).isEqualTo(instance.getId());
+	}
+
+	@Test
+	void anAnswerOutsideTheExpectedResponsesChangesNothing() {
+		String key = deploy(approval(key("options")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 1));
+		ActionRequest action = pendingActionOf(instance);
+
+		assertThatThrownBy(() -> this.actions.respond(action.getId(), ResponseCommand.of("maybe", "ann")))
+			.isInstanceOf(InvalidResponseException.class)
+			.hasMessageContaining("Approve");
+
+		assertThat(this.actionRequests.findById(action.getId()).orElseThrow().getStatus())
+			.isEqualTo(ActionStatus.PENDING);
+		assertThat(activeActivities(instance)).containsExactly("ask");
+		assertThat(this.actions.auditTrail(action.getId())).extracting(ActionAudit::getEvent)
+			.containsExactly(AuditEvents.CREATED);
+	}
+
+	@Test
+	void racingAnswersEndInExactlyOneCompletion() throws Exception {
+		String key = deploy(approval(key("race")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 1));
+		ActionRequest action = pendingActionOf(instance);
+		int racers = 8;
+		ExecutorService pool = Executors.newFixedThreadPool(racers);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<String>> results = new ArrayList<>();
+		for (int i = 0; i < racers; i++) {
+			String answer = (i % 2 == 0) ? "Approve" : "Reject";
+			String who = "racer-" + i;
+			Callable<String> respond = () -> {
+				start.await();
+				try {
+					this.actions.respond(action.getId(), ResponseCommand.of(answer, who));
+					return "won";
+				}
+				catch (ActionConflictException ex) {
+					return "conflict";
+				}
+			};
+			results.add(pool.submit(respond));
+		}
+		start.countDown();
+		List<String> outcomes = new ArrayList<>();
+		for (Future<String> result : results) {
+			outcomes.add(result.get(60, TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+
+		assertThat(outcomes).containsOnlyOnce("won").hasSize(racers);
+		assertThat(outcomes.stream().filter("conflict"::equals)).hasSize(racers - 1);
+		assertThat(this.actions.auditTrail(action.getId())).extracting(ActionAudit::getEvent)
+			.containsExactly(AuditEvents.CREATED, AuditEvents.COMPLETED);
+		assertThat(this.history.createHistoricActivityInstanceQuery()
+			.processInstanceId(instance.getId())
+			.activityId("after")
+			.count()).isEqualTo(1);
+		String winner = this.actionRequests.findById(action.getId()).orElseThrow().getResponse().respondedBy();
+		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo(winner);
+	}
+
+	@Test
+	void cancellingResumesWithStatusCancelled() {
+		String key = deploy(approval(key("cancel")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 1));
+		ActionRequest action = pendingActionOf(instance);
+
+		this.actions.cancel(action.getId(), "order withdrawn", "clerk");
+
+		assertThat(activeActivities(instance)).containsExactly("after");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilStatus")).isEqualTo("cancelled");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isNull();
+		assertThatThrownBy(() -> this.actions.respond(action.getId(), ResponseCommand.of("Approve", "late")))
+			.isInstanceOf(ActionConflictException.class)
+			.hasMessageContaining("cancelled");
+	}
+
+	@Test
+	void expiryContinuesWithStatusExpired() {
+		String key = deploy(approval(key("expire")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 1));
+		ActionRequest action = pendingActionOf(instance);
+
+		this.actions.expire(action.getId());
+
+		assertThat(activeActivities(instance)).containsExactly("after");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilStatus")).isEqualTo("expired");
+	}
+
+	@Test
+	void expiryThrowsHilExpiredWhenTheTaskSaysError() {
+		String key = key("expireError");
+		BpmnModelInstance model = hilTask(key, "Still there?", "chat").camundaInputParameter("onTimeout", "error")
+			.boundaryEvent("timedOut")
+			.error("HIL_EXPIRED")
+			.receiveTask("escalated")
+			.endEvent()
+			.moveToActivity("ask")
+			.receiveTask("after")
+			.endEvent()
+			.done();
+		deploy(model);
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
+		ActionRequest action = pendingActionOf(instance);
+
+		this.actions.expire(action.getId());
+
+		assertThat(activeActivities(instance)).containsExactly("escalated");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilStatus")).isEqualTo("expired");
+	}
+
+	@Test
+	void anInterruptingBoundaryEventCancelsTheAction() {
+		String key = key("boundary");
+		BpmnModelInstance model = hilTask(key, "Approve?", "chat").boundaryEvent("tooSlow")
+			.timerWithDuration("PT1H")
+			.receiveTask("reminded")
+			.endEvent()
+			.moveToActivity("ask")
+			.receiveTask("after")
+			.endEvent()
+			.done();
+		deploy(model);
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
+		ActionRequest action = pendingActionOf(instance);
+		Job timer = this.management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+
+		this.management.executeJob(timer.getId());
+
+		assertThat(activeActivities(instance)).containsExactly("reminded");
+		assertThat(this.actionRequests.findById(action.getId()).orElseThrow().getStatus())
+			.isEqualTo(ActionStatus.CANCELLED);
+		assertThat(this.actions.auditTrail(action.getId())).extracting(ActionAudit::getEvent)
+			.containsExactly(AuditEvents.CREATED, AuditEvents.CANCELLED);
+	}
+
+	@Test
+	void deletingTheInstanceCancelsTheActionEvenWhenListenersAreSkipped() {
+		String key = deploy(approval(key("delete")));
+		ProcessInstance kept = this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 1));
+		ProcessInstance deleted = this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 2));
+		ActionRequest deletedAction = pendingActionOf(deleted);
+
+		this.runtime.deleteProcessInstance(deleted.getId(), "order withdrawn", true);
+
+		assertThat(this.actionRequests.findById(deletedAction.getId()).orElseThrow().getStatus())
+			.isEqualTo(ActionStatus.CANCELLED);
+		assertThat(pendingActionOf(kept).getStatus()).isEqualTo(ActionStatus.PENDING);
+	}
+
+	@Test
+	void softDeletingAPendingActionCancelsItAndResumes() {
+		String key = deploy(approval(key("softDelete")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 1));
+		ActionRequest action = pendingActionOf(instance);
+
+		this.actions.delete(action.getId(), "admin");
+
+		assertThat(this.actionRequests.findById(action.getId())).isEmpty();
+		assertThat(activeActivities(instance)).containsExactly("after");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilStatus")).isEqualTo("cancelled");
+		assertThat(this.jdbc.queryForList("SELECT event FROM action_audit WHERE action_id = ? ORDER BY timestamp",
+				String.class, action.getId()))
+			.containsExactly(AuditEvents.CREATED, AuditEvents.CANCELLED, AuditEvents.DELETED);
+	}
+
+	@Test
+	void historyKeepsTheResponseAfterTheInstanceEnds() {
+		String key = deploy(Bpmn.createExecutableProcess(key("history"))
+			.startEvent()
+			.serviceTask("ask")
+			.camundaDelegateExpression("${hilTask}")
+			.camundaInputParameter("question", "OK?")
+			.camundaInputParameter("outputTypes", "chat")
+			.endEvent()
+			.done());
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
+		ActionRequest action = pendingActionOf(instance);
+
+		this.actions.respond(action.getId(), ResponseCommand.of("yes", "ann"));
+
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(this.history.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableName("hilResponse")
+			.singleResult()
+			.getValue()).isEqualTo("yes");
+	}
+
+	@Test
+	void deploymentFailsForAMissingQuestion() {
+		String key = key("noQuestion");
+		assertThatThrownBy(() -> deploy(waitingAfter(hilTask(key, null, "chat"))))
+			.isInstanceOf(ParseException.class)
+			.hasMessageContaining("'ask'")
+			.hasMessageContaining(key)
+			.hasMessageContaining("question");
+	}
+
+	@Test
+	void deploymentFailsForAMissingOrUnknownOutputType() {
+		String missing = key("noTypes");
+		assertThatThrownBy(() -> deploy(waitingAfter(hilTask(missing, "Q?", null))))
+			.isInstanceOf(ParseException.class)
+			.hasMessageContaining(missing)
+			.hasMessageContaining("outputTypes");
+		String unknown = key("badType");
+		assertThatThrownBy(() -> deploy(waitingAfter(hilTask(unknown, "Q?", "chat, fax"))))
+			.isInstanceOf(ParseException.class)
+			.hasMessageContaining(unknown)
+			.hasMessageContaining("'fax'");
+	}
+
+	@Test
+	void deploymentFailsForAMalformedTimeout() {
+		String key = key("badTimeout");
+		assertThatThrownBy(
+				() -> deploy(waitingAfter(hilTask(key, "Q?", "chat").camundaInputParameter("timeout", "24 hours"))))
+			.isInstanceOf(ParseException.class)
+			.hasMessageContaining(key)
+			.hasMessageContaining("'ask'")
+			.hasMessageContaining("ISO-8601");
+		assertThat(this.repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+	}
+
+	@Test
+	void expressionsAreEvaluatedPerInstance() {
+		String key = deploy(waitingAfter(hilTask(key("expr"), "Hello ${name}?", "${types}")
+			.camundaInputParameter("timeout", "${wait}")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key,
+				Map.of("name", "Ann", "types", "chat,custom", "wait", "PT2H"));
+
+		ActionRequest action = pendingActionOf(instance);
+		assertThat(action.getContext().question()).isEqualTo("Hello Ann?");
+		assertThat(action.getOutputTypes()).containsExactly("chat", "custom");
+		assertThat(action.getExpiresAt()).isBetween(action.getCreatedAt().plusSeconds(7190),
+				action.getCreatedAt().plusSeconds(7210));
+	}
+
+	@Test
+	void aBadValueAtRunTimeFailsTheStartAndWritesNothing() {
+		String key = deploy(waitingAfter(hilTask(key("runtimeBad"), "Q?", "${types}")));
+		long before = this.actionRequests.count();
+
+		assertThatThrownBy(() -> this.runtime.startProcessInstanceByKey(key, Map.of("types", "pigeon")))
+			.isInstanceOf(HilTaskConfigurationException.class)
+			.hasMessageContaining("'pigeon'")
+			.hasMessageContaining(key);
+
+		assertThat(this.actionRequests.count()).isEqualTo(before);
+		assertThat(this.runtime.createProcessInstanceQuery().processDefinitionKey(key).count()).isZero();
+	}
+
+	private String deploy(BpmnModelInstance model) {
+		String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+			.iterator()
+			.next()
+			.getId();
+		this.repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
+		return key;
+	}
+
+	private ActionRequest pendingActionOf(ProcessInstance instance) {
+		return this.actionRequests.findAll()
+			.stream()
+			.filter((action) -> instance.getId().equals(action.getProcessInstanceId()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no action for instance " + instance.getId()));
+	}
+
+	private List<String> activeActivities(ProcessInstance instance) {
+		return this.runtime.getActiveActivityIds(instance.getId());
+	}
+
+	static UUID id(ActionRequest action) {
+		return action.getId();
+	}
+
+}
