@@ -19,6 +19,20 @@ public class HilProperties {
 
 	private final Expiry expiry = new Expiry();
 
+	private final Dispatch dispatch = new Dispatch();
+
+	private final Chat chat = new Chat();
+
+	private final Mail mail = new Mail();
+
+	private final Links links = new Links();
+
+	private final Reminders reminders = new Reminders();
+
+	private final Webhooks webhooks = new Webhooks();
+
+	private final Security security = new Security();
+
 	public Duration getDefaultTimeout() {
 		return this.defaultTimeout;
 	}
@@ -33,6 +47,34 @@ public class HilProperties {
 
 	public Expiry getExpiry() {
 		return this.expiry;
+	}
+
+	public Dispatch getDispatch() {
+		return this.dispatch;
+	}
+
+	public Chat getChat() {
+		return this.chat;
+	}
+
+	public Mail getMail() {
+		return this.mail;
+	}
+
+	public Links getLinks() {
+		return this.links;
+	}
+
+	public Reminders getReminders() {
+		return this.reminders;
+	}
+
+	public Webhooks getWebhooks() {
+		return this.webhooks;
+	}
+
+	public Security getSecurity() {
+		return this.security;
 	}
 
 	public static class Schema {
@@ -84,6 +126,41 @@ public class HilProperties {
 		public void setBatchSize(int batchSize) {
 			this.batchSize = batchSize;
 		}
+
+	}
+
+	/** Delivery of actions on their output channels (outbox, retries). */
+	public static class Dispatch {
+
+	}
+
+	/** The chat channel and its page. */
+	public static class Chat {
+
+	}
+
+	/** The email channel: outgoing mail and the inbound mailbox for replies. */
+	public static class Mail {
+
+	}
+
+	/** Signed links in emails and to the chat page. */
+	public static class Links {
+
+	}
+
+	/** Reminders for actions still pending. */
+	public static class Reminders {
+
+	}
+
+	/** Webhook deliveries. */
+	public static class Webhooks {
+
+	}
+
+	/** API keys, tokens and input limits. */
+	public static class Security {
 
 	}
 

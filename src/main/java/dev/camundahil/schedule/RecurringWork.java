@@ -1,0 +1,33 @@
+package dev.camundahil.schedule;
+
+import java.time.Duration;
+
+/**
+ * A concern that sweeps its own table for due rows on a fixed interval: expiring actions, retrying dispatches,
+ * delivering webhooks. Declare one as a bean and the scheduler runs it in Quartz (one job per concern, in the
+ * {@code hil} job group, never two nodes at once for the same concern).
+ * <p>
+ * A sweep handles one small batch in transactions of its own and returns how many rows it handled; while a sweep
+ * returns a full batch, the job calls it again at once, up to {@link #maxRunTime()}, so a backlog drains without
+ * waiting for the next interval.
+ */
+public interface RecurringWork {
+
+	/** A stable name, used as the Quartz job name. */
+	String name();
+
+	/** How often to look for due rows. */
+	Duration interval();
+
+	/** The batch size; a sweep that handles this many is called again at once. */
+	int batchSize();
+
+	/** Handles at most one batch of due rows and returns how many it handled. */
+	int sweep();
+
+	/** How long one run may keep calling {@link #sweep()} before it yields until the next interval. */
+	default Duration maxRunTime() {
+		return Duration.ofSeconds(30);
+	}
+
+}
