@@ -2,10 +2,13 @@ package dev.camundahil.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
@@ -17,7 +20,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A real PostgreSQL server for tests. Each test run (JVM) gets a database of its own, created on first use and
- * dropped at exit, so runs never see each other's rows. The server is found through {@code HIL_TEST_PG_URL}
+ * left for a later run to drop, so runs never see each other's rows. The server is found through {@code HIL_TEST_PG_URL}
  * (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}), {@code HIL_TEST_PG_USER} (default
  * {@code postgres}) and {@code HIL_TEST_PG_PASSWORD} (default empty).
  */
@@ -29,7 +32,11 @@ public final class PostgresTestDatabase {
 
 	private static final String PASSWORD = env("HIL_TEST_PG_PASSWORD", "");
 
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
 	private static volatile String runDatabaseUrl;
+
+	private static boolean oldDatabasesDropped;
 
 	private PostgresTestDatabase() {
 	}
@@ -50,12 +57,12 @@ public final class PostgresTestDatabase {
 		return PASSWORD;
 	}
 
-	/** A new, empty database of its own, dropped at exit; for tests that need a database nobody else touches. */
+	/** A new, empty database of its own; for tests that need a database nobody else touches. */
 	public static String create(String prefix) {
-		String name = prefix + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
+		String name = prefix + "_" + LocalDateTime.now().format(STAMP) + "_"
 				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000000));
+		dropOldDatabasesOnce();
 		execute("CREATE DATABASE " + name);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(name)));
 		int slash = ADMIN_URL.lastIndexOf('/');
 		int query = ADMIN_URL.indexOf('?', slash);
 		return ADMIN_URL.substring(0, slash + 1) + name + ((query >= 0) ? ADMIN_URL.substring(query) : "");
@@ -65,12 +72,34 @@ public final class PostgresTestDatabase {
 		return new DriverManagerDataSource(url, USER, PASSWORD);
 	}
 
-	private static void dropQuietly(String name) {
-		try {
-			execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+	/**
+	 * Drops test databases of earlier runs. A run's own database is not dropped at its exit, where it would race
+	 * the application contexts still shutting down; runs younger than a few hours may still be going on.
+	 */
+	private static synchronized void dropOldDatabasesOnce() {
+		if (oldDatabasesDropped) {
+			return;
 		}
-		catch (RuntimeException ex) {
-			// the server went away first; its data directory is the test machine's to clean
+		oldDatabasesDropped = true;
+		String cutoff = LocalDateTime.now().minusHours(3).format(STAMP);
+		try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+				Statement statement = connection.createStatement();
+				ResultSet names = statement.executeQuery(
+						"SELECT datname FROM pg_database WHERE datname ~ '^hil_[a-z_]+_[0-9]{14}_[0-9a-f]+$'")) {
+			List<String> old = new ArrayList<>();
+			while (names.next()) {
+				String name = names.getString(1);
+				String stamp = name.replaceAll("^.*_([0-9]{14})_[0-9a-f]+$", "$1");
+				if (stamp.compareTo(cutoff) < 0) {
+					old.add(name);
+				}
+			}
+			for (String name : old) {
+				statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			}
+		}
+		catch (SQLException ex) {
+			// leftovers cost disk space only; the next run tries again
 		}
 	}
 

@@ -1,0 +1,250 @@
+package dev.camundahil.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.camundahil.action.ActionRequest;
+import dev.camundahil.action.ActionRequestRepository;
+import dev.camundahil.bpmn.HilProcesses;
+import dev.camundahil.support.PostgresTest;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The actions API over real HTTP: every success and every error code, and that bad input writes nothing.
+ */
+@PostgresTest
+class ActionApiTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	ActionRequestRepository actions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	final ObjectMapper json = new ObjectMapper();
+
+	RestClient http;
+
+	String key;
+
+	@BeforeEach
+	void setUp() {
+		this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + this.port).build();
+		this.key = HilProcesses.key("api");
+		this.repository.createDeployment()
+			.addModelInstance(this.key + ".bpmn", HilProcesses.approval(this.key))
+			.deploy();
+	}
+
+	@Test
+	void answerThroughTheApiResumesTheInstance() {
+		ProcessInstance instance = start();
+		UUID id = actionOf(instance).getId();
+
+		Reply reply = post("/api/v1/actions/" + id + "/respond", "{\"value\": \"reject\", \"respondedBy\": \"ann\"}");
+
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.body().get("status").asText()).isEqualTo("completed");
+		assertThat(reply.body().get("response").get("value").asText()).isEqualTo("Reject");
+		assertThat(reply.body().get("response").get("respondedBy").asText()).isEqualTo("ann");
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("after");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
+
+		Reply again = post("/api/v1/actions/" + id + "/respond", "{\"value\": \"Approve\"}");
+		assertProblem(again, 409, "already completed");
+	}
+
+	@Test
+	void readingListingAndTheAuditTrail() {
+		ProcessInstance first = start();
+		ProcessInstance second = start();
+		UUID firstId = actionOf(first).getId();
+		post("/api/v1/actions/" + firstId + "/respond", "{\"value\": \"Approve\", \"respondedBy\": \"ann\"}");
+
+		Reply one = get("/api/v1/actions/" + firstId);
+		assertThat(one.status()).isEqualTo(200);
+		assertThat(one.body().get("flowId").asText()).isEqualTo(this.key);
+		assertThat(one.body().get("context").get("question").asText()).isEqualTo("Approve order 1?");
+
+		Reply page = get("/api/v1/actions?flowId=" + this.key + "&size=1");
+		assertThat(page.body().get("total").asLong()).isEqualTo(2);
+		assertThat(page.body().get("size").asInt()).isEqualTo(1);
+		assertThat(page.body().get("items").get(0).get("id").asText()).isEqualTo(actionOf(second).getId().toString());
+
+		Reply pending = get("/api/v1/actions?flowId=" + this.key + "&status=pending&outputType=chat");
+		assertThat(pending.body().get("items")).hasSize(1);
+		assertThat(get("/api/v1/actions?flowId=" + this.key + "&outputType=email").body().get("total").asLong()).isZero();
+
+		Reply audit = get("/api/v1/actions/" + firstId + "/audit");
+		assertThat(audit.body().findValuesAsText("event")).containsExactly("created", "completed");
+	}
+
+	@Test
+	void anIdempotencyKeyMakesARetryReturnTheFirstResult() {
+		ProcessInstance instance = start();
+		UUID id = actionOf(instance).getId();
+		String body = "{\"value\": \"Approve\", \"respondedBy\": \"ann\"}";
+
+		Reply first = post("/api/v1/actions/" + id + "/respond", body, "key-1");
+		Reply retry = post("/api/v1/actions/" + id + "/respond", body, "key-1");
+		Reply otherBody = post("/api/v1/actions/" + id + "/respond", "{\"value\": \"Reject\"}", "key-1");
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(retry.status()).isEqualTo(200);
+		assertThat(retry.body().get("response")).isEqualTo(first.body().get("response"));
+		assertProblem(otherBody, 409, "Idempotency-Key");
+		assertThat(auditEvents(id)).containsExactly("created", "completed");
+	}
+
+	@Test
+	void cancelAndDelete() {
+		ProcessInstance cancelled = start();
+		UUID cancelledId = actionOf(cancelled).getId();
+		Reply cancel = post("/api/v1/actions/" + cancelledId + "/cancel",
+				"{\"reason\": \"customer withdrew\", \"userId\": \"clerk\"}");
+		assertThat(cancel.status()).isEqualTo(200);
+		assertThat(cancel.body().get("status").asText()).isEqualTo("cancelled");
+		assertThat(this.runtime.getVariable(cancelled.getId(), "hilStatus")).isEqualTo("cancelled");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT user_id FROM action_audit WHERE action_id = ? AND event = 'cancelled'", String.class,
+				cancelledId))
+			.isEqualTo("clerk");
+		assertProblem(post("/api/v1/actions/" + cancelledId + "/cancel", "{}"), 409, "cancelled");
+
+		ProcessInstance deleted = start();
+		UUID deletedId = actionOf(deleted).getId();
+		Reply delete = send("DELETE", "/api/v1/actions/" + deletedId, null, null);
+		assertThat(delete.status()).isEqualTo(204);
+		assertProblem(get("/api/v1/actions/" + deletedId), 404, deletedId.toString());
+		assertThat(get("/api/v1/actions?flowId=" + this.key).body().findValuesAsText("id"))
+			.doesNotContain(deletedId.toString());
+		assertThat(this.runtime.getVariable(deleted.getId(), "hilStatus")).isEqualTo("cancelled");
+		assertProblem(send("DELETE", "/api/v1/actions/" + deletedId, null, null), 404, "No action");
+	}
+
+	@Test
+	void badInputIsAClearProblemAndWritesNothing() {
+		ProcessInstance instance = start();
+		UUID id = actionOf(instance).getId();
+		String respond = "/api/v1/actions/" + id + "/respond";
+
+		assertProblem(post(respond, "{\"value\": \"maybe\"}"), 400, "not one of the expected responses");
+		assertProblem(post(respond, "{\"value\": 42}"), 400, "must be one of");
+		assertProblem(post(respond, "{\"respondedBy\": \"ann\"}"), 400, "'value' is required");
+		assertProblem(post(respond, "{\"vaule\": \"Approve\"}"), 400, "Unknown field 'vaule'");
+		assertProblem(post(respond, "{\"value\": \"Approve\", \"respondedBy\": {\"x\": 1}}"), 400, "respondedBy");
+		assertProblem(post(respond, "{\"value\": \"Approve\""), 400, "not valid JSON");
+		assertProblem(post(respond, "[1, 2]"), 400, "JSON object");
+		assertProblem(post(respond, ""), 400, "missing");
+		assertProblem(post("/api/v1/actions/not-a-uuid/respond", "{\"value\": \"Approve\"}"), 400, "UUID");
+		assertProblem(post("/api/v1/actions/" + UUID.randomUUID() + "/respond", "{\"value\": \"Approve\"}"), 404,
+				"No action");
+		assertProblem(get("/api/v1/actions/xyz"), 400, "'id' must be a UUID");
+		assertProblem(get("/api/v1/actions?status=done"), 400, "status");
+		assertProblem(get("/api/v1/actions?size=0"), 400, "'size'");
+		assertProblem(get("/api/v1/actions?size=5000"), 400, "'size'");
+		assertProblem(get("/api/v1/actions?page=-1"), 400, "'page'");
+		assertProblem(get("/api/v1/actions?page=abc"), 400, "'page'");
+		assertProblem(post("/api/v1/actions/" + id + "/cancel", "{\"reason\": 5, \"extra\": true}"), 400, "extra");
+
+		assertThat(auditEvents(id)).containsExactly("created");
+		assertThat(this.actions.findById(id).orElseThrow().isPending()).isTrue();
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
+	}
+
+	@Test
+	void theApiIsDescribedByOpenApi() {
+		Reply docs = get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.body().get("paths").has("/api/v1/actions/{id}/respond")).isTrue();
+		assertThat(this.http.get().uri("/swagger-ui/index.html").retrieve().toEntity(String.class).getStatusCode().value())
+			.isEqualTo(200);
+	}
+
+	private ProcessInstance start() {
+		return this.runtime.startProcessInstanceByKey(this.key, Map.of("orderId", 1));
+	}
+
+	private ActionRequest actionOf(ProcessInstance instance) {
+		return this.actions.findAll()
+			.stream()
+			.filter((action) -> instance.getId().equals(action.getProcessInstanceId()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private List<String> auditEvents(UUID id) {
+		return this.jdbc.queryForList("SELECT event FROM action_audit WHERE action_id = ? ORDER BY timestamp",
+				String.class, id);
+	}
+
+	private void assertProblem(Reply reply, int status, String detail) {
+		assertThat(reply.status()).as("status of %s", reply.body()).isEqualTo(status);
+		assertThat(reply.contentType()).isEqualTo("application/problem+json");
+		assertThat(reply.body().get("detail").asText()).contains(detail);
+		assertThat(reply.body().toString()).doesNotContain("Exception").doesNotContain("\tat ");
+	}
+
+	private Reply get(String path) {
+		return send("GET", path, null, null);
+	}
+
+	private Reply post(String path, String body) {
+		return send("POST", path, body, null);
+	}
+
+	private Reply post(String path, String body, String idempotencyKey) {
+		return send("POST", path, body, idempotencyKey);
+	}
+
+	private Reply send(String method, String path, String body, String idempotencyKey) {
+		return this.http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path).headers((headers) -> {
+			if (body != null) {
+				headers.setContentType(MediaType.APPLICATION_JSON);
+			}
+			if (idempotencyKey != null) {
+				headers.set("Idempotency-Key", idempotencyKey);
+			}
+		}).body((body != null) ? body : "").exchange((request, response) -> {
+			String text = new String(response.getBody().readAllBytes());
+			MediaType type = response.getHeaders().getContentType();
+			return new Reply(response.getStatusCode().value(),
+					(type != null) ? type.getType() + "/" + type.getSubtype() : null,
+					text.isBlank() ? this.json.nullNode() : this.json.readTree(text));
+		});
+	}
+
+	record Reply(int status, String contentType, JsonNode body) {
+	}
+
+	static HttpHeaders none() {
+		return new HttpHeaders();
+	}
+
+}
