@@ -1,0 +1,131 @@
+package dev.camundahil.reply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Cuts a reply down to what its sender typed: drops the quoted original ({@code >} lines, "On … wrote:" headers in
+ * several languages, Outlook's "Original Message" and "From: … Sent: …" blocks), the signature after "-- " and
+ * mobile footers. HTML replies are read with jsoup after their quote containers are removed.
+ */
+final class QuoteStripper {
+
+	/** "On Mon, 25 Nov 2026 at 10:00, Ann <ann@example.com> wrote:" and its spellings in other languages. */
+	private static final Pattern ATTRIBUTION = Pattern.compile("(?is)^\\s*("
+			+ "on\\b.{0,300}\\bwrote\\s*:"
+			+ "|am\\b.{0,300}\\bschrieb.{0,120}:"
+			+ "|le\\b.{0,300}\\ba\\s+[ée]crit\\s*:"
+			+ "|el\\b.{0,300}\\bescribi[óo]\\s*:"
+			+ "|il\\b.{0,300}\\bha\\s+scritto\\s*:"
+			+ "|op\\b.{0,300}\\bschreef.{0,120}:"
+			+ "|em\\b.{0,300}\\bescreveu\\s*:"
+			+ "|w\\s+dniu\\b.{0,300}\\bpisze\\s*:"
+			+ "|(den|d\\.)\\b.{0,300}\\bskrev.{0,120}:"
+			+ "|.{0,200}<[^<>@\\s]+@[^<>\\s]+>\\s*(wrote|schrieb|a\\s+[ée]crit|escribi[óo])\\s*:"
+			+ ")\\s*$");
+
+	/** Outlook's separators before the quoted original. */
+	private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
+			"(?i)^\\s*(-{2,}\\s*(original message|urspr[üu]ngliche nachricht|message d'origine|mensaje original|messaggio originale|forwarded message)\\s*-{2,}|_{10,})\\s*$");
+
+	/** The header block Outlook puts above a quoted message: "From:" followed by "Sent:"/"Date:" within a few lines. */
+	private static final Pattern HEADER_FROM = Pattern.compile("(?i)^\\s*\\*?(from|von|de|da|van|od)\\s*\\*?\\s*:.*");
+
+	private static final Pattern HEADER_SENT = Pattern
+		.compile("(?i)^\\s*\\*?(sent|date|gesendet|datum|envoy[ée]|enviado|fecha|inviato|data|verzonden)\\s*\\*?\\s*:.*");
+
+	private static final Pattern SIGNATURE = Pattern.compile("^--\\s?$");
+
+	private static final Pattern MOBILE_FOOTER = Pattern.compile(
+			"(?i)^\\s*(sent from my \\w+.*|sent from (outlook|mail) for \\w+.*|get outlook for \\w+.*|von meinem \\w+ gesendet.*|envoy[ée] de mon \\w+.*)\\s*$");
+
+	private QuoteStripper() {
+	}
+
+	/** What the sender typed in a plain-text reply. */
+	static String stripText(String text) {
+		List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+		List<String> kept = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (line.stripLeading().startsWith(">") || ORIGINAL_MESSAGE.matcher(line).matches()
+					|| SIGNATURE.matcher(line).matches() || isHeaderBlock(lines, i) || startsAttribution(lines, i)) {
+				break;
+			}
+			if (!MOBILE_FOOTER.matcher(line).matches()) {
+				kept.add(line);
+			}
+		}
+		return String.join("\n", kept).strip();
+	}
+
+	/** What the sender typed in an HTML reply. */
+	static String stripHtml(String html) {
+		Document document = Jsoup.parse(html);
+		document.select("blockquote, .gmail_quote, .gmail_signature, .yahoo_quoted, .moz-cite-prefix, "
+				+ "#appendonsend, #divRplyFwdMsg, #Signature, .OutlookMessageHeader, div[id^=mail-editor-reference-message], "
+				+ "div[style*=border-top:solid #E1E1E1]").remove();
+		return stripText(textOf(document.body()));
+	}
+
+	private static boolean startsAttribution(List<String> lines, int index) {
+		// mail clients wrap long attribution lines, so look at up to three lines joined
+		StringBuilder joined = new StringBuilder();
+		for (int i = index; i < Math.min(lines.size(), index + 3); i++) {
+			if (i > index && lines.get(i).isBlank()) {
+				break;
+			}
+			joined.append(i > index ? " " : "").append(lines.get(i).strip());
+			if (ATTRIBUTION.matcher(joined).matches()) {
+				return i == index || !lines.get(index).isBlank();
+			}
+		}
+		return false;
+	}
+
+	private static boolean isHeaderBlock(List<String> lines, int index) {
+		if (!HEADER_FROM.matcher(lines.get(index)).matches()) {
+			return false;
+		}
+		for (int i = index + 1; i < Math.min(lines.size(), index + 4); i++) {
+			if (HEADER_SENT.matcher(lines.get(i)).matches()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Text with the line breaks a reader sees: block elements and {@code <br>} end lines. */
+	private static String textOf(Element body) {
+		StringBuilder text = new StringBuilder();
+		NodeTraversor.traverse(new NodeVisitor() {
+			@Override
+			public void head(Node node, int depth) {
+				if (node instanceof TextNode textNode) {
+					text.append(textNode.text());
+				}
+				else if (node instanceof Element element && (element.normalName().equals("br"))) {
+					text.append('\n');
+				}
+			}
+
+			@Override
+			public void tail(Node node, int depth) {
+				if (node instanceof Element element && element.isBlock()) {
+					text.append('\n');
+				}
+			}
+		}, body);
+		return text.toString().replace('\u00a0', ' ');
+	}
+
+}
