@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import dev.camundahil.action.ActionConfiguration;
 import dev.camundahil.api.ApiConfiguration;
 import dev.camundahil.bpmn.BpmnConfiguration;
+import dev.camundahil.reply.ReplyConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,7 +30,7 @@ import org.springframework.context.annotation.Import;
 		before = { HibernateJpaAutoConfiguration.class, JpaRepositoriesAutoConfiguration.class })
 @AutoConfigurationPackage(basePackages = "dev.camundahil")
 @EnableConfigurationProperties(HilProperties.class)
-@Import({ ActionConfiguration.class, BpmnConfiguration.class, ApiConfiguration.class })
+@Import({ ActionConfiguration.class, BpmnConfiguration.class, ApiConfiguration.class, ReplyConfiguration.class })
 public class HilAutoConfiguration {
 
 	@Bean(initMethod = "up")

@@ -1,0 +1,149 @@
+package dev.camundahil.reply;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The mailbox that email replies arrive in (the {@code Reply-To} of every HIL email). Reading it is off while
+ * {@code host} is not set.
+ */
+@ConfigurationProperties(prefix = "hil.mail.inbound")
+public class InboundMailProperties {
+
+	/** Mail store protocol: imap or imaps. */
+	private String protocol = "imap";
+
+	/** IMAP server host; replies are not read while this is empty. */
+	private String host;
+
+	/** IMAP server port; the protocol's default when not set. */
+	private Integer port;
+
+	/** Mailbox user name. */
+	private String username;
+
+	/** Mailbox password. */
+	private String password;
+
+	/** Folder that replies arrive in. */
+	private String folder = "INBOX";
+
+	/** How often the mailbox is read. */
+	private Duration pollInterval = Duration.ofSeconds(30);
+
+	/** How many new messages one poll reads at most before it is called again. */
+	private int batchSize = 50;
+
+	/** What happens to a message once handled: mark it seen, or move it to {@link #moveTo}. */
+	private AfterProcessing afterProcessing = AfterProcessing.MARK_SEEN;
+
+	/** Folder that handled messages are moved to when {@code after-processing} is {@code move}. */
+	private String moveTo = "Processed";
+
+	/** Connection and read timeout of the mail store. */
+	private Duration timeout = Duration.ofSeconds(20);
+
+	public boolean isEnabled() {
+		return this.host != null && !this.host.isBlank();
+	}
+
+	public String getProtocol() {
+		return this.protocol;
+	}
+
+	public void setProtocol(String protocol) {
+		this.protocol = protocol;
+	}
+
+	public String getHost() {
+		return this.host;
+	}
+
+	public void setHost(String host) {
+		this.host = host;
+	}
+
+	public Integer getPort() {
+		return this.port;
+	}
+
+	public void setPort(Integer port) {
+		this.port = port;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(String username) {
+		this.username = username;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	public String getFolder() {
+		return this.folder;
+	}
+
+	public void setFolder(String folder) {
+		this.folder = folder;
+	}
+
+	public Duration getPollInterval() {
+		return this.pollInterval;
+	}
+
+	public void setPollInterval(Duration pollInterval) {
+		this.pollInterval = pollInterval;
+	}
+
+	public int getBatchSize() {
+		return this.batchSize;
+	}
+
+	public void setBatchSize(int batchSize) {
+		this.batchSize = batchSize;
+	}
+
+	public AfterProcessing getAfterProcessing() {
+		return this.afterProcessing;
+	}
+
+	public void setAfterProcessing(AfterProcessing afterProcessing) {
+		this.afterProcessing = afterProcessing;
+	}
+
+	public String getMoveTo() {
+		return this.moveTo;
+	}
+
+	public void setMoveTo(String moveTo) {
+		this.moveTo = moveTo;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public enum AfterProcessing {
+
+		/** Leave the message where it is, flagged as seen. */
+		MARK_SEEN,
+
+		/** Move the message to the {@code move-to} folder. */
+		MOVE
+
+	}
+
+}

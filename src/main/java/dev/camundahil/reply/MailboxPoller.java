@@ -1,0 +1,149 @@
+package dev.camundahil.reply;
+
+import java.time.Duration;
+import java.util.Properties;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+
+import dev.camundahil.schedule.RecurringWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads new messages from the reply mailbox over IMAP, in UID order, and hands each to the {@link ReplyHandler}.
+ * Progress is kept in the database per message, so a restart or a crash mid-batch neither loses nor repeats one;
+ * Quartz runs this on one node at a time.
+ */
+class MailboxPoller implements RecurringWork {
+
+	private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
+
+	private final InboundMailProperties properties;
+
+	private final InboundLedger ledger;
+
+	private final ReplyHandler handler;
+
+	private final OptionsReminder optionsReminder;
+
+	MailboxPoller(InboundMailProperties properties, InboundLedger ledger, ReplyHandler handler,
+			OptionsReminder optionsReminder) {
+		this.properties = properties;
+		this.ledger = ledger;
+		this.handler = handler;
+		this.optionsReminder = optionsReminder;
+	}
+
+	@Override
+	public String name() {
+		return "email-replies";
+	}
+
+	@Override
+	public Duration interval() {
+		return this.properties.getPollInterval();
+	}
+
+	@Override
+	public int batchSize() {
+		return this.properties.getBatchSize();
+	}
+
+	@Override
+	public int sweep() {
+		if (!this.properties.isEnabled()) {
+			return 0;
+		}
+		try (Store store = connect()) {
+			Folder folder = store.getFolder(this.properties.getFolder());
+			folder.open(Folder.READ_WRITE);
+			try {
+				return readNew(folder);
+			}
+			finally {
+				folder.close(true);
+			}
+		}
+		catch (MessagingException ex) {
+			log.warn("Cannot read the reply mailbox {}@{}: {}", this.properties.getUsername(),
+					this.properties.getHost(), ex.getMessage());
+			return 0;
+		}
+	}
+
+	private int readNew(Folder folder) throws MessagingException {
+		UIDFolder uids = (UIDFolder) folder;
+		String mailbox = this.properties.getUsername() + "@" + this.properties.getHost() + "/" + folder.getFullName();
+		long validity = uids.getUIDValidity();
+		long last = this.ledger.lastUid(mailbox, validity);
+		Message[] messages = uids.getMessagesByUID(last + 1, UIDFolder.MAXUID);
+		FetchProfile profile = new FetchProfile();
+		profile.add(UIDFolder.FetchProfileItem.UID);
+		profile.add(FetchProfile.Item.ENVELOPE);
+		folder.fetch(messages, profile);
+		int handled = 0;
+		for (Message message : messages) {
+			long uid = uids.getUID(message);
+			if (uid <= last) {
+				continue; // an IMAP range "n:*" always includes the newest message, even an old one
+			}
+			if (handled >= this.properties.getBatchSize()) {
+				break;
+			}
+			handleOne(folder, message, mailbox + "#" + validity + ":" + uid);
+			this.ledger.advance(mailbox, validity, uid);
+			handled++;
+		}
+		return handled;
+	}
+
+	private void handleOne(Folder folder, Message message, String fallbackId) throws MessagingException {
+		InboundMessage inbound;
+		try {
+			inbound = InboundMessage.read(message, fallbackId);
+		}
+		catch (java.io.IOException | MessagingException ex) {
+			log.warn("Cannot read email {}: {}; skipped", fallbackId, ex.getMessage());
+			return;
+		}
+		ReplyOutcome outcome = this.handler.handle(inbound);
+		log.debug("Email {} handled: {}", inbound.messageId(), outcome.outcome());
+		if (!outcome.optionsToRemind().isEmpty()) {
+			this.optionsReminder.send(inbound, outcome.optionsToRemind());
+		}
+		if ("unmatched".equals(outcome.outcome())) {
+			return; // not ours: leave it as it is
+		}
+		if (this.properties.getAfterProcessing() == InboundMailProperties.AfterProcessing.MOVE) {
+			Folder target = folder.getStore().getFolder(this.properties.getMoveTo());
+			if (!target.exists()) {
+				target.create(Folder.HOLDS_MESSAGES);
+			}
+			folder.copyMessages(new Message[] { message }, target);
+			message.setFlag(Flags.Flag.DELETED, true);
+		}
+		else {
+			message.setFlag(Flags.Flag.SEEN, true);
+		}
+	}
+
+	private Store connect() throws MessagingException {
+		String protocol = this.properties.getProtocol();
+		Properties session = new Properties();
+		String timeout = String.valueOf(this.properties.getTimeout().toMillis());
+		session.put("mail." + protocol + ".connectiontimeout", timeout);
+		session.put("mail." + protocol + ".timeout", timeout);
+		Store store = Session.getInstance(session).getStore(protocol);
+		store.connect(this.properties.getHost(), (this.properties.getPort() != null) ? this.properties.getPort() : -1,
+				this.properties.getUsername(), this.properties.getPassword());
+		return store;
+	}
+
+}

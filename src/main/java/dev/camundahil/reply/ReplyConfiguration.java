@@ -1,0 +1,37 @@
+package dev.camundahil.reply;
+
+import dev.camundahil.action.ActionRequestRepository;
+import dev.camundahil.action.ActionService;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Email replies: reads the reply mailbox when {@code hil.mail.inbound.host} is set.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(InboundMailProperties.class)
+@ConditionalOnProperty(prefix = "hil.mail.inbound", name = "host")
+public class ReplyConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MailboxPoller hilMailboxPoller(InboundMailProperties properties, JdbcTemplate jdbc,
+			ActionRequestRepository actionRequests, ActionService actions, PlatformTransactionManager transactions,
+			ObjectProvider<JavaMailSender> mailSender, @Value("${hil.mail.from:#{null}}") String from) {
+		InboundLedger ledger = new InboundLedger(jdbc);
+		ReplyHandler handler = new ReplyHandler(new ReplyMatcher(jdbc, actionRequests), actions, ledger,
+				new TransactionTemplate(transactions));
+		return new MailboxPoller(properties, ledger, handler, new OptionsReminder(mailSender, from));
+	}
+
+}

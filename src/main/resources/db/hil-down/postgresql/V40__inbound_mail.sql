@@ -1,0 +1,3 @@
+-- Reverses V40.
+DROP TABLE IF EXISTS action_inbound_mailbox;
+DROP TABLE IF EXISTS action_inbound_mail;
