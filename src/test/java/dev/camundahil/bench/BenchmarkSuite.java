@@ -1,0 +1,262 @@
+package dev.camundahil.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.camundahil.action.ActionRequest;
+import dev.camundahil.action.ActionRequestRepository;
+import dev.camundahil.action.ActionService;
+import dev.camundahil.action.ActionStatus;
+import dev.camundahil.action.ResponseCommand;
+import dev.camundahil.app.HilApplication;
+import dev.camundahil.support.PostgresTestDatabase;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The benchmark: HIL tasks against plain Camunda on real PostgreSQL, scenario by scenario. Run with
+ * {@code ./mvnw -Pbench verify}; sizes are system properties ({@code -Dbench.cycles=...}). Writes
+ * {@code target/bench/results.json} and prints a markdown table. It measures; it asserts nothing about speed.
+ */
+@Tag("bench")
+class BenchmarkSuite {
+
+	static final String API_KEY = "bench-key";
+
+	static ConfigurableApplicationContext app;
+
+	static String baseUrl;
+
+	static final List<ScenarioResult> results = new ArrayList<>();
+
+	@BeforeAll
+	static void startApp() {
+		String url = PostgresTestDatabase.create("hil_bench");
+		// as command-line arguments, so that they win over the app's own hil-app.yml
+		app = new SpringApplicationBuilder(HilApplication.class).properties(HilApplication.CONFIG_NAME)
+			.run(Stream.of("spring.datasource.url=" + url,
+					"spring.datasource.username=" + PostgresTestDatabase.user(),
+					"spring.datasource.password=" + PostgresTestDatabase.password(),
+					"spring.datasource.hikari.maximum-pool-size=24",
+					"spring.quartz.properties.org.quartz.jobStore.driverDelegateClass=org.quartz.impl.jdbcjobstore.PostgreSQLDelegate",
+					"server.port=0", "hil.security.api-keys=bench:" + API_KEY, "logging.level.root=WARN",
+					"logging.level.dev.camundahil=WARN", "hil.app.processes-dir=target/no-processes")
+				.map((argument) -> "--" + argument)
+				.toArray(String[]::new));
+		baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+	}
+
+	@AfterAll
+	static void writeResults() throws Exception {
+		if (app != null) {
+			app.close();
+		}
+		Path dir = Path.of("target/bench");
+		Files.createDirectories(dir);
+		ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+		Files.writeString(dir.resolve("results.json"),
+				json.writeValueAsString(results.stream().map(ScenarioResult::json).toList()));
+		StringBuilder table = new StringBuilder("\n| scenario | ops | seconds | ops/s | p50 ms | p99 ms | ratio |\n"
+				+ "|---|---|---|---|---|---|---|\n");
+		results.forEach((row) -> table.append(row.markdownRow()).append('\n'));
+		table.append("\nMachine: ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" cores, Java ")
+			.append(System.getProperty("java.version"))
+			.append(", ")
+			.append(System.getProperty("os.name"))
+			.append('\n');
+		System.out.println(table);
+		Files.writeString(dir.resolve("results.md"), table.toString());
+	}
+
+	@Test
+	void benchmark() throws Exception {
+		userTaskVersusHil();
+		respondOverHttp();
+		queries();
+	}
+
+	/** Scenario 1: start, wait, answer, end — a native user task against a HIL task, in interleaved blocks. */
+	void userTaskVersusHil() throws Exception {
+		int cycles = Integer.getInteger("bench.cycles", 4000);
+		int blocks = Integer.getInteger("bench.blocks", 4);
+		int concurrency = 8;
+		RepositoryService repository = app.getBean(RepositoryService.class);
+		RuntimeService runtime = app.getBean(RuntimeService.class);
+		TaskService tasks = app.getBean(TaskService.class);
+		ActionService actions = app.getBean(ActionService.class);
+		ActionRequestRepository actionRequests = app.getBean(ActionRequestRepository.class);
+		repository.createDeployment()
+			.addModelInstance("bench_native.bpmn",
+					Bpmn.createExecutableProcess("bench_native").startEvent().userTask("wait").endEvent().done())
+			.addModelInstance("bench_hil.bpmn",
+					Bpmn.createExecutableProcess("bench_hil")
+						.startEvent()
+						.serviceTask("wait")
+						.camundaDelegateExpression("${hilTask}")
+						.camundaInputParameter("question", "Go?")
+						.camundaInputParameter("outputTypes", "chat")
+						.endEvent()
+						.done())
+			.deploy();
+		AtomicLong sequence = new AtomicLong();
+		Load.Operation nativeCycle = (i) -> {
+			String id = runtime.startProcessInstanceByKey("bench_native", "n-" + sequence.incrementAndGet()).getId();
+			tasks.complete(tasks.createTaskQuery().processInstanceId(id).singleResult().getId());
+		};
+		Load.Operation hilCycle = (i) -> {
+			String session = "h-" + sequence.incrementAndGet();
+			runtime.startProcessInstanceByKey("bench_hil", session);
+			ActionRequest action = actionRequests.findBySessionIdAndStatusOrderByCreatedAtDesc(session,
+					ActionStatus.PENDING).get(0);
+			actions.respond(action.getId(), ResponseCommand.of("ok", "bench"));
+		};
+		Load.run(300, concurrency, nativeCycle);
+		Load.run(300, concurrency, hilCycle);
+		Combined nativeTotal = new Combined();
+		Combined hilTotal = new Combined();
+		for (int block = 0; block < blocks; block++) {
+			nativeTotal.add(Load.run(cycles / blocks, concurrency, nativeCycle));
+			hilTotal.add(Load.run(cycles / blocks, concurrency, hilCycle));
+		}
+		double ratio = hilTotal.opsPerSecond() / nativeTotal.opsPerSecond();
+		results.add(nativeTotal.result("usertask_native", null));
+		results.add(hilTotal.result("usertask_vs_hil", ratio));
+	}
+
+	/** Scenario 2: answers over HTTP at concurrency 16. */
+	void respondOverHttp() throws Exception {
+		int answers = Integer.getInteger("bench.answers", 3000);
+		RepositoryService repository = app.getBean(RepositoryService.class);
+		RuntimeService runtime = app.getBean(RuntimeService.class);
+		ActionRequestRepository actionRequests = app.getBean(ActionRequestRepository.class);
+		repository.createDeployment()
+			.addModelInstance("bench_http.bpmn",
+					Bpmn.createExecutableProcess("bench_http")
+						.startEvent()
+						.serviceTask("wait")
+						.camundaDelegateExpression("${hilTask}")
+						.camundaInputParameter("question", "Go?")
+						.camundaInputParameter("outputTypes", "chat")
+						.endEvent()
+						.done())
+			.deploy();
+		List<UUID> ids = new ArrayList<>();
+		Load.run(answers, 8, (i) -> runtime.startProcessInstanceByKey("bench_http", "http-" + i));
+		for (ActionRequest action : actionRequests.findPendingByFlowId("bench_http", PageRequest.of(0, answers))) {
+			ids.add(action.getId());
+		}
+		HttpClient http = HttpClient.newHttpClient();
+		Measurement measurement = Load.run(ids.size(), 16, (i) -> {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/actions/" + ids.get(i) + "/respond"))
+				.header("Content-Type", "application/json")
+				.header("X-API-Key", API_KEY)
+				.POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"ok\",\"respondedBy\":\"bench\"}"))
+				.build();
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("respond failed: " + response.statusCode() + " " + response.body());
+			}
+		});
+		results.add(ScenarioResult.of("respond_http", measurement, true, null, "concurrency 16"));
+	}
+
+	/** Scenario 6: the schema document's three queries and the list endpoint over a million actions. */
+	void queries() throws Exception {
+		int rows = Integer.getInteger("bench.rows", 1_000_000);
+		int runs = Integer.getInteger("bench.queryRuns", 1000);
+		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+		ActionRequestRepository actionRequests = app.getBean(ActionRequestRepository.class);
+		jdbc.update("""
+				INSERT INTO action_request (id, flow_id, session_id, node_id, status, output_types, context, expires_at,
+				                            created_at, updated_at)
+				SELECT gen_random_uuid(), 'q-flow-' || (i % 500), 'q-session-' || (i % 100000), 'q-node-' || (i % 50),
+				       CASE WHEN i % 50 = 0 THEN 'pending' ELSE 'completed' END,
+				       CASE i % 3 WHEN 0 THEN ARRAY['chat'] WHEN 1 THEN ARRAY['email'] ELSE ARRAY['chat', 'custom'] END,
+				       jsonb_build_object('question', 'Question ' || i, 'metadata', '{}'::jsonb),
+				       now() + interval '1 day', now() - (i || ' seconds')::interval, now()
+				FROM generate_series(1, ?) AS i
+				""", rows);
+		jdbc.execute("ANALYZE action_request");
+		List<UUID> someIds = jdbc.queryForList("SELECT id FROM action_request TABLESAMPLE SYSTEM (1) LIMIT 1000",
+				UUID.class);
+		results.add(ScenarioResult.of("queries_pending_by_flow", Load.run(runs, 1,
+				(i) -> actionRequests.findPendingByFlowId("q-flow-" + (i % 500), PageRequest.of(0, 50))), true, null,
+				rows + " rows"));
+		results.add(ScenarioResult.of("queries_pending_by_type", Load.run(runs, 1,
+				(i) -> actionRequests.findPendingByOutputType((i % 2 == 0) ? "custom" : "email", PageRequest.of(0, 50))),
+				true, null, rows + " rows"));
+		results.add(ScenarioResult.of("queries_by_id",
+				Load.run(runs, 1, (i) -> actionRequests.findById(someIds.get(i % someIds.size()))), true, null,
+				rows + " rows"));
+		HttpClient http = HttpClient.newHttpClient();
+		results.add(ScenarioResult.of("queries_list_endpoint", Load.run(runs, 1, (i) -> {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create(baseUrl + "/api/v1/actions?status=pending&flowId=q-flow-" + (i % 500) + "&size=20"))
+				.header("X-API-Key", API_KEY)
+				.build();
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("list failed: " + response.statusCode());
+			}
+		}), true, null, rows + " rows"));
+	}
+
+	/** Several measured blocks of one side of an A/B comparison, added up. */
+	static final class Combined {
+
+		private long ops;
+
+		private double seconds;
+
+		private final List<Measurement> parts = new ArrayList<>();
+
+		void add(Measurement measurement) {
+			this.ops += measurement.count();
+			this.seconds += measurement.seconds();
+			this.parts.add(measurement);
+		}
+
+		double opsPerSecond() {
+			return this.ops / this.seconds;
+		}
+
+		ScenarioResult result(String name, Double ratio) {
+			Measurement all = new Measurement((int) this.ops);
+			this.parts.forEach((part) -> part.copyTo(all));
+			all.wall((long) (this.seconds * 1e9));
+			return ScenarioResult.of(name, all, true, ratio, "concurrency 8, " + this.parts.size() + " interleaved blocks");
+		}
+
+	}
+
+	static Map<String, Object> none() {
+		return Map.of();
+	}
+
+}
