@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.type.SqlTypes;
@@ -21,11 +22,13 @@ import org.hibernate.type.SqlTypes;
 /**
  * A request for a human to act, and the state machine it goes through: {@code pending} to exactly one of
  * {@code completed}, {@code expired} or {@code cancelled}. Every transition is checked here and guarded in the
- * database by the {@code version} column, so of two racing transitions only one commits.
+ * database by the {@code version} column, so of two racing transitions only one commits. A transition writes only
+ * the columns it changes, never the (large) JSON of the request.
  */
 @Entity
 @Table(name = "action_request")
 @SQLRestriction("deleted_at IS NULL")
+@DynamicUpdate
 public class ActionRequest {
 
 	@Id

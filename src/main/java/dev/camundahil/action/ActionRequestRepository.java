@@ -28,8 +28,15 @@ public interface ActionRequestRepository extends JpaRepository<ActionRequest, UU
 	@Override
 	Optional<ActionRequest> findById(UUID id);
 
-	Optional<ActionRequest> findFirstByExecutionIdAndStatus(String executionId, ActionStatus status);
+	// Written out in JPQL rather than derived from the method names: Hibernate caches the plan of a JPQL query,
+	// while a derived query is translated from criteria on every call.
 
-	List<ActionRequest> findBySessionIdAndStatusOrderByCreatedAtDesc(String sessionId, ActionStatus status);
+	@Query("select a from ActionRequest a where a.executionId = :executionId and a.status = :status order by a.createdAt")
+	List<ActionRequest> findByExecutionIdAndStatus(@Param("executionId") String executionId,
+			@Param("status") ActionStatus status);
+
+	@Query("select a from ActionRequest a where a.sessionId = :sessionId and a.status = :status order by a.createdAt desc")
+	List<ActionRequest> findBySessionIdAndStatusOrderByCreatedAtDesc(@Param("sessionId") String sessionId,
+			@Param("status") ActionStatus status);
 
 }

@@ -112,8 +112,8 @@ public class ActionService {
 	 * a cancelled or migrated instance). Does nothing when the execution has no pending action.
 	 */
 	public void cancelForLeftExecution(String executionId, String reason) {
-		this.actions.findFirstByExecutionIdAndStatus(executionId, ActionStatus.PENDING)
-			.ifPresent((action) -> cancel(action, reason, null, true));
+		this.actions.findByExecutionIdAndStatus(executionId, ActionStatus.PENDING)
+			.forEach((action) -> cancel(action, reason, null, true));
 	}
 
 	/** Expires a pending action whose deadline has passed; the waiting process resumes with status expired. */
