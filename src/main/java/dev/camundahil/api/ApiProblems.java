@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionNotFoundException;
 import dev.camundahil.action.InvalidResponseException;
+import dev.camundahil.action.ResponseTooLargeException;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -54,6 +55,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InvalidResponseException.class)
 	ProblemDetail invalidResponse(InvalidResponseException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid response", ex.getMessage());
+	}
+
+	@ExceptionHandler(ResponseTooLargeException.class)
+	ProblemDetail responseTooLarge(ResponseTooLargeException ex) {
+		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Response too large", ex.getMessage());
 	}
 
 	@ExceptionHandler(BadRequestException.class)
