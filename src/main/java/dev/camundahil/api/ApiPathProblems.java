@@ -2,6 +2,7 @@ package dev.camundahil.api;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -69,9 +70,7 @@ class ApiPathProblems implements HandlerExceptionResolver, Ordered {
 			}
 			else if (ex instanceof HttpMediaTypeNotSupportedException unsupported) {
 				write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-						"The body must be sent as " + MediaType.toString(unsupported.getSupportedMediaTypes())
-								+ ", not " + ((unsupported.getContentType() != null) ? unsupported.getContentType()
-										: "without a Content-Type"));
+						unsupportedMediaType(unsupported));
 			}
 			else if (ex instanceof HttpMediaTypeNotAcceptableException) {
 				write(request, response, HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
@@ -85,6 +84,13 @@ class ApiPathProblems implements HandlerExceptionResolver, Ordered {
 		catch (IOException writeFailed) {
 			return null;
 		}
+	}
+
+	static String unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+		List<MediaType> supported = ex.getSupportedMediaTypes().isEmpty() ? List.of(MediaType.APPLICATION_JSON)
+				: ex.getSupportedMediaTypes();
+		return "The body must be sent as " + MediaType.toString(supported) + ", not "
+				+ ((ex.getContentType() != null) ? ex.getContentType() : "without a Content-Type");
 	}
 
 	private static String[] supported(HttpRequestMethodNotSupportedException ex) {

@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.unit.DataSize;
@@ -72,8 +71,6 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		// the rest of the body is not read: the connection is not worth keeping
-		response.setHeader(HttpHeaders.CONNECTION, "close");
 		this.problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
 				"The request body is larger than the " + this.limit.toKilobytes() + " KB this API accepts");
 	}
