@@ -1,5 +1,6 @@
 package dev.camundahil.security;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,15 +62,23 @@ public class SecurityConfiguration {
 	SecurityFilterChain hilSecurityFilterChain(HttpSecurity http, ApiKeys keys, HilProperties properties,
 			ObjectMapper json) throws Exception {
 		HilProperties.Security settings = properties.getSecurity();
+		List<String> publicPatterns = settings.getPublicPaths()
+			.stream()
+			.filter((pattern) -> pattern != null && !pattern.isBlank())
+			.map(String::strip)
+			.toList();
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher(API_PATHS);
-		RequestMatcher publicPaths = anyOf(settings.getPublicPaths());
+		RequestMatcher publicPaths = anyOf(publicPatterns);
+		List<String> hilPaths = new ArrayList<>(publicPatterns);
+		hilPaths.add(API_PATHS);
+		RequestMatcher errorPages = new ErrorOfPathsMatcher(hilPaths);
 		ProblemWriter problems = new ProblemWriter(json);
 		ApiKeyProblems keyProblems = new ApiKeyProblems(problems);
 		SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 		RequestBodyLimitFilter bodyLimit = new RequestBodyLimitFilter(settings.getMaxRequestBodySize(), publicPaths,
 				problems);
-		http.securityMatcher(new OrRequestMatcher(api, publicPaths))
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(publicPaths)
+		http.securityMatcher(new OrRequestMatcher(api, publicPaths, errorPages))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(publicPaths, errorPages)
 				.permitAll()
 				.anyRequest()
 				.hasAuthority(ApiKeyAuthentication.AUTHORITY))
@@ -116,8 +125,7 @@ public class SecurityConfiguration {
 
 	private static RequestMatcher anyOf(List<String> patterns) {
 		List<RequestMatcher> matchers = patterns.stream()
-			.filter((pattern) -> pattern != null && !pattern.isBlank())
-			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern.strip()))
+			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
 			.toList();
 		return matchers.isEmpty() ? (request) -> false : new OrRequestMatcher(matchers);
 	}
