@@ -2,6 +2,8 @@ package dev.camundahil.security;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,12 +26,17 @@ import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.support.PostgresTest;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -57,6 +64,9 @@ class SecurityTest {
 
 	@Autowired
 	ActionRequestRepository actions;
+
+	@Autowired
+	IdentityService identity;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -271,12 +281,35 @@ class SecurityTest {
 	}
 
 	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void keysAnswersAndReasonsStayOutOfTheLog(CapturedOutput output) throws Exception {
+		UUID answered = startFreeText("Anything?");
+		UUID cancelled = startFreeText("Anything?");
+
+		send("GET", "/api/v1/actions", null, Map.of("X-API-Key", "guessed-secret-key"));
+		assertThat(call("POST", "/api/v1/actions/" + answered + "/respond",
+				"{\"value\": \"answer-text-7f3a\", \"respondedBy\": \"ann\"}").status()).isEqualTo(200);
+		assertThat(call("POST", "/api/v1/actions/" + cancelled + "/cancel", "{\"reason\": \"reason-text-9c1e\"}")
+			.status()).isEqualTo(200);
+
+		assertThat(output.getAll()).contains(answered.toString())
+			.contains(cancelled.toString())
+			.doesNotContain(KEY)
+			.doesNotContain("guessed-secret-key")
+			.doesNotContain("answer-text-7f3a")
+			.doesNotContain("reason-text-9c1e");
+	}
+
+	@Test
 	void camundaRestApiNeedsACamundaUser() throws Exception {
 		String definitions = "/engine-rest/process-definition?key=" + this.approval;
+		String user = camundaUser();
 
 		Reply none = send("GET", definitions, null, Map.of());
 		assertThat(none.status()).isEqualTo(401);
 		assertThat(send("GET", definitions, null, Map.of("Authorization", basic("nobody", "demo"))).status())
+			.isEqualTo(401);
+		assertThat(send("GET", definitions, null, Map.of("Authorization", basic(user, "wrong"))).status())
 			.isEqualTo(401);
 		assertThat(send("GET", definitions, null, Map.of("X-API-Key", KEY)).status())
 			.as("an API key is no Camunda user")
@@ -284,29 +317,57 @@ class SecurityTest {
 		assertThat(send("POST", "/engine-rest/process-definition/key/" + this.approval + "/start", "{}",
 				Map.of("Content-Type", "application/json")).status())
 			.isEqualTo(401);
+		assertThat(this.runtime.createProcessInstanceQuery().processDefinitionKey(this.approval).count()).isZero();
 
 		Reply demo = send("GET", definitions, null, Map.of("Authorization", basic("demo", "demo")));
 		assertThat(demo.status()).isEqualTo(200);
 		assertThat(demo.json().findValuesAsText("key")).containsExactly(this.approval);
-
-		// last: a wrong password locks the user for a few seconds
-		assertThat(send("GET", definitions, null, Map.of("Authorization", basic("demo", "wrong"))).status())
-			.isEqualTo(401);
 	}
 
 	@Test
-	void camundaWebappsShowTheirLoginAndKeepTheirApiClosed() throws Exception {
-		HttpResponse<String> cockpit = HttpClient.newBuilder()
+	void camundaWebappsShowTheirLoginAndTakeTheirUsers() throws Exception {
+		CookieManager cookies = new CookieManager();
+		HttpClient browser = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NORMAL)
-			.build()
-			.send(HttpRequest.newBuilder(uri("/camunda/app/cockpit/")).build(), BodyHandlers.ofString());
+			.cookieHandler(cookies)
+			.build();
+		HttpResponse<String> cockpit = browser.send(HttpRequest.newBuilder(uri("/camunda/app/cockpit/")).build(),
+				BodyHandlers.ofString());
 		assertThat(cockpit.statusCode()).isEqualTo(200);
 		assertThat(cockpit.uri().getPath()).startsWith("/camunda/app/cockpit/");
 		assertThat(cockpit.body()).containsIgnoringCase("<html").containsIgnoringCase("cockpit");
 
-		Reply data = send("GET", "/camunda/api/engine/engine/default/process-definition", null, Map.of());
-		assertThat(data.status()).isIn(401, 403);
+		String engineData = "/camunda/api/engine/engine/default/process-definition?key=" + this.approval;
+		assertThat(browser.send(HttpRequest.newBuilder(uri(engineData)).build(), BodyHandlers.ofString()).statusCode())
+			.isIn(401, 403);
+
+		String xsrf = cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie: " + cookies.getCookieStore().getCookies() + " " + cockpit.headers().map()));
+		HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/cockpit"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-XSRF-TOKEN", xsrf)
+			.POST(BodyPublishers.ofString("username=demo&password=demo"))
+			.build(), BodyHandlers.ofString());
+		assertThat(login.statusCode()).as("login: %s", login.body()).isEqualTo(200);
+		HttpResponse<String> afterLogin = browser.send(HttpRequest.newBuilder(uri(engineData)).build(),
+				BodyHandlers.ofString());
+		assertThat(afterLogin.statusCode()).isEqualTo(200);
+		assertThat(afterLogin.body()).contains(this.approval);
+	}
+
+	/** A Camunda user of this test alone, so that its failed logins lock nobody else. */
+	private String camundaUser() {
+		String id = "sec" + UUID.randomUUID().toString().substring(0, 8);
+		User user = this.identity.newUser(id);
+		user.setPassword("right-password");
+		this.identity.saveUser(user);
+		return id;
 	}
 
 	@Test
