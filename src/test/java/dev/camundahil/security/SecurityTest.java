@@ -27,6 +27,8 @@ import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.support.PostgresTest;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
@@ -79,8 +81,14 @@ class SecurityTest {
 
 	String freeText;
 
+	@Autowired
+	ProcessEngine engine;
+
 	@BeforeEach
 	void deploy() {
+		// Camunda's REST API and webapps find their engine in a JVM-wide registry by name; other test contexts of
+		// this JVM may have registered theirs under the same name since this one started
+		ProcessEngines.registerProcessEngine(this.engine);
 		this.approval = HilProcesses.key("sec");
 		this.freeText = HilProcesses.key("sec_free");
 		this.repository.createDeployment()
@@ -140,6 +148,18 @@ class SecurityTest {
 		assertThat(auditUser(answered, "completed")).isEqualTo("tests");
 		assertThat(auditUser(cancelled, "cancelled")).isEqualTo("tests");
 		assertThat(auditUser(deleted, "deleted")).isEqualTo("tests");
+	}
+
+	@Test
+	void spellingsOfThePathDoNotGetAroundTheKey() throws Exception {
+		startApproval();
+		for (String path : List.of("/api/v1/./actions", "/chat/../api/v1/actions", "/chat/..%2Fapi/v1/actions",
+				"/api/v1/actions;x=1", "/API/V1/actions", "/api%2Fv1/actions", "//api/v1/actions",
+				"/hil/%2e%2e/api/v1/actions", "/api/v1/actions%00")) {
+			Reply reply = send("GET", path + "?flowId=" + this.approval, null, Map.of());
+			assertThat(reply.status()).as(path).isIn(400, 401, 403, 404);
+			assertThat(reply.text()).as(path).doesNotContain(this.approval);
+		}
 	}
 
 	@Test
