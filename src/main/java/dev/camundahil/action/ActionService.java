@@ -38,13 +38,16 @@ public class ActionService {
 
 	private final IdempotencyKeys idempotencyKeys;
 
+	private final ResponseValueLimit responseValueLimit;
+
 	ActionService(ActionRequestRepository actions, ActionAuditRepository audits, EntityManager entityManager,
-			ApplicationEventPublisher events, IdempotencyKeys idempotencyKeys) {
+			ApplicationEventPublisher events, IdempotencyKeys idempotencyKeys, ResponseValueLimit responseValueLimit) {
 		this.actions = actions;
 		this.audits = audits;
 		this.entityManager = entityManager;
 		this.events = events;
 		this.idempotencyKeys = idempotencyKeys;
+		this.responseValueLimit = responseValueLimit;
 	}
 
 	public ActionRequest create(NewAction request) {
@@ -73,8 +76,10 @@ public class ActionService {
 	 * @throws ActionConflictException the action is no longer pending, or the idempotency key was used for a
 	 * different request
 	 * @throws InvalidResponseException the value is not one of the expected responses
+	 * @throws ResponseTooLargeException the value is larger than the configured limit
 	 */
 	public ActionRequest respond(UUID id, ResponseCommand command) {
+		this.responseValueLimit.check(command.value());
 		String key = command.idempotencyKey();
 		String hash = (key != null) ? this.idempotencyKeys.hash(command) : null;
 		if (key != null) {
@@ -172,7 +177,8 @@ public class ActionService {
 		data.put("reason", (reason != null) ? reason : "");
 		audit(action.getId(), AuditEvents.CANCELLED, data, userId);
 		publish(ActionEvent.CANCELLED, action, engineInitiated);
-		log.info("Action {} cancelled ({})", action.getId(), reason);
+		// the reason is free text from a caller: it stays in the audit, out of the log
+		log.info("Action {} cancelled", action.getId());
 	}
 
 	private ActionRequest replay(UUID id, String key, String hash) {

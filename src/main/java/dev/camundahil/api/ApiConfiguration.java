@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ ActionController.class, ApiProblems.class })
+@Import({ ActionController.class, ApiProblems.class, ApiPathProblems.class })
 public class ApiConfiguration {
 
 }

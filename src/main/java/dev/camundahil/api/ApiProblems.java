@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionNotFoundException;
 import dev.camundahil.action.InvalidResponseException;
+import dev.camundahil.action.ResponseTooLargeException;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -56,6 +58,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid response", ex.getMessage());
 	}
 
+	@ExceptionHandler(ResponseTooLargeException.class)
+	ProblemDetail responseTooLarge(ResponseTooLargeException ex) {
+		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Response too large", ex.getMessage());
+	}
+
 	@ExceptionHandler(BadRequestException.class)
 	ProblemDetail badRequest(BadRequestException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Bad request", ex.getMessage());
@@ -81,6 +88,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body", readable(ex)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.headers(headers)
+			.body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+					ApiPathProblems.unsupportedMediaType(ex)));
 	}
 
 	private static String readable(HttpMessageNotReadableException ex) {

@@ -6,6 +6,7 @@ import dev.camundahil.action.ActionConfiguration;
 import dev.camundahil.api.ApiConfiguration;
 import dev.camundahil.bpmn.BpmnConfiguration;
 import dev.camundahil.reply.ReplyConfiguration;
+import dev.camundahil.security.SecurityConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
@@ -25,12 +27,18 @@ import org.springframework.context.annotation.Import;
  * Switches the HIL plugin on in a Camunda Spring Boot application. Every bean can be replaced by declaring one of
  * the same type. The plugin's entities and repositories join the application's own through
  * {@link AutoConfigurationPackage}; its tables are migrated by {@link HilSchema} before JPA and Quartz start.
+ * It comes after Spring Boot's security, so that the application's default security chain is decided before the
+ * HIL chain exists and stays in place for every path that is not a HIL path.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, SecurityAutoConfiguration.class },
 		before = { HibernateJpaAutoConfiguration.class, JpaRepositoriesAutoConfiguration.class })
 @AutoConfigurationPackage(basePackages = "dev.camundahil")
 @EnableConfigurationProperties(HilProperties.class)
-@Import({ ActionConfiguration.class, BpmnConfiguration.class, ApiConfiguration.class, ReplyConfiguration.class })
+@Import({ ActionConfiguration.class,
+		BpmnConfiguration.class,
+		ApiConfiguration.class,
+		SecurityConfiguration.class,
+		ReplyConfiguration.class })
 public class HilAutoConfiguration {
 
 	@Bean(initMethod = "up")

@@ -1,8 +1,11 @@
 package dev.camundahil.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the HIL plugin, all under the {@code hil} prefix.
@@ -159,8 +162,82 @@ public class HilProperties {
 
 	}
 
-	/** API keys, tokens and input limits. */
+	/** API keys, public paths and input limits. */
 	public static class Security {
+
+		/**
+		 * API keys accepted in the {@code X-API-Key} header of {@code /api/v1/**}: a comma-separated list of
+		 * {@code name:key} or bare {@code key} entries (a bare key is named {@code key-<position>}). The name is
+		 * recorded as the user of every change made with the key. When empty, a random key is generated at start
+		 * and logged once at WARN.
+		 */
+		private List<String> apiKeys = new ArrayList<>();
+
+		/**
+		 * Paths of the pages humans open from links (chat page, email response pages, their static assets). They
+		 * need no API key and check their own signed tokens; every other HIL path needs a key.
+		 */
+		private List<String> publicPaths = new ArrayList<>(List.of("/chat/**", "/respond/**", "/hil/**"));
+
+		/** Largest request body the HIL API reads; a larger one is refused with 413 before it is parsed. */
+		private DataSize maxRequestBodySize = DataSize.ofKilobytes(256);
+
+		/** Largest response value (as serialized JSON) an action takes; a larger one is refused with 413. */
+		private DataSize maxResponseValueSize = DataSize.ofKilobytes(64);
+
+		/** Largest email body (text or HTML) the email channel sends or reads. */
+		private DataSize maxEmailBodySize = DataSize.ofKilobytes(512);
+
+		/** Largest single email attachment the email channel sends or reads. */
+		private DataSize maxAttachmentSize = DataSize.ofMegabytes(10);
+
+		public List<String> getApiKeys() {
+			return this.apiKeys;
+		}
+
+		public void setApiKeys(List<String> apiKeys) {
+			this.apiKeys = apiKeys;
+		}
+
+		public List<String> getPublicPaths() {
+			return this.publicPaths;
+		}
+
+		public void setPublicPaths(List<String> publicPaths) {
+			this.publicPaths = publicPaths;
+		}
+
+		public DataSize getMaxRequestBodySize() {
+			return this.maxRequestBodySize;
+		}
+
+		public void setMaxRequestBodySize(DataSize maxRequestBodySize) {
+			this.maxRequestBodySize = maxRequestBodySize;
+		}
+
+		public DataSize getMaxResponseValueSize() {
+			return this.maxResponseValueSize;
+		}
+
+		public void setMaxResponseValueSize(DataSize maxResponseValueSize) {
+			this.maxResponseValueSize = maxResponseValueSize;
+		}
+
+		public DataSize getMaxEmailBodySize() {
+			return this.maxEmailBodySize;
+		}
+
+		public void setMaxEmailBodySize(DataSize maxEmailBodySize) {
+			this.maxEmailBodySize = maxEmailBodySize;
+		}
+
+		public DataSize getMaxAttachmentSize() {
+			return this.maxAttachmentSize;
+		}
+
+		public void setMaxAttachmentSize(DataSize maxAttachmentSize) {
+			this.maxAttachmentSize = maxAttachmentSize;
+		}
 
 	}
 

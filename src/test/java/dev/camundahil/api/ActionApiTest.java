@@ -55,7 +55,10 @@ class ActionApiTest {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + this.port).build();
+		this.http = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeader("X-API-Key", "test-key")
+			.build();
 		this.key = HilProcesses.key("api");
 		this.repository.createDeployment()
 			.addModelInstance(this.key + ".bpmn", HilProcesses.approval(this.key))
@@ -73,6 +76,10 @@ class ActionApiTest {
 		assertThat(reply.body().get("status").asText()).isEqualTo("completed");
 		assertThat(reply.body().get("response").get("value").asText()).isEqualTo("Reject");
 		assertThat(reply.body().get("response").get("respondedBy").asText()).isEqualTo("ann");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT user_id FROM action_audit WHERE action_id = ? AND event = 'completed'", String.class, id))
+			.as("the name of the API key that answered")
+			.isEqualTo("tests");
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("after");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
 

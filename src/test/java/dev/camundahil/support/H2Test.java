@@ -20,7 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Documented
 @Inherited
 @SpringBootTest(classes = HilApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { HilApplication.CONFIG_NAME, "spring.datasource.url=jdbc:h2:mem:hil-test;DB_CLOSE_DELAY=-1" })
+		properties = { HilApplication.CONFIG_NAME, "spring.datasource.url=jdbc:h2:mem:hil-test;DB_CLOSE_DELAY=-1",
+				PostgresTest.API_KEYS })
 public @interface H2Test {
 
 }

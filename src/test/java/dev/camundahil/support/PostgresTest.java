@@ -21,8 +21,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Inherited
 @SpringBootTest(classes = HilApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { HilApplication.CONFIG_NAME, "logging.level.dev.camundahil=DEBUG" })
+		properties = { HilApplication.CONFIG_NAME, "logging.level.dev.camundahil=DEBUG", PostgresTest.API_KEYS })
 @ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
 public @interface PostgresTest {
+
+	/** The API key of the tests' calls ({@code X-API-Key: test-key}), named {@code tests}. */
+	String API_KEYS = "hil.security.api-keys=tests:test-key";
 
 }
