@@ -5,8 +5,13 @@ import javax.sql.DataSource;
 import dev.camundahil.action.ActionConfiguration;
 import dev.camundahil.api.ApiConfiguration;
 import dev.camundahil.bpmn.BpmnConfiguration;
+import dev.camundahil.channel.ChannelConfiguration;
+import dev.camundahil.channel.chat.ChatConfiguration;
+import dev.camundahil.channel.email.EmailConfiguration;
+import dev.camundahil.links.LinksConfiguration;
 import dev.camundahil.reply.ReplyConfiguration;
 import dev.camundahil.security.SecurityConfiguration;
+import dev.camundahil.webhook.WebhookConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -38,6 +43,11 @@ import org.springframework.context.annotation.Import;
 		BpmnConfiguration.class,
 		ApiConfiguration.class,
 		SecurityConfiguration.class,
+		LinksConfiguration.class,
+		ChannelConfiguration.class,
+		ChatConfiguration.class,
+		EmailConfiguration.class,
+		WebhookConfiguration.class,
 		ReplyConfiguration.class })
 public class HilAutoConfiguration {
 

@@ -150,6 +150,31 @@ public class HilProperties {
 	/** Signed links in emails and to the chat page. */
 	public static class Links {
 
+		/** Address of this application as people reach it, the start of every link in emails and chat invitations. */
+		private String baseUrl = "http://localhost:8080";
+
+		/**
+		 * Key that signs links (at least 16 characters). When empty, a random key is used and links stop working
+		 * when the application restarts; several nodes must share one key.
+		 */
+		private String secret;
+
+		public String getBaseUrl() {
+			return this.baseUrl;
+		}
+
+		public void setBaseUrl(String baseUrl) {
+			this.baseUrl = baseUrl;
+		}
+
+		public String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(String secret) {
+			this.secret = secret;
+		}
+
 	}
 
 	/** Reminders for actions still pending. */

@@ -1,0 +1,41 @@
+package dev.camundahil.channel;
+
+import java.util.Map;
+
+import dev.camundahil.action.ActionView;
+
+/**
+ * One message a channel delivers: an action, on one of its output types, as the first request or as a reminder.
+ *
+ * @param action the action as it was when the message was queued
+ * @param outputType the output type this message is for ({@code chat}, {@code email}, {@code custom})
+ * @param purpose why the message is sent
+ */
+public record ChannelMessage(ActionView action, String outputType, Purpose purpose) {
+
+	public enum Purpose {
+
+		/** The action was opened. */
+		REQUEST,
+
+		/** The action is still pending and its task asked for a reminder. */
+		REMINDER
+
+	}
+
+	/** The task's arguments for the channels ({@code to}, {@code subject}, custom arguments, ...). */
+	public Map<String, Object> args() {
+		return (this.action.args() != null) ? this.action.args() : Map.of();
+	}
+
+	/** The text to show: the task's {@code message}, else its question. */
+	public String text() {
+		Object message = args().get("message");
+		return (message != null) ? message.toString() : this.action.context().question();
+	}
+
+	public boolean isReminder() {
+		return this.purpose == Purpose.REMINDER;
+	}
+
+}
