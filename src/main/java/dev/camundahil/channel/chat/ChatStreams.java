@@ -17,6 +17,8 @@ import dev.camundahil.action.ActionView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.event.TransactionPhase;
@@ -104,7 +106,13 @@ class ChatStreams implements DisposableBean {
 		return emitter;
 	}
 
+	/**
+	 * Sends a change of a chat action to the streams of its session once it has committed. Ordered first, so that
+	 * an answer's update goes out before the next question that the answer led to in the same transaction (the
+	 * process resumes while the answer's event is being published).
+	 */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(ActionEvent event) {
 		ActionView action = event.action();
 		if (!action.outputTypes().contains(ChatChannel.TYPE) || !this.sessions.containsKey(action.sessionId())) {
