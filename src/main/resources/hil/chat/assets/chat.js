@@ -12,6 +12,7 @@
   var textInput = document.getElementById('text');
   var userInput = document.getElementById('user');
   var loading = null;
+  var rendered = null;
 
   try {
     userInput.value = window.localStorage.getItem('hil.chat.user') || '';
@@ -36,6 +37,12 @@
   }
 
   function render(messages) {
+    // the same conversation read again (after a live update that the answer's reply already showed) changes nothing
+    var fingerprint = JSON.stringify(messages);
+    if (fingerprint === rendered) {
+      return;
+    }
+    rendered = fingerprint;
     var items = [];
     var pending = 0;
     messages.forEach(function (message) {
