@@ -408,8 +408,9 @@ class SecurityTest {
 
 	@Test
 	void publicPagesNeedNoKeyAndIgnoreOne() throws Exception {
-		// nothing is served there yet in this app: the chain lets the request through to a plain 404
-		assertThat(send("GET", "/chat/some-session", null, Map.of()).status()).isEqualTo(404);
+		// the chain lets the request through; the chat page itself refuses it without a signed token
+		assertThat(send("GET", "/chat/some-session", null, Map.of()).status()).isEqualTo(403);
+		assertThat(send("GET", "/chat/some-session", null, Map.of("X-API-Key", "wrong-key")).status()).isEqualTo(403);
 		assertThat(send("GET", "/respond/some-token", null, Map.of("X-API-Key", "wrong-key")).status()).isEqualTo(404);
 		assertThat(send("GET", "/hil/app.css", null, Map.of()).status()).isEqualTo(404);
 	}
@@ -424,6 +425,11 @@ class SecurityTest {
 		calls.add(new Call("POST", "/api/v1/actions/" + id + "/cancel", "{\"reason\": \"x\"}"));
 		calls.add(new Call("DELETE", "/api/v1/actions/" + id, null));
 		calls.add(new Call("GET", "/api/v1/nothing-here", null));
+		String session = this.jdbc.queryForObject("SELECT session_id FROM action_request WHERE id = ?", String.class, id);
+		calls.add(new Call("GET", "/api/v1/chat/" + session + "/messages", null));
+		calls.add(new Call("POST", "/api/v1/chat/" + session + "/messages", "{\"text\": \"Approve\"}"));
+		calls.add(new Call("GET", "/api/v1/chat/" + session + "/stream", null));
+		calls.add(new Call("POST", "/api/v1/chat/" + session + "/link", null));
 		return calls;
 	}
 
