@@ -17,6 +17,7 @@ import dev.camundahil.action.ActionView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -36,7 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * and the stream is lost), {@code prompt} for a new question, {@code status} when a question is answered, expires
  * or is withdrawn, {@code reminder} when a reminder goes out; the data is a {@link ChatUpdate} as JSON.
  */
-class ChatStreams implements DisposableBean {
+class ChatStreams implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ChatStreams.class);
 
@@ -56,6 +57,8 @@ class ChatStreams implements DisposableBean {
 	private final int maxPerSession;
 
 	private final ScheduledThreadPoolExecutor sender;
+
+	private volatile boolean running;
 
 	ChatStreams(ConversationEntries entries, Duration timeout, Duration heartbeat, int maxStreams, int maxPerSession) {
 		this.entries = entries;
@@ -142,10 +145,35 @@ class ChatStreams implements DisposableBean {
 	}
 
 	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/** Ends every stream as the application stops, so that a graceful shutdown does not wait for open streams. */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.sessions.forEach((sessionId, streams) -> streams.forEach((emitter) -> {
+			forget(sessionId, emitter);
+			emitter.complete();
+		}));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stops ahead of the web server's graceful shutdown, which waits for open requests. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
+	}
+
+	@Override
 	public void destroy() {
+		stop();
 		this.sender.shutdownNow();
-		this.sessions.values().forEach((streams) -> streams.forEach(SseEmitter::complete));
-		this.sessions.clear();
 	}
 
 	private void send(String sessionId, String name, ChatUpdate update) {
