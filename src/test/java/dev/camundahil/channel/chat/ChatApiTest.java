@@ -220,6 +220,17 @@ class ChatApiTest {
 	}
 
 	@Test
+	void streamsAreBoundedPerSession() throws Exception {
+		for (int i = 0; i < 20; i++) {
+			nextEvent(stream(api("/stream"), "X-API-Key", "test-key"), "ready");
+		}
+		Reply refused = send(api("/stream"), "GET", null, null, "Accept", "text/event-stream, application/problem+json");
+		assertProblem(refused, 503, "Too many live chat streams");
+		this.session = "another-" + UUID.randomUUID();
+		assertThat(nextEvent(stream(api("/stream"), "X-API-Key", "test-key"), "ready")).contains(this.session);
+	}
+
+	@Test
 	void aStreamHearsOnlyItsOwnSession() throws Exception {
 		BlockingQueue<String> events = stream(api("/stream"), "X-API-Key", "test-key");
 		nextEvent(events, "ready");
