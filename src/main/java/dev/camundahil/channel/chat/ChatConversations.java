@@ -19,6 +19,8 @@ import dev.camundahil.action.InvalidResponseException;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.links.SignedTokens;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.util.UriUtils;
@@ -33,6 +35,8 @@ public class ChatConversations {
 
 	/** The purpose of chat page tokens. */
 	static final String TOKEN_PURPOSE = "chat";
+
+	private static final Logger log = LoggerFactory.getLogger(ChatConversations.class);
 
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
@@ -99,12 +103,17 @@ public class ChatConversations {
 		Instant expiresAt = this.clock.instant().plus(this.linkLifetime);
 		String token = this.tokens.issue(TOKEN_PURPOSE, sessionId, expiresAt);
 		String url = this.baseUrl + "/chat/" + UriUtils.encodePathSegment(sessionId, UTF_8) + "?token=" + token;
+		log.info("Chat link issued for session {}, valid until {}", sessionId, expiresAt);
 		return new ChatLink(sessionId, url, expiresAt);
 	}
 
 	/** Whether a chat page token is valid for this session. */
 	public SignedTokens.Verdict verify(String sessionId, String token) {
-		return this.tokens.verify(token, TOKEN_PURPOSE, sessionId);
+		SignedTokens.Verdict verdict = this.tokens.verify(token, TOKEN_PURPOSE, sessionId);
+		if (verdict != SignedTokens.Verdict.VALID) {
+			log.debug("Chat link for session {} refused: {}", sessionId, verdict);
+		}
+		return verdict;
 	}
 
 	private UUID pendingQuestion(String sessionId) {
