@@ -64,6 +64,12 @@ public class ChannelConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	UnservedDispatchWarning hilUnservedDispatchWarning(DispatchRows rows, ChannelRouter router) {
+		return new UnservedDispatchWarning(rows, router);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(name = "hilDispatchRetries")
 	RecurringWork hilDispatchRetries(DispatchRows rows, ChannelRouter router, DispatchDelivery delivery,
 			HilProperties properties) {

@@ -14,6 +14,7 @@ import dev.camundahil.action.ActionEvent;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.action.AuditEvents;
+import dev.camundahil.bpmn.HilTaskConfigurationException;
 import dev.camundahil.channel.ChannelMessage.Purpose;
 import dev.camundahil.channel.ChannelRouter.Route;
 
@@ -108,8 +109,8 @@ final class DispatchOutbox {
 			return ReminderDurations.parse((action.args() != null) ? action.args().get(ReminderDurations.PARAMETER) : null);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("HIL task '" + action.nodeId() + "' of process '" + action.flowId() + "': "
-					+ ex.getMessage(), ex);
+			throw new HilTaskConfigurationException("HIL task '" + action.nodeId() + "' of process '" + action.flowId()
+					+ "': " + ex.getMessage(), ex);
 		}
 	}
 

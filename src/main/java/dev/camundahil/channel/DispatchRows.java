@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -161,6 +163,19 @@ final class DispatchRows {
 	int skipPending(UUID actionId, String reason) {
 		return this.jdbc.update("UPDATE action_dispatch SET status = 'skipped', last_error = ? "
 				+ "WHERE action_id = ? AND status = 'pending'", truncate(reason), actionId);
+	}
+
+	/** How many rows still to deliver name each channel that is not among the given ones. */
+	Map<String, Integer> pendingForOtherChannels(List<String> channels) {
+		Map<String, Integer> counts = new TreeMap<>();
+		this.jdbc.query("SELECT channel, count(*) AS n FROM action_dispatch WHERE status = 'pending' GROUP BY channel",
+				(rs) -> {
+					String channel = rs.getString("channel");
+					if (!channels.contains(channel)) {
+						counts.put(String.valueOf(channel), rs.getInt("n"));
+					}
+				});
+		return counts;
 	}
 
 	private static ClaimedDispatch claimed(ResultSet rs, int row) throws SQLException {

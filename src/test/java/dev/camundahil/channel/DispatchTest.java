@@ -16,11 +16,11 @@ import java.util.function.BooleanSupplier;
 
 import dev.camundahil.action.ActionAudit;
 import dev.camundahil.action.ActionEvent;
-import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AuditEvents;
 import dev.camundahil.action.ResponseCommand;
+import dev.camundahil.bpmn.HilTaskConfigurationException;
 import dev.camundahil.channel.ChannelMessage.Purpose;
 import dev.camundahil.channel.TestChannels.EventRecorder;
 import dev.camundahil.channel.TestChannels.FlakyChannel;
@@ -207,6 +207,19 @@ class DispatchTest {
 			.isInstanceOf(ParseException.class)
 			.hasMessageContaining(late)
 			.hasMessageContaining("PT3H");
+	}
+
+	@Test
+	void aMalformedReminderAtRunTimeFailsTheStartAndWritesNothing() {
+		String key = deploy(custom(key("runtimeReminder"), "recordingChannel").camundaInputParameter("reminder", "${every}"));
+		Integer before = this.jdbc.queryForObject("SELECT count(*) FROM action_request", Integer.class);
+
+		assertThatThrownBy(() -> this.runtime.startProcessInstanceByKey(key, Map.of("every", "PT1H,often")))
+			.isInstanceOf(HilTaskConfigurationException.class)
+			.hasMessageContaining(key)
+			.hasMessageContaining("'often'");
+
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_request", Integer.class)).isEqualTo(before);
 	}
 
 	@Test
