@@ -2,6 +2,7 @@ package dev.camundahil.channel;
 
 import jakarta.persistence.EntityManager;
 
+import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.channel.ChannelMessage.Purpose;
 import dev.camundahil.config.HilProperties;
@@ -43,8 +44,9 @@ public class ChannelConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DispatchDelivery hilDispatchDelivery(DispatchRows rows, ChannelRouter router, ActionService actions,
-			PlatformTransactionManager transactionManager, HilProperties properties) {
-		return new DispatchDelivery(rows, router, actions, new TransactionTemplate(transactionManager),
+			ActionRequestRepository actionRequests, PlatformTransactionManager transactionManager,
+			HilProperties properties) {
+		return new DispatchDelivery(rows, router, actions, actionRequests, new TransactionTemplate(transactionManager),
 				retrySchedule(properties));
 	}
 

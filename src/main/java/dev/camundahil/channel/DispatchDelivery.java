@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.camundahil.action.ActionEvent;
-import dev.camundahil.action.ActionNotFoundException;
 import dev.camundahil.action.ActionRequest;
+import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.action.AuditEvents;
@@ -33,15 +33,18 @@ final class DispatchDelivery {
 
 	private final ActionService actions;
 
+	private final ActionRequestRepository actionRequests;
+
 	private final TransactionTemplate transaction;
 
 	private final RetrySchedule schedule;
 
-	DispatchDelivery(DispatchRows rows, ChannelRouter router, ActionService actions, TransactionTemplate transaction,
-			RetrySchedule schedule) {
+	DispatchDelivery(DispatchRows rows, ChannelRouter router, ActionService actions,
+			ActionRequestRepository actionRequests, TransactionTemplate transaction, RetrySchedule schedule) {
 		this.rows = rows;
 		this.router = router;
 		this.actions = actions;
+		this.actionRequests = actionRequests;
 		this.transaction = transaction;
 		this.schedule = schedule;
 	}
@@ -104,13 +107,8 @@ final class DispatchDelivery {
 
 	/** The action if it still waits for an answer; otherwise the row is skipped and null returned. */
 	private ActionView pendingAction(ClaimedDispatch row) {
-		ActionRequest action;
-		try {
-			action = this.actions.find(row.actionId());
-		}
-		catch (ActionNotFoundException ex) {
-			action = null;
-		}
+		// read through the repository: a missing action must not mark a surrounding transaction rollback-only
+		ActionRequest action = this.actionRequests.findById(row.actionId()).orElse(null);
 		if (action == null || !action.isPending()) {
 			String reason = (action == null) ? "action deleted" : "action " + action.getStatus().value();
 			this.rows.skipped(row, reason);
@@ -131,7 +129,8 @@ final class DispatchDelivery {
 		boolean reminder = row.purpose() == Purpose.REMINDER;
 		this.actions.audit(row.actionId(), reminder ? AuditEvents.REMINDED : AuditEvents.DISPATCHED, data, null);
 		if (reminder) {
-			this.actions.publish(ActionEvent.REMINDED, this.actions.find(row.actionId()));
+			this.actionRequests.findById(row.actionId())
+				.ifPresent((action) -> this.actions.publish(ActionEvent.REMINDED, action));
 		}
 		log.info("Delivered the {}", row.describe());
 	}
@@ -153,10 +152,10 @@ final class DispatchDelivery {
 			Map<String, Object> data = auditData(row);
 			data.put("error", error);
 			this.actions.audit(row.actionId(), AuditEvents.DISPATCH_FAILED, data, null);
-			ActionRequest action = this.actions.find(row.actionId());
-			this.actions.publish(ActionEvent.DISPATCH_FAILED, action);
-			log.error("Gave up the {} after {} attempt(s); the action stays {}: {}", row.describe(), row.attempts(),
-					action.getStatus().value(), error);
+			this.actionRequests.findById(row.actionId())
+				.ifPresent((action) -> this.actions.publish(ActionEvent.DISPATCH_FAILED, action));
+			log.error("Gave up the {} after {} attempt(s); the action stays open for an answer by other means: {}",
+					row.describe(), row.attempts(), error);
 		});
 	}
 

@@ -118,7 +118,7 @@ final class DispatchRows {
 					             WHERE status = 'pending' AND purpose = :purpose AND next_attempt_at <= :now
 					               AND channel IN (:channels)
 					             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-					RETURNING """ + " " + COLUMNS, parameters, CLAIMED);
+					RETURNING\s""" + COLUMNS, parameters, CLAIMED);
 		}
 		List<UUID> due = this.named.queryForList("""
 				SELECT id FROM action_dispatch

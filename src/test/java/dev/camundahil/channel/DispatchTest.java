@@ -252,6 +252,27 @@ class DispatchTest {
 	}
 
 	@Test
+	void anInTransactionChannelThatFailsIsRetriedInATransactionOfItsOwnAndReminds() {
+		String key = deploy(custom(key("ledgerRetry"), "ledgerChannel").camundaInputParameter("failTimes", "1")
+			.camundaInputParameter("reminder", "PT1S"));
+		UUID id = actionOf(this.runtime.startProcessInstanceByKey(key));
+		assertThat(this.jdbc.queryForMap("SELECT status, attempts FROM action_dispatch WHERE action_id = ? AND purpose = 'request'",
+				id))
+			.containsEntry("status", "pending")
+			.containsEntry("attempts", 1);
+
+		await(() -> dispatchStatus(id).equals(List.of("delivered")) && auditOf(id, AuditEvents.REMINDED).size() == 1);
+
+		assertThat(this.ledger.calls.get(id).get()).isEqualTo(3);
+		assertThat(this.ledger.calledInTransaction).containsEntry(id, true);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT attempts FROM action_dispatch WHERE action_id = ? AND purpose = 'request'", Integer.class, id))
+			.isEqualTo(2);
+		assertThat(this.actions.auditTrail(id)).extracting(ActionAudit::getEvent)
+			.containsExactlyInAnyOrder(AuditEvents.CREATED, AuditEvents.DISPATCHED, AuditEvents.REMINDED);
+	}
+
+	@Test
 	void rowsLeftBehindByACrashedNodeAreDeliveredByTheSweep() {
 		String key = deploy(custom(key("crash"), "recordingChannel"));
 		UUID id = actionOf(this.runtime.startProcessInstanceByKey(key));

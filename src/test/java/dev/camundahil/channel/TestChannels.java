@@ -93,6 +93,8 @@ class TestChannels {
 
 		final Map<UUID, Boolean> calledInTransaction = new ConcurrentHashMap<>();
 
+		final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
+
 		@Override
 		public String type() {
 			return "custom";
@@ -105,7 +107,13 @@ class TestChannels {
 
 		@Override
 		public DispatchReceipt dispatch(ChannelMessage message) {
-			this.calledInTransaction.put(message.action().id(), TransactionSynchronizationManager.isActualTransactionActive());
+			UUID id = message.action().id();
+			this.calledInTransaction.merge(id, TransactionSynchronizationManager.isActualTransactionActive(),
+					Boolean::logicalAnd);
+			int call = this.calls.computeIfAbsent(id, (key) -> new AtomicInteger()).incrementAndGet();
+			if (call <= Integer.parseInt(String.valueOf(message.args().getOrDefault("failTimes", "0")))) {
+				throw new IllegalStateException("ledger locked (call " + call + ")");
+			}
 			return DispatchReceipt.withMessageId("ledger-" + message.action().id());
 		}
 
