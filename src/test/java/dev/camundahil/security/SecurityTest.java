@@ -124,7 +124,7 @@ class SecurityTest {
 		assertThat(send("GET", "/api/v1/actions", null, Map.of("X-API-Key", "wrong-key")).json().get("detail").asText())
 			.contains("not valid");
 
-		assertThat(auditEvents(id)).containsExactly("created");
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
 		assertThat(this.actions.findById(id).orElseThrow().isPending()).isTrue();
 	}
 
@@ -182,7 +182,7 @@ class SecurityTest {
 		assertProblem(send("GET", "/api/v1/actions/" + id, null, Map.of("X-API-Key", KEY, "Accept", "text/html")), 406,
 				"application/json");
 
-		assertThat(auditEvents(id)).containsExactly("created");
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
 	}
 
 	@Test
@@ -198,7 +198,7 @@ class SecurityTest {
 		assertProblem(call("POST", "/api/v1/actions/" + id + "' OR '1'='1/cancel", "{}"), 400, "UUID");
 		assertProblem(call("GET", "/api/v1/actions/00000000-0000-0000-0000-00000000000g", null), 400, "UUID");
 
-		assertThat(auditEvents(id)).containsExactly("created");
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
 	}
 
 	@Test
@@ -215,14 +215,14 @@ class SecurityTest {
 		Reply bigValue = call("POST", respond, "{\"value\": \"" + "y".repeat(70 * 1024) + "\"}");
 		assertProblem(bigValue, 413, "at most 65536");
 		assertThat(bigValue.json().get("title").asText()).isEqualTo("Response too large");
-		assertThat(auditEvents(id)).containsExactly("created");
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
 		assertThat(this.actions.findById(id).orElseThrow().isPending()).isTrue();
 
 		Reply fits = chunked(respond, "{\"value\": {\"note\": \"" + "z".repeat(60 * 1024) + "\"}, \"respondedBy\": \"ann\"}",
 				KEY);
 		assertThat(fits.status()).as("a chunked body within the limits: %s", fits.text()).isEqualTo(200);
 		assertThat(fits.json().get("response").get("value").get("note").asText()).hasSize(60 * 1024);
-		assertThat(auditEvents(id)).containsExactly("created", "completed");
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched", "completed");
 	}
 
 	@Test
@@ -243,7 +243,7 @@ class SecurityTest {
 		assertThat(sameFlow.json().get("total").asLong()).isEqualTo(1);
 
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_request", Long.class)).isEqualTo(rows);
-		assertThat(auditEvents(id)).containsExactly("created");
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
 	}
 
 	@Test

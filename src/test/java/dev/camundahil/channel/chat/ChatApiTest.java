@@ -165,7 +165,7 @@ class ChatApiTest {
 		assertProblem(post(api("/messages"), "{\"text\": \"maybe\"}"), 400, "not one of the expected responses");
 		assertProblem(post(api("/messages"), "{\"text\": \"   \"}"), 400, "'text' is required");
 
-		assertThat(auditEvents(action)).containsExactly("created");
+		assertThat(auditEvents(action)).containsExactly("created", "dispatched");
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
 	}
 
@@ -193,7 +193,7 @@ class ChatApiTest {
 		String large = "{\"text\": \"" + "x".repeat(20_000) + "\"}";
 		assertProblem(post("/chat/" + this.session + "/messages?token=" + token, large), 413, "at most 16 KB");
 
-		assertThat(auditEvents(action)).containsExactly("created");
+		assertThat(auditEvents(action)).containsExactly("created", "dispatched");
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
 	}
 
@@ -320,6 +320,11 @@ class ChatApiTest {
 			.findBySessionIdAndStatusOrderByCreatedAtDesc(this.session, ActionStatus.PENDING)
 			.get(0));
 		assertThat(chat.dispatch(new ChannelMessage(view, "chat", ChannelMessage.Purpose.REQUEST)).messageId()).isNull();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT data FROM action_audit WHERE action_id = ? AND event = 'dispatched'", String.class, view.id()))
+			.as("delivered with the action, in its transaction")
+			.contains("\"outputType\": \"chat\"")
+			.contains("\"channel\": \"hilChatChannel\"");
 	}
 
 	private ProcessInstance start(String question) {
