@@ -64,6 +64,7 @@ final class EmailComposer {
 		variables.put("subject", subject(message));
 		variables.put("question", action.context().question());
 		variables.put("text", message.text());
+		variables.put("textLines", List.of(message.text().split("\\r?\\n", -1)));
 		variables.put("bodyHtml", (bodyHtml != null) ? Jsoup.parse(bodyHtml).body().html() : null);
 		variables.put("options", buttons);
 		variables.put("hasOptions", !buttons.isEmpty());

@@ -57,7 +57,8 @@ final class HtmlText {
 						}
 					}
 					else if (tag.equals("td") || tag.equals("th")) {
-						text.append("  ");
+						// a cell per line: buttons and short tables read well, nothing runs together
+						newLine(text);
 					}
 					else if (BLOCKS.contains(tag)) {
 						paragraph(text);
@@ -67,6 +68,7 @@ final class HtmlText {
 
 		}, body);
 		return text.toString()
+			.replace('\u00a0', ' ')
 			.replaceAll("[ \\t]+\\n", "\n")
 			.replaceAll("\\n[ \\t]+", "\n")
 			.replaceAll("\\n{3,}", "\n\n")
