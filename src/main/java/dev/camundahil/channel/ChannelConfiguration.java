@@ -1,11 +1,96 @@
 package dev.camundahil.channel;
 
+import jakarta.persistence.EntityManager;
+
+import dev.camundahil.action.ActionRequestRepository;
+import dev.camundahil.action.ActionService;
+import dev.camundahil.channel.ChannelMessage.Purpose;
+import dev.camundahil.config.HilProperties;
+import dev.camundahil.schedule.RecurringWork;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The output channels: routing, the dispatch outbox and its retries.
+ * The output channels: routing, the deployment check of channels and reminders, the dispatch outbox, its workers and
+ * its two sweeps ({@code dispatch-retries} and {@code reminders}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ChannelConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChannelRouter hilChannelRouter(ListableBeanFactory beans) {
+		return new ChannelRouter(beans);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChannelDeclarationCheck hilChannelDeclarationCheck(ChannelRouter router, HilProperties properties) {
+		return new ChannelDeclarationCheck(router, properties.getDefaultTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DispatchRows hilDispatchRows(JdbcTemplate jdbc) {
+		return new DispatchRows(jdbc);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DispatchDelivery hilDispatchDelivery(DispatchRows rows, ChannelRouter router, ActionService actions,
+			ActionRequestRepository actionRequests, PlatformTransactionManager transactionManager,
+			HilProperties properties) {
+		return new DispatchDelivery(rows, router, actions, actionRequests, new TransactionTemplate(transactionManager),
+				retrySchedule(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DispatchWorkers hilDispatchWorkers(DispatchRows rows, DispatchDelivery delivery, HilProperties properties) {
+		HilProperties.Dispatch dispatch = properties.getDispatch();
+		return new DispatchWorkers(rows, delivery, dispatch.getLease(), dispatch.getWorkers(),
+				dispatch.getQueueCapacity());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DispatchOutbox hilDispatchOutbox(DispatchRows rows, ChannelRouter router, ActionService actions,
+			EntityManager entityManager, DispatchWorkers workers, HilProperties properties) {
+		return new DispatchOutbox(rows, router, actions, entityManager, retrySchedule(properties), workers);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UnservedDispatchWarning hilUnservedDispatchWarning(DispatchRows rows, ChannelRouter router) {
+		return new UnservedDispatchWarning(rows, router);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "hilDispatchRetries")
+	RecurringWork hilDispatchRetries(DispatchRows rows, ChannelRouter router, DispatchDelivery delivery,
+			HilProperties properties) {
+		HilProperties.Dispatch dispatch = properties.getDispatch();
+		return new DueDispatchSweep("dispatch-retries", Purpose.REQUEST, dispatch.getInterval(),
+				dispatch.getBatchSize(), dispatch.getLease(), rows, router, delivery);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "hilReminders")
+	RecurringWork hilReminders(DispatchRows rows, ChannelRouter router, DispatchDelivery delivery,
+			HilProperties properties) {
+		HilProperties.Reminders reminders = properties.getReminders();
+		return new DueDispatchSweep("reminders", Purpose.REMINDER, reminders.getInterval(), reminders.getBatchSize(),
+				properties.getDispatch().getLease(), rows, router, delivery);
+	}
+
+	private static RetrySchedule retrySchedule(HilProperties properties) {
+		return new RetrySchedule(properties.getDispatch().getRetrySchedule());
+	}
 
 }

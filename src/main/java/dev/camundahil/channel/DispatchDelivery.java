@@ -1,0 +1,188 @@
+package dev.camundahil.channel;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.camundahil.action.ActionEvent;
+import dev.camundahil.action.ActionRequest;
+import dev.camundahil.action.ActionRequestRepository;
+import dev.camundahil.action.ActionService;
+import dev.camundahil.action.ActionView;
+import dev.camundahil.action.AuditEvents;
+import dev.camundahil.channel.ChannelMessage.Purpose;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers one claimed outbox row and records how it went: {@code dispatched} (or {@code reminded}) with the
+ * channel's receipt, a retry at the next time of the schedule, or, after the last attempt, {@code dispatch_failed}
+ * and the {@code action.dispatch_failed} event, the action staying pending. A channel is called outside any
+ * transaction unless it {@linkplain OutputChannel#deliversInTransaction() writes only to the database}.
+ */
+final class DispatchDelivery {
+
+	private static final Logger log = LoggerFactory.getLogger(DispatchDelivery.class);
+
+	private final DispatchRows rows;
+
+	private final ChannelRouter router;
+
+	private final ActionService actions;
+
+	private final ActionRequestRepository actionRequests;
+
+	private final TransactionTemplate transaction;
+
+	private final RetrySchedule schedule;
+
+	DispatchDelivery(DispatchRows rows, ChannelRouter router, ActionService actions,
+			ActionRequestRepository actionRequests, TransactionTemplate transaction, RetrySchedule schedule) {
+		this.rows = rows;
+		this.router = router;
+		this.actions = actions;
+		this.actionRequests = actionRequests;
+		this.transaction = transaction;
+		this.schedule = schedule;
+	}
+
+	void deliver(ClaimedDispatch row) {
+		try {
+			Optional<OutputChannel> channel = this.router.channel(row.channel());
+			if (channel.isEmpty()) {
+				recordFailure(row, "this application has no OutputChannel bean named '" + row.channel() + "'");
+			}
+			else if (channel.get().deliversInTransaction()) {
+				deliverInTransaction(row, channel.get());
+			}
+			else {
+				deliverOutside(row, channel.get());
+			}
+		}
+		catch (RuntimeException ex) {
+			// recording failed (the database is away): the claim lapses and the row is tried again
+			log.error("Could not record the outcome of the {}; it is tried again after its lease", row.describe(), ex);
+		}
+	}
+
+	private void deliverOutside(ClaimedDispatch row, OutputChannel channel) {
+		ActionView action = pendingAction(row);
+		if (action == null) {
+			return;
+		}
+		DispatchReceipt receipt;
+		try {
+			receipt = channel.dispatch(new ChannelMessage(action, row.outputType(), row.purpose()));
+		}
+		catch (Exception ex) {
+			recordFailure(row, describe(ex));
+			return;
+		}
+		this.transaction.executeWithoutResult((status) -> recordDelivered(row, receipt));
+	}
+
+	private void deliverInTransaction(ClaimedDispatch row, OutputChannel channel) {
+		try {
+			this.transaction.executeWithoutResult((status) -> {
+				ActionView action = pendingAction(row);
+				if (action != null) {
+					DispatchReceipt receipt;
+					try {
+						receipt = channel.dispatch(new ChannelMessage(action, row.outputType(), row.purpose()));
+					}
+					catch (Exception ex) {
+						throw new ChannelFailure(ex);
+					}
+					recordDelivered(row, receipt);
+				}
+			});
+		}
+		catch (ChannelFailure ex) {
+			recordFailure(row, describe(ex.getCause()));
+		}
+	}
+
+	/** The action if it still waits for an answer; otherwise the row is skipped and null returned. */
+	private ActionView pendingAction(ClaimedDispatch row) {
+		// read through the repository: a missing action must not mark a surrounding transaction rollback-only
+		ActionRequest action = this.actionRequests.findById(row.actionId()).orElse(null);
+		if (action == null || !action.isPending()) {
+			String reason = (action == null) ? "action deleted" : "action " + action.getStatus().value();
+			this.rows.skipped(row, reason);
+			log.debug("Not sending the {}: {}", row.describe(), reason);
+			return null;
+		}
+		return ActionView.of(action);
+	}
+
+	private void recordDelivered(ClaimedDispatch row, DispatchReceipt receipt) {
+		DispatchReceipt result = (receipt != null) ? receipt : DispatchReceipt.delivered();
+		if (!this.rows.delivered(row, result.messageId(), Instant.now())) {
+			log.warn("Delivered the {}, but another node had claimed it again meanwhile; raise hil.dispatch.lease above "
+					+ "the channel's slowest delivery", row.describe());
+		}
+		Map<String, Object> data = auditData(row);
+		data.putAll(result.auditData());
+		boolean reminder = row.purpose() == Purpose.REMINDER;
+		this.actions.audit(row.actionId(), reminder ? AuditEvents.REMINDED : AuditEvents.DISPATCHED, data, null);
+		if (reminder) {
+			this.actionRequests.findById(row.actionId())
+				.ifPresent((action) -> this.actions.publish(ActionEvent.REMINDED, action));
+		}
+		log.info("Delivered the {}", row.describe());
+	}
+
+	private void recordFailure(ClaimedDispatch row, String error) {
+		Instant now = Instant.now();
+		if (this.schedule.retries(row.attempts())) {
+			Instant next = this.schedule.nextAttempt(row.attempts(), now);
+			if (this.rows.retryAt(row, next, error)) {
+				log.warn("Could not deliver the {} (of {}); trying again at {}: {}", row.describe(),
+						this.schedule.maxAttempts(), next, error);
+			}
+			return;
+		}
+		this.transaction.executeWithoutResult((status) -> {
+			if (!this.rows.failed(row, error)) {
+				return;
+			}
+			Map<String, Object> data = auditData(row);
+			data.put("error", error);
+			this.actions.audit(row.actionId(), AuditEvents.DISPATCH_FAILED, data, null);
+			this.actionRequests.findById(row.actionId())
+				.ifPresent((action) -> this.actions.publish(ActionEvent.DISPATCH_FAILED, action));
+			log.error("Gave up the {} after {} attempt(s); the action stays open for an answer by other means: {}",
+					row.describe(), row.attempts(), error);
+		});
+	}
+
+	static Map<String, Object> auditData(ClaimedDispatch row) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("outputType", row.outputType());
+		data.put("channel", row.channel());
+		data.put("purpose", row.purpose().name().toLowerCase(java.util.Locale.ROOT));
+		if (row.reminder() != null) {
+			data.put("reminder", row.reminder());
+		}
+		data.put("attempts", row.attempts());
+		return data;
+	}
+
+	static String describe(Throwable ex) {
+		String message = ex.getMessage();
+		return ex.getClass().getSimpleName() + ((message != null && !message.isBlank()) ? ": " + message : "");
+	}
+
+	/** Carries a channel's exception out of the transaction it rolled back. */
+	private static final class ChannelFailure extends RuntimeException {
+
+		ChannelFailure(Exception cause) {
+			super(cause);
+		}
+
+	}
+
+}

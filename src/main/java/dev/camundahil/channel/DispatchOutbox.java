@@ -1,0 +1,183 @@
+package dev.camundahil.channel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+
+import dev.camundahil.action.ActionEvent;
+import dev.camundahil.action.ActionService;
+import dev.camundahil.action.ActionView;
+import dev.camundahil.action.AuditEvents;
+import dev.camundahil.bpmn.HilTaskConfigurationException;
+import dev.camundahil.channel.ChannelMessage.Purpose;
+import dev.camundahil.channel.ChannelRouter.Route;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes the outbox of a new action in the transaction that opens it: one row per output type, and one per reminder
+ * and output type, due at its time. Channels that write only to the database are called right there; the other rows
+ * go to the {@link DispatchWorkers} once the transaction has committed, so nothing is sent for an action that was
+ * rolled back. An output type without a channel is recorded as failed at once. When an action closes, its rows
+ * still to deliver are skipped.
+ */
+final class DispatchOutbox {
+
+	private static final Logger log = LoggerFactory.getLogger(DispatchOutbox.class);
+
+	private final DispatchRows rows;
+
+	private final ChannelRouter router;
+
+	private final ActionService actions;
+
+	private final EntityManager entityManager;
+
+	private final RetrySchedule schedule;
+
+	private final DispatchWorkers workers;
+
+	DispatchOutbox(DispatchRows rows, ChannelRouter router, ActionService actions, EntityManager entityManager,
+			RetrySchedule schedule, DispatchWorkers workers) {
+		this.rows = rows;
+		this.router = router;
+		this.actions = actions;
+		this.entityManager = entityManager;
+		this.schedule = schedule;
+		this.workers = workers;
+	}
+
+	@EventListener
+	void on(ActionEvent event) {
+		if (ActionEvent.CREATED.equals(event.type())) {
+			open(event.action());
+		}
+		else if (event.closesAction()) {
+			int skipped = this.rows.skipPending(event.action().id(), "action " + event.action().status());
+			if (skipped > 0) {
+				log.debug("Action {} is {}; {} message(s) still to send are skipped", event.action().id(),
+						event.action().status(), skipped);
+			}
+		}
+	}
+
+	private void open(ActionView action) {
+		List<Duration> reminders = reminders(action);
+		// the rows refer to the action, which JPA would otherwise write only at commit
+		this.entityManager.flush();
+		Instant now = Instant.now();
+		List<UUID> queued = new ArrayList<>();
+		for (String outputType : action.outputTypes()) {
+			Route route = this.router.route(outputType, action.args());
+			if (!route.found()) {
+				failAtOnce(action, route, now);
+				continue;
+			}
+			if (route.channel().deliversInTransaction()) {
+				deliverNow(action, route, now);
+			}
+			else {
+				queued.add(this.rows.insertPending(action.id(), outputType, route.channelName(), Purpose.REQUEST, null, now,
+						now));
+			}
+			for (Duration reminder : reminders) {
+				Instant due = action.createdAt().plus(reminder);
+				if (action.expiresAt() == null || due.isBefore(action.expiresAt())) {
+					this.rows.insertPending(action.id(), outputType, route.channelName(), Purpose.REMINDER,
+							reminder.toString(), due, now);
+				}
+				else {
+					log.debug("Reminder {} of action {} would come after it expires; not scheduled", reminder, action.id());
+				}
+			}
+		}
+		afterCommit(queued);
+	}
+
+	private List<Duration> reminders(ActionView action) {
+		try {
+			return ReminderDurations.parse((action.args() != null) ? action.args().get(ReminderDurations.PARAMETER) : null);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new HilTaskConfigurationException("HIL task '" + action.nodeId() + "' of process '" + action.flowId()
+					+ "': " + ex.getMessage(), ex);
+		}
+	}
+
+	private void deliverNow(ActionView action, Route route, Instant now) {
+		DispatchReceipt receipt;
+		try {
+			receipt = route.channel().dispatch(new ChannelMessage(action, route.outputType(), Purpose.REQUEST));
+		}
+		catch (Exception ex) {
+			String error = DispatchDelivery.describe(ex);
+			if (this.schedule.retries(1)) {
+				Instant next = this.schedule.nextAttempt(1, now);
+				this.rows.insertRetry(action.id(), route.outputType(), route.channelName(), next, error, now);
+				log.warn("Channel '{}' could not deliver action {}; trying again at {}: {}", route.channelName(),
+						action.id(), next, error);
+			}
+			else {
+				failAtOnce(action, route.outputType(), route.channelName(), error, now);
+			}
+			return;
+		}
+		DispatchReceipt result = (receipt != null) ? receipt : DispatchReceipt.delivered();
+		this.rows.insertDelivered(action.id(), route.outputType(), route.channelName(), result.messageId(), now);
+		Map<String, Object> data = auditData(route.outputType(), route.channelName());
+		data.put("attempts", 1);
+		data.putAll(result.auditData());
+		this.actions.audit(action.id(), AuditEvents.DISPATCHED, data, null);
+		log.info("Delivered the request of action {} on {} (channel '{}')", action.id(), route.outputType(),
+				route.channelName());
+	}
+
+	private void failAtOnce(ActionView action, Route route, Instant now) {
+		failAtOnce(action, route.outputType(), route.channelName(), route.problem(), now);
+	}
+
+	private void failAtOnce(ActionView action, String outputType, String channel, String error, Instant now) {
+		this.rows.insertFailed(action.id(), outputType, channel, error, now);
+		Map<String, Object> data = auditData(outputType, channel);
+		data.put("error", error);
+		this.actions.audit(action.id(), AuditEvents.DISPATCH_FAILED, data, null);
+		this.actions.publish(ActionEvent.DISPATCH_FAILED, this.actions.find(action.id()));
+		log.error("Action {} cannot be sent on {}: {}; it stays pending for an answer by other means", action.id(),
+				outputType, error);
+	}
+
+	private void afterCommit(List<UUID> queued) {
+		if (queued.isEmpty()) {
+			return;
+		}
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.workers.deliverSoon(queued);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				DispatchOutbox.this.workers.deliverSoon(queued);
+			}
+		});
+	}
+
+	private static Map<String, Object> auditData(String outputType, String channel) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("outputType", outputType);
+		data.put("channel", channel);
+		data.put("purpose", "request");
+		return data;
+	}
+
+}

@@ -1,0 +1,210 @@
+package dev.camundahil.channel;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.camundahil.channel.ChannelMessage.Purpose;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+/**
+ * The {@code action_dispatch} table. A row is claimed for an attempt by counting the attempt and moving
+ * {@code next_attempt_at} past a lease in one conditional update, so two nodes never deliver it at once; every
+ * outcome is recorded only if the row still carries that attempt.
+ */
+final class DispatchRows {
+
+	private static final int MAX_ERROR = 1000;
+
+	private static final String COLUMNS = "id, action_id, output_type, channel, purpose, reminder, attempts";
+
+	private static final RowMapper<ClaimedDispatch> CLAIMED = DispatchRows::claimed;
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	private final boolean postgres;
+
+	DispatchRows(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.postgres = isPostgres(jdbc.getDataSource());
+	}
+
+	/** A row still to deliver, due at {@code dueAt}. */
+	UUID insertPending(UUID actionId, String outputType, String channel, Purpose purpose, String reminder,
+			Instant dueAt, Instant now) {
+		return insert(actionId, outputType, channel, purpose, reminder, "pending", 0, dueAt, null, null, null, now);
+	}
+
+	/** A row for a message that was tried once, inside the opening transaction, and failed. */
+	UUID insertRetry(UUID actionId, String outputType, String channel, Instant dueAt, String error, Instant now) {
+		return insert(actionId, outputType, channel, Purpose.REQUEST, null, "pending", 1, dueAt, error, null, null,
+				now);
+	}
+
+	/** A row for a message delivered inside the opening transaction. */
+	UUID insertDelivered(UUID actionId, String outputType, String channel, String messageId, Instant now) {
+		return insert(actionId, outputType, channel, Purpose.REQUEST, null, "delivered", 1, now, null, messageId, now,
+				now);
+	}
+
+	/** A row for a message that cannot be delivered at all (no channel). */
+	UUID insertFailed(UUID actionId, String outputType, String channel, String error, Instant now) {
+		return insert(actionId, outputType, channel, Purpose.REQUEST, null, "failed", 0, now, error, null, null, now);
+	}
+
+	private UUID insert(UUID actionId, String outputType, String channel, Purpose purpose, String reminder,
+			String status, int attempts, Instant nextAttemptAt, String error, String messageId, Instant deliveredAt,
+			Instant now) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.update("""
+				INSERT INTO action_dispatch (id, action_id, output_type, channel, purpose, reminder, status, attempts,
+				    next_attempt_at, last_error, message_id, created_at, delivered_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, actionId, outputType, channel, name(purpose),
+				reminder, status, attempts, timestamp(nextAttemptAt), truncate(error), messageId, timestamp(now),
+				timestamp(deliveredAt));
+		return id;
+	}
+
+	/** Claims one row for an attempt, if it is pending and due. */
+	Optional<ClaimedDispatch> claim(UUID id, Instant now, Instant leaseUntil) {
+		int claimed = this.jdbc.update("""
+				UPDATE action_dispatch SET attempts = attempts + 1, next_attempt_at = ?
+				WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?""", timestamp(leaseUntil), id,
+				timestamp(now));
+		if (claimed != 1) {
+			return Optional.empty();
+		}
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM action_dispatch WHERE id = ?", CLAIMED, id)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Claims up to {@code limit} due pending rows of one purpose for the given channels, oldest first. On PostgreSQL
+	 * in one statement that skips rows another node is claiming; elsewhere row by row.
+	 */
+	List<ClaimedDispatch> claimDue(Purpose purpose, List<String> channels, int limit, Instant now, Instant leaseUntil) {
+		if (channels.isEmpty()) {
+			return List.of();
+		}
+		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("purpose", name(purpose))
+			.addValue("channels", channels)
+			.addValue("now", timestamp(now))
+			.addValue("leaseUntil", timestamp(leaseUntil))
+			.addValue("limit", limit);
+		if (this.postgres) {
+			return this.named.query("""
+					UPDATE action_dispatch SET attempts = attempts + 1, next_attempt_at = :leaseUntil
+					WHERE id IN (SELECT id FROM action_dispatch
+					             WHERE status = 'pending' AND purpose = :purpose AND next_attempt_at <= :now
+					               AND channel IN (:channels)
+					             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+					RETURNING\s""" + COLUMNS, parameters, CLAIMED);
+		}
+		List<UUID> due = this.named.queryForList("""
+				SELECT id FROM action_dispatch
+				WHERE status = 'pending' AND purpose = :purpose AND next_attempt_at <= :now AND channel IN (:channels)
+				ORDER BY next_attempt_at LIMIT :limit""", parameters, UUID.class);
+		List<ClaimedDispatch> claimed = new ArrayList<>();
+		for (UUID id : due) {
+			claim(id, now, leaseUntil).ifPresent(claimed::add);
+		}
+		return claimed;
+	}
+
+	/** Records a delivery; also when the action closed meanwhile, since the message did go out. */
+	boolean delivered(ClaimedDispatch row, String messageId, Instant now) {
+		return this.jdbc.update("""
+				UPDATE action_dispatch SET status = 'delivered', message_id = ?, delivered_at = ?, last_error = NULL
+				WHERE id = ? AND attempts = ? AND status IN ('pending', 'skipped')""", messageId, timestamp(now),
+				row.id(), row.attempts()) == 1;
+	}
+
+	boolean retryAt(ClaimedDispatch row, Instant nextAttemptAt, String error) {
+		return this.jdbc.update("""
+				UPDATE action_dispatch SET next_attempt_at = ?, last_error = ?
+				WHERE id = ? AND attempts = ? AND status = 'pending'""", timestamp(nextAttemptAt), truncate(error),
+				row.id(), row.attempts()) == 1;
+	}
+
+	boolean failed(ClaimedDispatch row, String error) {
+		return this.jdbc.update("""
+				UPDATE action_dispatch SET status = 'failed', last_error = ?
+				WHERE id = ? AND attempts = ? AND status = 'pending'""", truncate(error), row.id(), row.attempts()) == 1;
+	}
+
+	/** Gives up a claimed row without delivering it, because its action no longer waits for anyone. */
+	boolean skipped(ClaimedDispatch row, String reason) {
+		return this.jdbc.update("""
+				UPDATE action_dispatch SET status = 'skipped', last_error = ?
+				WHERE id = ? AND attempts = ? AND status = 'pending'""", truncate(reason), row.id(), row.attempts()) == 1;
+	}
+
+	/** Skips every row of an action that is still to deliver, because the action has closed. */
+	int skipPending(UUID actionId, String reason) {
+		return this.jdbc.update("UPDATE action_dispatch SET status = 'skipped', last_error = ? "
+				+ "WHERE action_id = ? AND status = 'pending'", truncate(reason), actionId);
+	}
+
+	/** How many rows still to deliver name each channel that is not among the given ones. */
+	Map<String, Integer> pendingForOtherChannels(List<String> channels) {
+		Map<String, Integer> counts = new TreeMap<>();
+		this.jdbc.query("SELECT channel, count(*) AS n FROM action_dispatch WHERE status = 'pending' GROUP BY channel",
+				(rs) -> {
+					String channel = rs.getString("channel");
+					if (!channels.contains(channel)) {
+						counts.put(String.valueOf(channel), rs.getInt("n"));
+					}
+				});
+		return counts;
+	}
+
+	private static ClaimedDispatch claimed(ResultSet rs, int row) throws SQLException {
+		return new ClaimedDispatch(rs.getObject("id", UUID.class), rs.getObject("action_id", UUID.class),
+				rs.getString("output_type"), rs.getString("channel"),
+				Purpose.valueOf(rs.getString("purpose").toUpperCase(Locale.ROOT)), rs.getString("reminder"),
+				rs.getInt("attempts"));
+	}
+
+	private static String name(Purpose purpose) {
+		return purpose.name().toLowerCase(Locale.ROOT);
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+	private static String truncate(String text) {
+		return (text != null && text.length() > MAX_ERROR) ? text.substring(0, MAX_ERROR) : text;
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try {
+			String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
+			return product.toLowerCase(Locale.ROOT).contains("postgres");
+		}
+		catch (MetaDataAccessException ex) {
+			throw new IllegalStateException("Cannot tell which database the dispatch outbox is in", ex);
+		}
+	}
+
+}

@@ -1,0 +1,2 @@
+-- Reverses V10.
+DROP TABLE IF EXISTS action_dispatch;
