@@ -2,6 +2,8 @@ package dev.camundahil.channel.email;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,24 +52,38 @@ abstract class EmailTestSupport {
 
 	static final String SECRET = "email-tests-link-secret-0123456789";
 
-	static final GreenMail mail = new GreenMail(ServerSetup.SMTP.dynamicPort());
+	/** A fixed port, so that the server can be stopped and started again where the application sends to. */
+	static final ServerSetup smtp;
+
+	static GreenMail mail;
 
 	static final Path attachmentDir;
 
 	static {
-		mail.start();
-		try {
+		try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			smtp = new ServerSetup(free.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 			attachmentDir = Files.createTempDirectory("hil-attachments");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		startMail();
+	}
+
+	static void startMail() {
+		mail = new GreenMail(smtp);
+		mail.start();
 	}
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+		registry.add("spring.mail.port", smtp::getPort);
+		registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "5000");
+		registry.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
+		// quick retries, so that a test sees an outage end within seconds
+		registry.add("hil.dispatch.retry-schedule", () -> "500ms,1s,1s,1s,2s,2s,2s,2s,2s,2s");
+		registry.add("hil.dispatch.interval", () -> "500ms");
 		registry.add("hil.mail.from", () -> "Approvals <" + FROM + ">");
 		registry.add("hil.mail.reply-to", () -> REPLY_TO);
 		registry.add("hil.mail.attachment-dir", attachmentDir::toString);
