@@ -21,8 +21,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 @Import(EmailConfiguration.ResponsePages.class)
 public class EmailConfiguration {
 
+	/** Replaced by any {@code EmailChannel}, or by an application's own {@code OutputChannel} of this name. */
 	@Bean
-	@ConditionalOnMissingBean(EmailChannel.class)
+	@ConditionalOnMissingBean(value = EmailChannel.class, name = "hilEmailChannel")
 	EmailChannel hilEmailChannel(ObjectProvider<JavaMailSender> mailSender, ObjectProvider<RuntimeService> runtime,
 			HilProperties properties, SignedTokens tokens,
 			@Value("${hil.mail.inbound.host:}") String inboundHost) {
