@@ -408,9 +408,10 @@ class SecurityTest {
 
 	@Test
 	void publicPagesNeedNoKeyAndIgnoreOne() throws Exception {
-		// nothing is served there yet in this app: the chain lets the request through to a plain 404
+		// the chain lets the request through: where nothing is served, to a plain 404; the response page checks its
+		// own signed token and refuses one that is missing with its 403 page, never the API key's 401
 		assertThat(send("GET", "/chat/some-session", null, Map.of()).status()).isEqualTo(404);
-		assertThat(send("GET", "/respond/some-token", null, Map.of("X-API-Key", "wrong-key")).status()).isEqualTo(404);
+		assertThat(send("GET", "/respond/some-token", null, Map.of("X-API-Key", "wrong-key")).status()).isEqualTo(403);
 		assertThat(send("GET", "/hil/app.css", null, Map.of()).status()).isEqualTo(404);
 	}
 
