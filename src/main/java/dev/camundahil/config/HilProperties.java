@@ -295,6 +295,64 @@ public class HilProperties {
 	/** The email channel: outgoing mail and the inbound mailbox for replies. */
 	public static class Mail {
 
+		/** Sender address of HIL emails; its domain also ends every generated {@code Message-ID}. */
+		private String from = "camunda-hil@localhost";
+
+		/** Reply-To of HIL emails: the mailbox that {@code hil.mail.inbound.*} reads. Replies go to From when empty. */
+		private String replyTo;
+
+		/** Whether the Reply-To carries the action id as a plus-address ({@code hil+<id>@example.com}). */
+		private boolean replyToPlusAddress = false;
+
+		/** Directory that file attachments are read from; file attachments are refused while it is empty. */
+		private String attachmentDir;
+
+		/**
+		 * Directory with templates that replace the built-in ones ({@code email.html}, {@code respond.html});
+		 * {@code classpath:hil/templates/} is looked at after it.
+		 */
+		private String templateDir;
+
+		public String getFrom() {
+			return this.from;
+		}
+
+		public void setFrom(String from) {
+			this.from = from;
+		}
+
+		public String getReplyTo() {
+			return this.replyTo;
+		}
+
+		public void setReplyTo(String replyTo) {
+			this.replyTo = replyTo;
+		}
+
+		public boolean isReplyToPlusAddress() {
+			return this.replyToPlusAddress;
+		}
+
+		public void setReplyToPlusAddress(boolean replyToPlusAddress) {
+			this.replyToPlusAddress = replyToPlusAddress;
+		}
+
+		public String getAttachmentDir() {
+			return this.attachmentDir;
+		}
+
+		public void setAttachmentDir(String attachmentDir) {
+			this.attachmentDir = attachmentDir;
+		}
+
+		public String getTemplateDir() {
+			return this.templateDir;
+		}
+
+		public void setTemplateDir(String templateDir) {
+			this.templateDir = templateDir;
+		}
+
 	}
 
 	/** Signed links in emails and to the chat page. */

@@ -408,10 +408,11 @@ class SecurityTest {
 
 	@Test
 	void publicPagesNeedNoKeyAndIgnoreOne() throws Exception {
-		// the chain lets the request through; the chat page itself refuses it without a signed token
+		// the chain lets the request through, and never asks for the API key: the chat page and the response page
+		// check their own signed tokens and refuse a missing one with their 403 page; elsewhere, a plain 404
 		assertThat(send("GET", "/chat/some-session", null, Map.of()).status()).isEqualTo(403);
 		assertThat(send("GET", "/chat/some-session", null, Map.of("X-API-Key", "wrong-key")).status()).isEqualTo(403);
-		assertThat(send("GET", "/respond/some-token", null, Map.of("X-API-Key", "wrong-key")).status()).isEqualTo(404);
+		assertThat(send("GET", "/respond/some-token", null, Map.of("X-API-Key", "wrong-key")).status()).isEqualTo(403);
 		assertThat(send("GET", "/hil/app.css", null, Map.of()).status()).isEqualTo(404);
 	}
 

@@ -1,0 +1,156 @@
+package dev.camundahil.channel.email;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import dev.camundahil.action.ActionView;
+import dev.camundahil.channel.ChannelMessage;
+import dev.camundahil.channel.DispatchReceipt;
+import dev.camundahil.channel.OutputChannel;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * The {@code email} output type: sends an action's question with Spring's {@link JavaMailSender}
+ * ({@code spring.mail.*}) as text and HTML, with a button per option that opens the signed response page. The
+ * {@code Message-ID} it generates is returned in the receipt, so that replies can be matched to the action; the
+ * action id also travels in the {@code X-HIL-Action-Id} header and in the subject as {@code [HIL-<id>]}.
+ */
+public class EmailChannel implements OutputChannel {
+
+	public static final String TYPE = "email";
+
+	/** Header naming the action an email is about. */
+	public static final String ACTION_ID_HEADER = "X-HIL-Action-Id";
+
+	private static final Logger log = LoggerFactory.getLogger(EmailChannel.class);
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final EmailComposer composer;
+
+	private final InternetAddress from;
+
+	private final InternetAddress replyTo;
+
+	private final boolean replyToPlusAddress;
+
+	EmailChannel(ObjectProvider<JavaMailSender> mailSender, EmailComposer composer, String from, String replyTo,
+			boolean replyToPlusAddress) {
+		this.mailSender = mailSender;
+		this.composer = composer;
+		this.from = address("hil.mail.from", from);
+		this.replyTo = (replyTo != null && !replyTo.isBlank()) ? address("hil.mail.reply-to", replyTo) : null;
+		this.replyToPlusAddress = replyToPlusAddress;
+	}
+
+	@Override
+	public String type() {
+		return TYPE;
+	}
+
+	@Override
+	public DispatchReceipt dispatch(ChannelMessage message) throws Exception {
+		JavaMailSender sender = this.mailSender.getIfAvailable();
+		if (sender == null) {
+			throw new EmailDispatchException("no mail server is configured: set spring.mail.host (and "
+					+ "spring.mail.port, username, password) to send HIL emails");
+		}
+		ActionView action = message.action();
+		Map<String, Object> args = message.args();
+		List<InternetAddress> to;
+		List<InternetAddress> cc;
+		List<InternetAddress> bcc;
+		try {
+			to = EmailArgs.addresses("to", args.get("to"));
+			cc = EmailArgs.addresses("cc", args.get("cc"));
+			bcc = EmailArgs.addresses("bcc", args.get("bcc"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new EmailDispatchException(ex.getMessage());
+		}
+		if (to.isEmpty() && cc.isEmpty() && bcc.isEmpty()) {
+			throw new EmailDispatchException("action " + action.id() + " has no email recipients: the HIL task "
+					+ "must set 'to'");
+		}
+		EmailContent content = this.composer.compose(message);
+
+		MimeMessage mime = sender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
+		helper.setFrom(this.from);
+		if (this.replyTo != null) {
+			helper.setReplyTo(replyAddress(action));
+		}
+		if (!to.isEmpty()) {
+			helper.setTo(to.toArray(InternetAddress[]::new));
+		}
+		if (!cc.isEmpty()) {
+			helper.setCc(cc.toArray(InternetAddress[]::new));
+		}
+		if (!bcc.isEmpty()) {
+			helper.setBcc(bcc.toArray(InternetAddress[]::new));
+		}
+		helper.setSubject(content.subject());
+		helper.setText(content.text(), content.html());
+		for (Attachment attachment : content.attachments()) {
+			helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()),
+					attachment.contentType());
+		}
+		String messageId = "<" + UUID.randomUUID() + "@" + domain(this.from) + ">";
+		mime.setHeader(ACTION_ID_HEADER, action.id().toString());
+		// RFC 3834: no out-of-office answers to a machine's message
+		mime.setHeader("Auto-Submitted", "auto-generated");
+		mime.saveChanges();
+		// after saveChanges, which would put a Message-ID of its own; Spring's sender keeps an explicit one
+		mime.setHeader("Message-ID", messageId);
+		sender.send(mime);
+		log.info("Sent {} email for action {} to {} recipient(s), {} attachment(s), Message-ID {}",
+				message.isReminder() ? "reminder" : "request", action.id(), to.size() + cc.size() + bcc.size(),
+				content.attachments().size(), messageId);
+		return DispatchReceipt.withMessageId(messageId);
+	}
+
+	private InternetAddress replyAddress(ActionView action) throws AddressException {
+		if (!this.replyToPlusAddress) {
+			return this.replyTo;
+		}
+		String address = this.replyTo.getAddress();
+		int at = address.lastIndexOf('@');
+		InternetAddress plus = new InternetAddress(address.substring(0, at) + "+" + action.id() + address.substring(at));
+		try {
+			plus.setPersonal(this.replyTo.getPersonal(), "UTF-8");
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return plus;
+	}
+
+	private static String domain(InternetAddress address) {
+		String value = address.getAddress();
+		int at = value.lastIndexOf('@');
+		return (at >= 0 && at < value.length() - 1) ? value.substring(at + 1) : "camunda-hil.local";
+	}
+
+	private static InternetAddress address(String property, String value) {
+		try {
+			InternetAddress address = new InternetAddress(value, true);
+			address.validate();
+			return address;
+		}
+		catch (AddressException | NullPointerException ex) {
+			throw new IllegalStateException(property + " must be an email address, not '" + value + "'");
+		}
+	}
+
+}
