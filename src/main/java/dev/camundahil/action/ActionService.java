@@ -53,6 +53,10 @@ public class ActionService {
 	public ActionRequest create(NewAction request) {
 		ActionRequest action = new ActionRequest(request, Timestamps.now());
 		this.entityManager.persist(action);
+		// written now, ahead of the rows that refer to it: with ordered inserts Hibernate groups inserts by entity in
+		// order of first appearance, so when an answer resumes a process into its next HIL task, the answer's audit
+		// entry would take this action's own audit entry ahead of the action row (a foreign key violation)
+		this.entityManager.flush();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("flowId", action.getFlowId());
 		data.put("nodeId", action.getNodeId());

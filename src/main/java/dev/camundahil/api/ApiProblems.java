@@ -30,9 +30,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every failure of the HIL API into RFC 7807 problem JSON with a message a person understands. Applies to the
- * HIL controllers only, never to the host application's.
+ * HIL controllers only (this package's, and those marked {@link ProblemJsonApi}), never to the host application's.
  */
-@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+@RestControllerAdvice(basePackageClasses = ApiProblems.class, annotations = ProblemJsonApi.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 
 /**
  * A request body that refuses fields it does not know, so that a typo such as {@code "vaule"} is a 400 naming the
- * field instead of a silently ignored answer.
+ * field instead of a silently ignored answer. Extend it for the body of any HIL endpoint under the API's problem
+ * mapping ({@link ProblemJsonApi}).
  */
-abstract class StrictBody {
+public abstract class StrictBody {
 
 	@JsonAnySetter
 	void unknownField(String name, Object value) {

@@ -109,7 +109,7 @@ class ActionApiTest {
 		assertThat(get("/api/v1/actions?flowId=" + this.key + "&outputType=email").body().get("total").asLong()).isZero();
 
 		Reply audit = get("/api/v1/actions/" + firstId + "/audit");
-		assertThat(audit.body().findValuesAsText("event")).containsExactly("created", "completed");
+		assertThat(audit.body().findValuesAsText("event")).containsExactly("created", "dispatched", "completed");
 	}
 
 	@Test
@@ -126,7 +126,7 @@ class ActionApiTest {
 		assertThat(retry.status()).isEqualTo(200);
 		assertThat(retry.body().get("response")).isEqualTo(first.body().get("response"));
 		assertProblem(otherBody, 409, "Idempotency-Key");
-		assertThat(auditEvents(id)).containsExactly("created", "completed");
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched", "completed");
 	}
 
 	@Test
@@ -180,7 +180,7 @@ class ActionApiTest {
 		assertProblem(get("/api/v1/actions?page=abc"), 400, "'page'");
 		assertProblem(post("/api/v1/actions/" + id + "/cancel", "{\"reason\": 5, \"extra\": true}"), 400, "extra");
 
-		assertThat(auditEvents(id)).containsExactly("created");
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
 		assertThat(this.actions.findById(id).orElseThrow().isPending()).isTrue();
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
 	}

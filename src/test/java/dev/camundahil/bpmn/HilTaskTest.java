@@ -138,7 +138,7 @@ class HilTaskTest {
 			.isEqualTo(ActionStatus.PENDING);
 		assertThat(activeActivities(instance)).containsExactly("ask");
 		assertThat(this.actions.auditTrail(action.getId())).extracting(ActionAudit::getEvent)
-			.containsExactly(AuditEvents.CREATED);
+			.containsExactly(AuditEvents.CREATED, AuditEvents.DISPATCHED);
 	}
 
 	@Test
@@ -175,7 +175,7 @@ class HilTaskTest {
 		assertThat(outcomes).containsOnlyOnce("won").hasSize(racers);
 		assertThat(outcomes.stream().filter("conflict"::equals)).hasSize(racers - 1);
 		assertThat(this.actions.auditTrail(action.getId())).extracting(ActionAudit::getEvent)
-			.containsExactly(AuditEvents.CREATED, AuditEvents.COMPLETED);
+			.containsExactly(AuditEvents.CREATED, AuditEvents.DISPATCHED, AuditEvents.COMPLETED);
 		assertThat(this.history.createHistoricActivityInstanceQuery()
 			.processInstanceId(instance.getId())
 			.activityId("after")
@@ -256,7 +256,7 @@ class HilTaskTest {
 		assertThat(this.actionRequests.findById(action.getId()).orElseThrow().getStatus())
 			.isEqualTo(ActionStatus.CANCELLED);
 		assertThat(this.actions.auditTrail(action.getId())).extracting(ActionAudit::getEvent)
-			.containsExactly(AuditEvents.CREATED, AuditEvents.CANCELLED);
+			.containsExactly(AuditEvents.CREATED, AuditEvents.DISPATCHED, AuditEvents.CANCELLED);
 	}
 
 	@Test
@@ -286,7 +286,7 @@ class HilTaskTest {
 		assertThat(this.runtime.getVariable(instance.getId(), "hilStatus")).isEqualTo("cancelled");
 		assertThat(this.jdbc.queryForList("SELECT event FROM action_audit WHERE action_id = ? ORDER BY timestamp",
 				String.class, action.getId()))
-			.containsExactly(AuditEvents.CREATED, AuditEvents.CANCELLED, AuditEvents.DELETED);
+			.containsExactly(AuditEvents.CREATED, AuditEvents.DISPATCHED, AuditEvents.CANCELLED, AuditEvents.DELETED);
 	}
 
 	@Test

@@ -124,7 +124,7 @@ class SecurityTest {
 		assertThat(send("GET", "/api/v1/actions", null, Map.of("X-API-Key", "wrong-key")).json().get("detail").asText())
 			.contains("not valid");
 
-		assertThat(auditEvents(id)).containsExactly("created");
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
 		assertThat(this.actions.findById(id).orElseThrow().isPending()).isTrue();
 	}
 
@@ -182,7 +182,7 @@ class SecurityTest {
 		assertProblem(send("GET", "/api/v1/actions/" + id, null, Map.of("X-API-Key", KEY, "Accept", "text/html")), 406,
 				"application/json");
 
-		assertThat(auditEvents(id)).containsExactly("created");
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
 	}
 
 	@Test
@@ -198,7 +198,7 @@ class SecurityTest {
 		assertProblem(call("POST", "/api/v1/actions/" + id + "' OR '1'='1/cancel", "{}"), 400, "UUID");
 		assertProblem(call("GET", "/api/v1/actions/00000000-0000-0000-0000-00000000000g", null), 400, "UUID");
 
-		assertThat(auditEvents(id)).containsExactly("created");
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
 	}
 
 	@Test
@@ -215,14 +215,14 @@ class SecurityTest {
 		Reply bigValue = call("POST", respond, "{\"value\": \"" + "y".repeat(70 * 1024) + "\"}");
 		assertProblem(bigValue, 413, "at most 65536");
 		assertThat(bigValue.json().get("title").asText()).isEqualTo("Response too large");
-		assertThat(auditEvents(id)).containsExactly("created");
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
 		assertThat(this.actions.findById(id).orElseThrow().isPending()).isTrue();
 
 		Reply fits = chunked(respond, "{\"value\": {\"note\": \"" + "z".repeat(60 * 1024) + "\"}, \"respondedBy\": \"ann\"}",
 				KEY);
 		assertThat(fits.status()).as("a chunked body within the limits: %s", fits.text()).isEqualTo(200);
 		assertThat(fits.json().get("response").get("value").get("note").asText()).hasSize(60 * 1024);
-		assertThat(auditEvents(id)).containsExactly("created", "completed");
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched", "completed");
 	}
 
 	@Test
@@ -243,7 +243,7 @@ class SecurityTest {
 		assertThat(sameFlow.json().get("total").asLong()).isEqualTo(1);
 
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_request", Long.class)).isEqualTo(rows);
-		assertThat(auditEvents(id)).containsExactly("created");
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
 	}
 
 	@Test
@@ -408,9 +408,10 @@ class SecurityTest {
 
 	@Test
 	void publicPagesNeedNoKeyAndIgnoreOne() throws Exception {
-		// the chain lets the request through: where nothing is served, to a plain 404; the response page checks its
-		// own signed token and refuses one that is missing with its 403 page, never the API key's 401
-		assertThat(send("GET", "/chat/some-session", null, Map.of()).status()).isEqualTo(404);
+		// the chain lets the request through, and never asks for the API key: the chat page and the response page
+		// check their own signed tokens and refuse a missing one with their 403 page; elsewhere, a plain 404
+		assertThat(send("GET", "/chat/some-session", null, Map.of()).status()).isEqualTo(403);
+		assertThat(send("GET", "/chat/some-session", null, Map.of("X-API-Key", "wrong-key")).status()).isEqualTo(403);
 		assertThat(send("GET", "/respond/some-token", null, Map.of("X-API-Key", "wrong-key")).status()).isEqualTo(403);
 		assertThat(send("GET", "/hil/app.css", null, Map.of()).status()).isEqualTo(404);
 	}
@@ -425,6 +426,11 @@ class SecurityTest {
 		calls.add(new Call("POST", "/api/v1/actions/" + id + "/cancel", "{\"reason\": \"x\"}"));
 		calls.add(new Call("DELETE", "/api/v1/actions/" + id, null));
 		calls.add(new Call("GET", "/api/v1/nothing-here", null));
+		String session = this.jdbc.queryForObject("SELECT session_id FROM action_request WHERE id = ?", String.class, id);
+		calls.add(new Call("GET", "/api/v1/chat/" + session + "/messages", null));
+		calls.add(new Call("POST", "/api/v1/chat/" + session + "/messages", "{\"text\": \"Approve\"}"));
+		calls.add(new Call("GET", "/api/v1/chat/" + session + "/stream", null));
+		calls.add(new Call("POST", "/api/v1/chat/" + session + "/link", null));
 		return calls;
 	}
 

@@ -1,11 +1,73 @@
 package dev.camundahil.channel.chat;
 
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.camundahil.action.ActionService;
+import dev.camundahil.config.HilProperties;
+import dev.camundahil.links.SignedTokens;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The chat channel: conversations, their API, live stream and page.
  */
 @Configuration(proxyBeanMethods = false)
 public class ChatConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(ChatChannel.class)
+	ChatChannel hilChatChannel() {
+		return new ChatChannel();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatConversations hilChatConversations(ActionService actions, SignedTokens tokens, ObjectMapper json,
+			HilProperties properties) {
+		HilProperties.Chat chat = properties.getChat();
+		return new ChatConversations(actions, new ConversationEntries(json), tokens, properties.getLinks().getBaseUrl(),
+				chat.getLinkLifetime(), chat.getHistorySize(), Clock.systemUTC());
+	}
+
+	/** The API, the live streams and the page, in servlet web applications. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@Import({ ChatApiController.class, ChatPageController.class })
+	static class Web {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ChatStreams hilChatStreams(ObjectMapper json, HilProperties properties) {
+			HilProperties.Chat chat = properties.getChat();
+			return new ChatStreams(new ConversationEntries(json), chat.getStreamTimeout(), chat.getHeartbeatInterval(),
+					chat.getMaxStreams(), chat.getMaxStreamsPerSession());
+		}
+
+		@Bean
+		PublicChatController hilPublicChatController(ChatConversations conversations, ChatStreams streams,
+				ObjectMapper json, HilProperties properties) {
+			return new PublicChatController(conversations, streams, json, properties.getChat().getMaxMessageSize());
+		}
+
+		/** The page's script and style, under the public {@code /hil/} path. */
+		@Bean
+		WebMvcConfigurer hilChatAssets() {
+			return new WebMvcConfigurer() {
+				@Override
+				public void addResourceHandlers(ResourceHandlerRegistry registry) {
+					registry.addResourceHandler("/hil/chat/**").addResourceLocations("classpath:/hil/chat/assets/");
+				}
+			};
+		}
+
+	}
 
 }

@@ -1,0 +1,65 @@
+package dev.camundahil.channel.chat;
+
+import java.security.Principal;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import dev.camundahil.api.ProblemJsonApi;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The chat API for callers with an API key: a session's conversation, answers to its pending question, its live
+ * stream and links to its page.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/chat/{sessionId}", produces = MediaType.APPLICATION_JSON_VALUE)
+@ProblemJsonApi
+@Tag(name = "Chat", description = "Conversations of chat HIL tasks")
+class ChatApiController {
+
+	private final ChatConversations conversations;
+
+	private final ChatStreams streams;
+
+	ChatApiController(ChatConversations conversations, ChatStreams streams) {
+		this.conversations = conversations;
+		this.streams = streams;
+	}
+
+	@GetMapping("/messages")
+	@Operation(summary = "The conversation: each chat question, then its answer or its end, oldest first")
+	List<ChatMessage> messages(@PathVariable String sessionId) {
+		return this.conversations.messages(sessionId);
+	}
+
+	@PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "A human's message: answers the given or else the newest pending chat question; "
+			+ "409 when the session has none")
+	ChatReply post(@PathVariable String sessionId, @RequestBody ChatMessageRequest body, Principal principal) {
+		return this.conversations.answer(sessionId, body.text, body.user, body.actionId,
+				(principal != null) ? principal.getName() : null);
+	}
+
+	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@Operation(summary = "Server-Sent Events: ready, prompt (a new question), status (answered, expired, withdrawn)")
+	SseEmitter stream(@PathVariable String sessionId) {
+		return this.streams.open(sessionId);
+	}
+
+	@PostMapping("/link")
+	@Operation(summary = "A signed link to the session's chat page, for a person without an API key")
+	ChatLink link(@PathVariable String sessionId) {
+		return this.conversations.link(sessionId);
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.camundahil.channel.chat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import dev.camundahil.action.ActionConflictException;
+import dev.camundahil.action.ActionNotFoundException;
+import dev.camundahil.action.ActionQuery;
+import dev.camundahil.action.ActionRequest;
+import dev.camundahil.action.ActionService;
+import dev.camundahil.action.ActionStatus;
+import dev.camundahil.action.ActionView;
+import dev.camundahil.action.InvalidResponseException;
+import dev.camundahil.action.ResponseCommand;
+import dev.camundahil.links.SignedTokens;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.web.util.UriUtils;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * The chat of a session: the conversation read from its chat actions, answers to its pending question, and signed
+ * links to its page. The one entry point of the chat feature, for its API, its page and any embedding application.
+ */
+public class ChatConversations {
+
+	/** The purpose of chat page tokens. */
+	static final String TOKEN_PURPOSE = "chat";
+
+	private static final Logger log = LoggerFactory.getLogger(ChatConversations.class);
+
+	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+
+	private final ActionService actions;
+
+	private final ConversationEntries entries;
+
+	private final SignedTokens tokens;
+
+	private final String baseUrl;
+
+	private final Duration linkLifetime;
+
+	private final int historySize;
+
+	private final Clock clock;
+
+	ChatConversations(ActionService actions, ConversationEntries entries, SignedTokens tokens, String baseUrl,
+			Duration linkLifetime, int historySize, Clock clock) {
+		this.actions = actions;
+		this.entries = entries;
+		this.tokens = tokens;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.linkLifetime = linkLifetime;
+		this.historySize = historySize;
+		this.clock = clock;
+	}
+
+	/**
+	 * The conversation of a session, oldest first: the prompt of each of its chat actions (the newest
+	 * {@code hil.chat.history-size}), each followed by its answer or its end, in the order they happened.
+	 */
+	public List<ChatMessage> messages(String sessionId) {
+		List<ActionView> newestFirst = new ArrayList<>(this.actions
+			.list(new ActionQuery(null, null, sessionId, null, ChatChannel.TYPE),
+					PageRequest.of(0, this.historySize, NEWEST_FIRST))
+			.map(ActionView::of)
+			.getContent());
+		Collections.reverse(newestFirst);
+		return this.entries.of(newestFirst);
+	}
+
+	/**
+	 * Answers a chat question of the session with a human's message. Without an {@code actionId} the message
+	 * answers the session's newest pending chat question; the same rules as any response apply (an answer must name
+	 * one of the options, ignoring case).
+	 * @param userId the authenticated sender recorded in the audit (an API key's name, or the chat link)
+	 * @throws ActionConflictException the session has no pending chat question, or it was answered meanwhile
+	 * @throws ActionNotFoundException {@code actionId} is not a chat question of this session
+	 * @throws InvalidResponseException the text is empty or names none of the options
+	 */
+	public ChatReply answer(String sessionId, String text, String user, UUID actionId, String userId) {
+		if (text == null || text.isBlank()) {
+			throw new InvalidResponseException("'text' is required: the answer to the chat question");
+		}
+		UUID target = (actionId != null) ? questionOf(sessionId, actionId) : pendingQuestion(sessionId);
+		ActionRequest answered = this.actions.respond(target,
+				new ResponseCommand(text.strip(), blankToNull(user), userId, ChatChannel.TYPE, null));
+		return new ChatReply(answered.getId(), answered.getStatus().value(), messages(sessionId));
+	}
+
+	/** A link to the session's chat page, valid for {@code hil.chat.link-lifetime}. */
+	public ChatLink link(String sessionId) {
+		Instant expiresAt = this.clock.instant().plus(this.linkLifetime);
+		String token = this.tokens.issue(TOKEN_PURPOSE, sessionId, expiresAt);
+		String url = this.baseUrl + "/chat/" + UriUtils.encodePathSegment(sessionId, UTF_8) + "?token=" + token;
+		log.info("Chat link issued for session {}, valid until {}", sessionId, expiresAt);
+		return new ChatLink(sessionId, url, expiresAt);
+	}
+
+	/** Whether a chat page token is valid for this session. */
+	public SignedTokens.Verdict verify(String sessionId, String token) {
+		SignedTokens.Verdict verdict = this.tokens.verify(token, TOKEN_PURPOSE, sessionId);
+		if (verdict != SignedTokens.Verdict.VALID) {
+			log.debug("Chat link for session {} refused: {}", sessionId, verdict);
+		}
+		return verdict;
+	}
+
+	private UUID pendingQuestion(String sessionId) {
+		List<ActionRequest> pending = this.actions
+			.list(new ActionQuery(ActionStatus.PENDING, null, sessionId, null, ChatChannel.TYPE),
+					PageRequest.of(0, 1, NEWEST_FIRST))
+			.getContent();
+		if (pending.isEmpty()) {
+			throw new ActionConflictException(null,
+					"Session '" + sessionId + "' has no pending chat question to answer; nothing was recorded");
+		}
+		return pending.get(0).getId();
+	}
+
+	private UUID questionOf(String sessionId, UUID actionId) {
+		ActionRequest action = this.actions.find(actionId);
+		if (!sessionId.equals(action.getSessionId()) || !action.getOutputTypes().contains(ChatChannel.TYPE)) {
+			// the same answer as for an unknown id: a chat link tells nothing about other sessions
+			throw new ActionNotFoundException(actionId);
+		}
+		return actionId;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,21 @@
+package dev.camundahil.channel.chat;
+
+import java.util.UUID;
+
+import dev.camundahil.api.StrictBody;
+
+/**
+ * Body of a chat message: {@code {"text": "...", "user": "...", "actionId": "..."}}; unknown fields are refused.
+ */
+class ChatMessageRequest extends StrictBody {
+
+	/** The message, required: it answers the pending chat question. */
+	public String text;
+
+	/** Who wrote it, recorded as {@code respondedBy}. */
+	public String user;
+
+	/** The question it answers (a quick reply); without it, the session's newest pending chat question. */
+	public UUID actionId;
+
+}

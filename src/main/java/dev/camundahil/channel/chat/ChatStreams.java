@@ -1,0 +1,238 @@
+package dev.camundahil.channel.chat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.camundahil.action.ActionEvent;
+import dev.camundahil.action.ActionView;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live streams of chat sessions (Server-Sent Events). When a chat action of a session is opened or ends, every
+ * stream of that session hears of it, once the change has committed. Streams are bounded in number and lifetime,
+ * get a heartbeat comment, and are forgotten as soon as they end, time out or fail. Sending happens on one thread of
+ * its own, never on the thread that committed the change.
+ * <p>
+ * Events: {@code ready} when a stream opens (the page then reads the conversation, so nothing between its last read
+ * and the stream is lost), {@code prompt} for a new question, {@code status} when a question is answered, expires
+ * or is withdrawn, {@code reminder} when a reminder goes out; the data is a {@link ChatUpdate} as JSON.
+ */
+class ChatStreams implements SmartLifecycle, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ChatStreams.class);
+
+	/** Updates waiting to be sent beyond this many are dropped; a page catches up at its next {@code ready}. */
+	private static final int MAX_QUEUED = 10_000;
+
+	private final Map<String, Set<SseEmitter>> sessions = new ConcurrentHashMap<>();
+
+	private final AtomicInteger open = new AtomicInteger();
+
+	private final ConversationEntries entries;
+
+	private final Duration timeout;
+
+	private final int maxStreams;
+
+	private final int maxPerSession;
+
+	private final ScheduledThreadPoolExecutor sender;
+
+	private volatile boolean running;
+
+	ChatStreams(ConversationEntries entries, Duration timeout, Duration heartbeat, int maxStreams, int maxPerSession) {
+		this.entries = entries;
+		this.timeout = timeout;
+		this.maxStreams = maxStreams;
+		this.maxPerSession = maxPerSession;
+		this.sender = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "hil-chat-stream");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.sender.setRemoveOnCancelPolicy(true);
+		this.sender.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Opens a stream for a session.
+	 * @throws ErrorResponseException 503 when this node has as many streams open as it allows
+	 */
+	SseEmitter open(String sessionId) {
+		SseEmitter emitter = new SseEmitter(this.timeout.toMillis());
+		synchronized (this) {
+			Set<SseEmitter> streams = this.sessions.computeIfAbsent(sessionId, (id) -> ConcurrentHashMap.newKeySet());
+			if (this.open.get() >= this.maxStreams || streams.size() >= this.maxPerSession) {
+				if (streams.isEmpty()) {
+					this.sessions.remove(sessionId);
+				}
+				throw tooMany();
+			}
+			streams.add(emitter);
+			this.open.incrementAndGet();
+		}
+		emitter.onCompletion(() -> forget(sessionId, emitter));
+		emitter.onTimeout(() -> {
+			forget(sessionId, emitter);
+			emitter.complete();
+		});
+		emitter.onError((ex) -> forget(sessionId, emitter));
+		try {
+			// sent before the handler returns, so it goes out with the response headers
+			emitter.send(SseEmitter.event().name("ready").data(Map.of("sessionId", sessionId)));
+		}
+		catch (IOException ex) {
+			forget(sessionId, emitter);
+		}
+		log.debug("Chat stream opened for session {} ({} open)", sessionId, this.open.get());
+		return emitter;
+	}
+
+	/**
+	 * Sends a change of a chat action to the streams of its session once it has committed. Ordered first, so that
+	 * an answer's update goes out before the next question that the answer led to in the same transaction (the
+	 * process resumes while the answer's event is being published).
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void on(ActionEvent event) {
+		ActionView action = event.action();
+		if (!action.outputTypes().contains(ChatChannel.TYPE) || !this.sessions.containsKey(action.sessionId())) {
+			return;
+		}
+		String name = eventName(event);
+		if (name == null) {
+			return;
+		}
+		if (this.sender.getQueue().size() > MAX_QUEUED) {
+			log.warn("Chat streams are behind; an update of action {} is dropped (pages catch up when they reconnect)",
+					action.id());
+			return;
+		}
+		ChatUpdate update = new ChatUpdate(event.type(), action.id(), action.status(), this.entries.of(action));
+		try {
+			this.sender.execute(() -> send(action.sessionId(), name, update));
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down
+		}
+	}
+
+	/** How many streams are open on this node. */
+	int openStreams() {
+		return this.open.get();
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/** Ends every stream as the application stops, so that a graceful shutdown does not wait for open streams. */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.sessions.forEach((sessionId, streams) -> streams.forEach((emitter) -> {
+			forget(sessionId, emitter);
+			emitter.complete();
+		}));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stops ahead of the web server's graceful shutdown, which waits for open requests. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
+	}
+
+	@Override
+	public void destroy() {
+		stop();
+		this.sender.shutdownNow();
+	}
+
+	private void send(String sessionId, String name, ChatUpdate update) {
+		for (SseEmitter emitter : streamsOf(sessionId)) {
+			try {
+				emitter.send(SseEmitter.event().name(name).data(update));
+			}
+			catch (IOException | IllegalStateException ex) {
+				// the container reports the broken connection and completes the emitter; stop writing to it now
+				forget(sessionId, emitter);
+			}
+		}
+	}
+
+	private void heartbeat() {
+		this.sessions.forEach((sessionId, streams) -> streams.forEach((emitter) -> {
+			try {
+				emitter.send(SseEmitter.event().comment("heartbeat"));
+			}
+			catch (IOException | IllegalStateException ex) {
+				forget(sessionId, emitter);
+			}
+		}));
+	}
+
+	private List<SseEmitter> streamsOf(String sessionId) {
+		Set<SseEmitter> streams = this.sessions.get(sessionId);
+		return (streams != null) ? List.copyOf(streams) : List.of();
+	}
+
+	private synchronized void forget(String sessionId, SseEmitter emitter) {
+		Set<SseEmitter> streams = this.sessions.get(sessionId);
+		if (streams != null && streams.remove(emitter)) {
+			this.open.decrementAndGet();
+			if (streams.isEmpty()) {
+				this.sessions.remove(sessionId);
+			}
+			log.debug("Chat stream of session {} closed ({} open)", sessionId, this.open.get());
+		}
+	}
+
+	private static String eventName(ActionEvent event) {
+		if (ActionEvent.CREATED.equals(event.type())) {
+			return "prompt";
+		}
+		if (event.closesAction()) {
+			return "status";
+		}
+		if (ActionEvent.REMINDED.equals(event.type())) {
+			return "reminder";
+		}
+		return null;
+	}
+
+	private static ErrorResponseException tooMany() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"Too many live chat streams are open; try again later, or read the conversation instead");
+		problem.setTitle("Too many streams");
+		return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.camundahil.channel.chat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.camundahil.action.ActionResponse;
+import dev.camundahil.action.ActionStatus;
+import dev.camundahil.action.ActionView;
+import dev.camundahil.action.ExpectedResponses;
+import dev.camundahil.channel.ChannelMessage;
+
+/**
+ * Reads the conversation entries of chat actions from the actions themselves: every action gives its prompt, then
+ * its answer or how it ended.
+ */
+final class ConversationEntries {
+
+	private static final Comparator<ChatMessage> IN_ORDER = Comparator.comparing(ChatMessage::timestamp);
+
+	private final ObjectMapper json;
+
+	ConversationEntries(ObjectMapper json) {
+		this.json = json;
+	}
+
+	/** The entries of several actions, oldest first. */
+	List<ChatMessage> of(List<ActionView> actions) {
+		List<ChatMessage> entries = new ArrayList<>();
+		actions.forEach((action) -> entries.addAll(of(action)));
+		// stable: an action's prompt stays ahead of its answer when both carry the same instant
+		entries.sort(IN_ORDER);
+		return entries;
+	}
+
+	/** The entries of one action: its prompt, and its answer or end when it has one. */
+	List<ChatMessage> of(ActionView action) {
+		List<ChatMessage> entries = new ArrayList<>(2);
+		String status = action.status();
+		String text = new ChannelMessage(action, ChatChannel.TYPE, ChannelMessage.Purpose.REQUEST).text();
+		entries.add(new ChatMessage(ChatMessage.PROMPT, text,
+				ExpectedResponses.of(action.args().get(ExpectedResponses.ARG)), action.id(), status, null,
+				action.createdAt()));
+		ActionResponse response = action.response();
+		if (ActionStatus.COMPLETED.value().equals(status) && response != null) {
+			entries.add(new ChatMessage(ChatMessage.ANSWER, text(response.value()), List.of(), action.id(), status,
+					response.respondedBy(), (response.timestamp() != null) ? response.timestamp() : action.updatedAt()));
+		}
+		else if (ActionStatus.EXPIRED.value().equals(status)) {
+			entries.add(new ChatMessage(ChatMessage.STATUS, "No answer came in time; the question has expired.",
+					List.of(), action.id(), status, null, action.updatedAt()));
+		}
+		else if (ActionStatus.CANCELLED.value().equals(status)) {
+			entries.add(new ChatMessage(ChatMessage.STATUS, "The question was withdrawn.", List.of(), action.id(),
+					status, null, action.updatedAt()));
+		}
+		return entries;
+	}
+
+	private String text(Object value) {
+		if (value instanceof String text) {
+			return text;
+		}
+		try {
+			return this.json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			return String.valueOf(value);
+		}
+	}
+
+}

@@ -1,0 +1,119 @@
+package dev.camundahil.channel.chat;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import dev.camundahil.api.ProblemJsonApi;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * What the chat page calls: the same conversation, answers and stream as the API, for a person without an API key
+ * who holds a signed link to the session. The token comes as the {@code token} query parameter or the
+ * {@code X-Chat-Token} header; a missing, forged, expired or other session's token is a 403 and nothing is read or
+ * written.
+ */
+@RestController
+@RequestMapping(path = "/chat/{sessionId}", produces = MediaType.APPLICATION_JSON_VALUE)
+@ProblemJsonApi
+@Hidden
+class PublicChatController {
+
+	static final String TOKEN_HEADER = "X-Chat-Token";
+
+	/** The audit user of answers from the chat page: whoever holds the session's link. */
+	static final String LINK_USER = "chat-link";
+
+	private final ChatConversations conversations;
+
+	private final ChatStreams streams;
+
+	private final ObjectMapper json;
+
+	private final DataSize maxMessageSize;
+
+	PublicChatController(ChatConversations conversations, ChatStreams streams, ObjectMapper json,
+			DataSize maxMessageSize) {
+		this.conversations = conversations;
+		this.streams = streams;
+		this.json = json;
+		this.maxMessageSize = maxMessageSize;
+	}
+
+	@GetMapping("/messages")
+	List<ChatMessage> messages(@PathVariable String sessionId, @RequestParam(required = false) String token,
+			@RequestHeader(name = TOKEN_HEADER, required = false) String header) {
+		check(sessionId, token, header);
+		return this.conversations.messages(sessionId);
+	}
+
+	@PostMapping("/messages")
+	ChatReply post(@PathVariable String sessionId, @RequestParam(required = false) String token,
+			@RequestHeader(name = TOKEN_HEADER, required = false) String header, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException {
+		check(sessionId, token, header);
+		ChatMessageRequest body = read(request);
+		return this.conversations.answer(sessionId, body.text, body.user, body.actionId, LINK_USER);
+	}
+
+	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter stream(@PathVariable String sessionId, @RequestParam(required = false) String token,
+			@RequestHeader(name = TOKEN_HEADER, required = false) String header) {
+		check(sessionId, token, header);
+		return this.streams.open(sessionId);
+	}
+
+	private void check(String sessionId, String token, String header) {
+		ChatLinkCheck.require(this.conversations.verify(sessionId, (header != null) ? header : token));
+	}
+
+	/**
+	 * Reads the body with a limit of its own: the public paths are outside the API's body limit, and a page posts
+	 * nothing larger than a short message.
+	 */
+	private ChatMessageRequest read(HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
+		MediaType type = (request.getContentType() != null) ? MediaType.parseMediaType(request.getContentType()) : null;
+		if (type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+			throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON), HttpMethod.POST);
+		}
+		long max = this.maxMessageSize.toBytes();
+		byte[] body = (request.getContentLengthLong() > max) ? null
+				: request.getInputStream().readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE));
+		if (body == null || body.length > max) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+					"A chat message may be at most " + this.maxMessageSize.toKilobytes() + " KB");
+			problem.setTitle("Message too large");
+			throw new ErrorResponseException(HttpStatus.PAYLOAD_TOO_LARGE, problem, null);
+		}
+		try {
+			return this.json.readValue(body, ChatMessageRequest.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new HttpMessageNotReadableException("Chat message not readable", ex,
+					new ServletServerHttpRequest(request));
+		}
+	}
+
+}

@@ -1,0 +1,190 @@
+// The chat page. Every text from the server is set with textContent, never as HTML.
+(function () {
+  'use strict';
+
+  var base = window.location.pathname;
+  var token = new URLSearchParams(window.location.search).get('token') || '';
+  var list = document.getElementById('messages');
+  var state = document.getElementById('state');
+  var error = document.getElementById('error');
+  var connection = document.getElementById('connection');
+  var form = document.getElementById('compose');
+  var textInput = document.getElementById('text');
+  var userInput = document.getElementById('user');
+  var loading = null;
+  var rendered = null;
+
+  try {
+    userInput.value = window.localStorage.getItem('hil.chat.user') || '';
+  } catch (ignored) {
+    // storage may be off; the name is only a convenience
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    return node;
+  }
+
+  function time(timestamp) {
+    var date = new Date(timestamp);
+    return isNaN(date.getTime()) ? '' : date.toLocaleString();
+  }
+
+  function render(messages) {
+    // the same conversation read again (after a live update that the answer's reply already showed) changes nothing
+    var fingerprint = JSON.stringify(messages);
+    if (fingerprint === rendered) {
+      return;
+    }
+    rendered = fingerprint;
+    var items = [];
+    var pending = 0;
+    messages.forEach(function (message) {
+      var item = el('li', 'message ' + message.role);
+      item.setAttribute('data-action-id', message.actionId);
+      item.setAttribute('data-status', message.status);
+      item.appendChild(el('span', 'text', message.text));
+      if (message.role === 'prompt') {
+        if (message.status === 'pending') {
+          pending++;
+        }
+        if (message.options && message.options.length) {
+          var options = el('div', 'options');
+          message.options.forEach(function (option) {
+            var button = el('button', 'option', option);
+            button.type = 'button';
+            button.disabled = message.status !== 'pending';
+            button.addEventListener('click', function () {
+              send(option, message.actionId);
+            });
+            options.appendChild(button);
+          });
+          item.appendChild(options);
+        }
+      }
+      var meta = time(message.timestamp);
+      if (message.role === 'answer' && message.user) {
+        meta = message.user + ' · ' + meta;
+      }
+      item.appendChild(el('span', 'meta', meta));
+      items.push(item);
+    });
+    list.replaceChildren.apply(list, items);
+    state.textContent = pending > 0 ? 'Waiting for your answer.'
+        : (messages.length ? 'No open questions. New ones appear here.' : 'No questions yet. They appear here.');
+    state.setAttribute('data-pending', String(pending));
+    if (items.length) {
+      items[items.length - 1].scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  function showError(text) {
+    error.textContent = text || '';
+    error.hidden = !text;
+  }
+
+  function problemText(response) {
+    return response.json().then(function (problem) {
+      return (problem && problem.detail) ? problem.detail : ('Request failed (' + response.status + ')');
+    }, function () {
+      return 'Request failed (' + response.status + ')';
+    });
+  }
+
+  function load() {
+    // one read at a time; a change during a read triggers one more
+    if (loading) {
+      loading.again = true;
+      return;
+    }
+    loading = { again: false };
+    fetch(base + '/messages', { headers: { 'X-Chat-Token': token, 'Accept': 'application/json' } })
+      .then(function (response) {
+        if (!response.ok) {
+          return problemText(response).then(function (text) { throw new Error(text); });
+        }
+        return response.json();
+      })
+      .then(render, function (failure) { showError(failure.message); })
+      .then(function () {
+        var again = loading.again;
+        loading = null;
+        if (again) {
+          load();
+        }
+      });
+  }
+
+  function send(text, actionId) {
+    var user = userInput.value.trim();
+    try {
+      window.localStorage.setItem('hil.chat.user', user);
+    } catch (ignored) {
+      // see above
+    }
+    var body = { text: text };
+    if (user) {
+      body.user = user;
+    }
+    if (actionId) {
+      body.actionId = actionId;
+    }
+    showError('');
+    return fetch(base + '/messages', {
+      method: 'POST',
+      headers: { 'X-Chat-Token': token, 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      if (!response.ok) {
+        return problemText(response).then(function (text) { showError(text); return false; });
+      }
+      return response.json().then(function (reply) { render(reply.messages); return true; });
+    }, function () {
+      showError('The answer could not be sent; check the connection and try again.');
+      return false;
+    });
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var text = textInput.value.trim();
+    if (!text) {
+      return;
+    }
+    send(text, null).then(function (sent) {
+      if (sent) {
+        textInput.value = '';
+      }
+    });
+  });
+
+  function listen() {
+    if (!window.EventSource) {
+      connection.textContent = 'No live updates in this browser; reload to see new questions.';
+      return;
+    }
+    var stream = new EventSource(base + '/stream?token=' + encodeURIComponent(token));
+    stream.addEventListener('ready', function () {
+      connection.textContent = 'Live';
+      connection.className = 'connection live';
+      load();
+    });
+    ['prompt', 'status', 'reminder'].forEach(function (name) {
+      stream.addEventListener(name, load);
+    });
+    stream.onerror = function () {
+      connection.className = 'connection';
+      connection.textContent = stream.readyState === EventSource.CLOSED
+          ? 'Live updates stopped; reload the page.' : 'Reconnecting…';
+    };
+  }
+
+  load();
+  listen();
+}());

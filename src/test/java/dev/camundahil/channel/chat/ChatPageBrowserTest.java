@@ -1,0 +1,182 @@
+package dev.camundahil.channel.chat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.camundahil.bpmn.HilProcesses;
+import dev.camundahil.support.PostgresTest;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The chat page in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; nothing is downloaded):
+ * a person opens a signed link, sees the question as text even when it holds HTML, answers with a quick reply and
+ * with a typed answer, and sees the process move on, live.
+ */
+@PostgresTest
+class ChatPageBrowserTest {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	static final String QUESTION = "Ship <b>now</b>? <script>window.hacked = true;</script>";
+
+	static final String TYPED = "<img src=x onerror=\"window.hacked = true\"> very good";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	ChatConversations conversations;
+
+	WebDriver browser;
+
+	String key;
+
+	String session;
+
+	@BeforeEach
+	void openBrowser() {
+		assumeTrue(Files.isExecutable(CHROMIUM),
+				"Skipped: no Chromium at " + CHROMIUM + "; install Debian's chromium and chromium-driver packages");
+		assumeTrue(Files.isExecutable(CHROMEDRIVER),
+				"Skipped: no ChromeDriver at " + CHROMEDRIVER + "; install Debian's chromium-driver package");
+		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.key = HilProcesses.key("chatpage");
+		this.session = "page-" + UUID.randomUUID();
+		this.repository.createDeployment()
+			.addModelInstance(this.key + ".bpmn", ChatProcesses.twoQuestions(this.key))
+			.deploy();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void aPersonAnswersInTheChatPageAndTheProcessMovesOn() {
+		ProcessInstance instance = start(QUESTION);
+		String link = this.conversations.link(this.session).url();
+		this.browser.get("http://127.0.0.1:" + this.port + link.substring(link.indexOf("/chat/")));
+
+		waitFor(By.cssSelector("#messages li.prompt[data-status='pending'] .text"));
+		assertThat(texts("#messages li.prompt .text")).as("the question, HTML shown as text").containsExactly(QUESTION);
+		assertThat(this.browser.findElements(By.cssSelector("#messages b, #messages script, #messages img"))).isEmpty();
+		waitUntil("the live stream is connected",
+				() -> "Live".equals(this.browser.findElement(By.id("connection")).getText()));
+
+		assertThat(texts("#messages li.prompt .options button")).containsExactly("Yes", "No");
+		waitUntil("a click on the quick reply 'Yes'", () -> {
+			this.browser.findElement(By.xpath("//li[contains(@class,'prompt')]//button[text()='Yes']")).click();
+			return true;
+		});
+
+		waitFor(By.xpath("//li[contains(@class,'prompt') and @data-status='pending']"
+				+ "/span[@class='text' and text()='" + ChatProcesses.RATE_MESSAGE + "']"));
+		assertThat(texts("#messages li.answer .text")).containsExactly("Yes");
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("rate");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Yes");
+		waitUntil("the answered question's buttons are disabled", () -> this.browser
+			.findElements(By.cssSelector("#messages li.prompt[data-status='completed'] button"))
+			.stream()
+			.noneMatch(WebElement::isEnabled));
+
+		this.browser.findElement(By.id("user")).sendKeys("Ann");
+		this.browser.findElement(By.id("text")).sendKeys(TYPED);
+		this.browser.findElement(By.id("send")).click();
+
+		waitUntil("the typed answer in the conversation", () -> texts("#messages li.answer .text").contains(TYPED));
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("after");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo(TYPED);
+		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("Ann");
+		waitUntil("no open questions", () -> this.browser.findElement(By.id("state")).getText().contains("No open questions"));
+
+		// a question opened elsewhere reaches the open page over its live stream alone
+		start("A new question from the process");
+		waitFor(By.xpath("//li[contains(@class,'prompt')]/span[text()='A new question from the process']"));
+
+		assertThat(this.browser.findElements(By.cssSelector("#messages b, #messages script, #messages img"))).isEmpty();
+		assertThat(((JavascriptExecutor) this.browser).executeScript("return window.hacked === undefined"))
+			.as("no markup from a question or an answer ran")
+			.isEqualTo(true);
+	}
+
+	@Test
+	void aPageWithAWrongTokenShowsWhy() {
+		start("Not for you");
+		String otherSession = this.conversations.link("someone-else").url();
+		String token = otherSession.substring(otherSession.indexOf("token=") + 6);
+		this.browser.get("http://127.0.0.1:" + this.port + "/chat/" + this.session + "?token=" + token);
+
+		assertThat(waitFor(By.id("refused")).getText()).contains("not valid");
+		assertThat(this.browser.getPageSource()).doesNotContain("Not for you");
+	}
+
+	private ProcessInstance start(String question) {
+		return this.runtime.startProcessInstanceByKey(this.key, this.session, Map.of("question", question));
+	}
+
+	/** The texts of the elements, read again when the page re-renders meanwhile. */
+	private List<String> texts(String selector) {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+			.until((driver) -> driver.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList());
+	}
+
+	private WebElement waitFor(By locator) {
+		// generous: only a page that never shows the element should ever wait this long
+		return new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+			.withMessage(() -> "waiting for " + locator + " in " + this.browser.getPageSource())
+			.until((driver) -> driver.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst()
+				.orElse(null));
+	}
+
+	private void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+			.withMessage(() -> "waiting for " + what + " in " + this.browser.getPageSource())
+			.until((driver) -> condition.getAsBoolean());
+	}
+
+}
