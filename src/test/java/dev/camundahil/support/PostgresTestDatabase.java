@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
@@ -123,6 +124,9 @@ public final class PostgresTestDatabase {
 	}
 
 	/** Points a Spring test context at this run's PostgreSQL database. */
+	/** Contexts that set it themselves (two nodes of one cluster) keep theirs. */
+	static final String SCHEDULER_NAME = "spring.quartz.scheduler-name";
+
 	public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
@@ -132,6 +136,11 @@ public final class PostgresTestDatabase {
 						"spring.datasource.password=" + PASSWORD,
 						"spring.quartz.properties.org.quartz.jobStore.driverDelegateClass=org.quartz.impl.jdbcjobstore.PostgreSQLDelegate")
 				.applyTo(context);
+			if (!context.getEnvironment().containsProperty(SCHEDULER_NAME)) {
+				// Each test context is a Quartz cluster of its own: contexts cached side by side in one run share the
+				// database, and must not run each other's jobs with their own settings.
+				TestPropertyValues.of(SCHEDULER_NAME + "=hil-test-" + UUID.randomUUID()).applyTo(context);
+			}
 		}
 
 	}
