@@ -11,6 +11,7 @@ import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionNotFoundException;
 import dev.camundahil.action.InvalidResponseException;
 import dev.camundahil.action.ResponseTooLargeException;
+import dev.camundahil.webhook.WebhookConfiguration;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -30,9 +31,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every failure of the HIL API into RFC 7807 problem JSON with a message a person understands. Applies to the
- * HIL controllers only, never to the host application's.
+ * HIL controllers only (this package and the webhooks API), never to the host application's.
  */
-@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+@RestControllerAdvice(basePackageClasses = { ApiProblems.class, WebhookConfiguration.class })
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

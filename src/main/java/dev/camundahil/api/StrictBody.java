@@ -4,12 +4,13 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 
 /**
  * A request body that refuses fields it does not know, so that a typo such as {@code "vaule"} is a 400 naming the
- * field instead of a silently ignored answer.
+ * field instead of a silently ignored answer. Public for the request bodies of other HIL controllers, whose
+ * failures {@link ApiProblems} turns into problem JSON as well.
  */
-abstract class StrictBody {
+public abstract class StrictBody {
 
 	@JsonAnySetter
-	void unknownField(String name, Object value) {
+	protected void unknownField(String name, Object value) {
 		throw new UnknownFieldException(name);
 	}
 
