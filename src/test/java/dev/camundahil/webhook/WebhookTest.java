@@ -1,11 +1,21 @@
 package dev.camundahil.webhook;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +25,7 @@ import dev.camundahil.action.ActionService;
 import dev.camundahil.action.NewAction;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.support.PostgresTest;
+import dev.camundahil.webhook.WebhookDeliveries.NewDelivery;
 import dev.camundahil.webhook.WebhookReceiver.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -206,7 +217,7 @@ class WebhookTest {
 			createWebhook(slow.url(), "action.created");
 			createWebhook(this.receiver.url(), "action.created");
 
-			List<UUID> created = new java.util.ArrayList<>();
+			List<UUID> created = new ArrayList<>();
 			for (int i = 0; i < 12; i++) {
 				created.add(newAction().getId());
 			}
@@ -387,6 +398,41 @@ class WebhookTest {
 		this.actions.cancel(action.getId(), "withdrawn", "test");
 		Thread.sleep(500);
 		assertThat(this.receiver.about(action.getId())).hasSize(1);
+	}
+
+	@Test
+	void twoSweepersNeverClaimTheSameDelivery() throws Exception {
+		Instant past = Instant.now().minusSeconds(60);
+		List<NewDelivery> rows = IntStream.range(0, 400)
+			.mapToObj((i) -> new NewDelivery(WebhookOutbox.newWebhookId(), UUID.randomUUID(), UUID.randomUUID(),
+					"action.created", "{}", past))
+			.toList();
+		new WebhookDeliveries(this.jdbc, true).insert(rows, past);
+		Set<String> inserted = rows.stream().map(NewDelivery::id).collect(Collectors.toSet());
+
+		Callable<List<String>> sweeper = () -> {
+			WebhookDeliveries store = new WebhookDeliveries(this.jdbc, true);
+			List<String> claimed = new ArrayList<>();
+			List<WebhookDeliveries.Claimed> batch;
+			do {
+				Instant now = Instant.now();
+				batch = store.claimDue(now, now.plus(Duration.ofHours(1)), 7);
+				batch.stream().map(WebhookDeliveries.Claimed::id).filter(inserted::contains).forEach(claimed::add);
+			}
+			while (!batch.isEmpty());
+			return claimed;
+		};
+		ExecutorService two = Executors.newFixedThreadPool(2);
+		try {
+			Future<List<String>> first = two.submit(sweeper);
+			Future<List<String>> second = two.submit(sweeper);
+			List<String> all = new ArrayList<>(first.get(60, TimeUnit.SECONDS));
+			all.addAll(second.get(60, TimeUnit.SECONDS));
+			assertThat(all).as("claimed by the two sweepers").isNotEmpty().doesNotHaveDuplicates();
+		}
+		finally {
+			two.shutdownNow();
+		}
 	}
 
 	private ActionRequest newAction() {
