@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;
@@ -26,8 +30,8 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Posts one signed delivery: headers {@code webhook-id}, {@code webhook-timestamp} and {@code webhook-signature}
  * per the Standard Webhooks specification, signed over the exact body sent. Redirects are not followed, nothing is
- * retried here, every connection goes through the {@link GuardedDnsResolver}, and the receiver's answer body is
- * never read beyond a few kilobytes.
+ * retried here, every connection goes through the {@link GuardedDnsResolver}, the whole exchange is cut off after
+ * the timeout, and the receiver's answer body is never read beyond a few kilobytes.
  */
 final class WebhookSender implements AutoCloseable {
 
@@ -38,7 +42,17 @@ final class WebhookSender implements AutoCloseable {
 
 	private final CloseableHttpClient client;
 
+	private final Duration timeout;
+
+	/** Cuts off a receiver that keeps a request alive by answering a byte at a time. */
+	private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+		Thread thread = new Thread(runnable, "hil-webhook-deadlines");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	WebhookSender(WebhookAddressPolicy policy, Duration timeout, int maxConnections) {
+		this.timeout = timeout;
 		Timeout limit = Timeout.of(timeout);
 		this.client = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -72,6 +86,8 @@ final class WebhookSender implements AutoCloseable {
 		post.setHeader("webhook-timestamp", Long.toString(timestamp));
 		post.setHeader("webhook-signature", signature);
 		post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+		ScheduledFuture<?> deadline = this.deadlines.schedule(post::cancel, this.timeout.toMillis(),
+				TimeUnit.MILLISECONDS);
 		try (ClassicHttpResponse response = this.client.executeOpen(null, post, null)) {
 			int status = response.getCode();
 			Duration retryAfter = (status == 429 || status == 503) ? retryAfter(response.getFirstHeader("Retry-After"))
@@ -89,7 +105,13 @@ final class WebhookSender implements AutoCloseable {
 			return SendResult.failed("refused: " + ex.getMessage());
 		}
 		catch (IOException ex) {
+			if (post.isCancelled()) {
+				return SendResult.failed("no complete answer within " + this.timeout);
+			}
 			return SendResult.failed(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
+		finally {
+			deadline.cancel(false);
 		}
 	}
 
@@ -124,6 +146,7 @@ final class WebhookSender implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
+		this.deadlines.shutdownNow();
 		this.client.close();
 	}
 

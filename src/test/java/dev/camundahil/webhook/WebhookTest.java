@@ -24,9 +24,12 @@ import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.NewAction;
 import dev.camundahil.action.ResponseCommand;
+import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.support.PostgresTest;
 import dev.camundahil.webhook.WebhookDeliveries.NewDelivery;
 import dev.camundahil.webhook.WebhookReceiver.Received;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +55,7 @@ import static org.assertj.core.api.Assertions.fail;
 @PostgresTest
 @TestPropertySource(properties = { "hil.webhooks.allowed-hosts=127.0.0.1,localhost",
 		"hil.webhooks.retry-schedule=0s,200ms,200ms,200ms", "hil.webhooks.interval=200ms",
-		"hil.webhooks.encryption-key=webhook-test-encryption-key" })
+		"hil.webhooks.timeout=3s", "hil.webhooks.encryption-key=webhook-test-encryption-key" })
 @ExtendWith(OutputCaptureExtension.class)
 class WebhookTest {
 
@@ -72,6 +75,12 @@ class WebhookTest {
 
 	@Autowired
 	ActiveWebhooks activeWebhooks;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	RuntimeService runtime;
 
 	final ObjectMapper json = new ObjectMapper();
 
@@ -398,6 +407,42 @@ class WebhookTest {
 		this.actions.cancel(action.getId(), "withdrawn", "test");
 		Thread.sleep(500);
 		assertThat(this.receiver.about(action.getId())).hasSize(1);
+	}
+
+	@Test
+	void aReceiverThatDoesNotAnswerInTimeIsTriedAgain() throws Exception {
+		this.receiver.holdRequests();
+		UUID webhookId = id(createWebhook(this.receiver.url(), "action.created"));
+
+		ActionRequest action = newAction();
+
+		eventually(() -> deliveries(webhookId).get(0).get("attempts").asInt() >= 1);
+		this.receiver.letGo();
+		JsonNode row = deliveries(webhookId).get(0);
+		assertThat(row.get("lastError").asText()).containsAnyOf("within PT3S", "timed out", "Timeout");
+		eventually(() -> "delivered".equals(deliveries(webhookId).get(0).get("status").asText()));
+		assertThat(this.receiver.about(action.getId())).extracting((request) -> request.header("webhook-id"))
+			.containsOnly(row.get("id").asText())
+			.hasSizeGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void aHilTaskInAProcessNotifiesWebhooksFromTheEngineTransaction() throws Exception {
+		String key = HilProcesses.key("webhooks");
+		this.repository.createDeployment().addModelInstance(key + ".bpmn", HilProcesses.approval(key)).deploy();
+		createWebhook(this.receiver.url(), "*");
+
+		this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 7));
+
+		eventually(() -> this.receiver.matching((request) -> key.equals(flowOf(request))).size() == 1);
+		Received created = this.receiver.matching((request) -> key.equals(flowOf(request))).get(0);
+		assertThat(created.type()).isEqualTo("action.created");
+		assertThat(created.payload().get("data").get("action").get("context").get("question").asText())
+			.isEqualTo("Approve order 7?");
+	}
+
+	private static String flowOf(Received request) {
+		return request.payload().path("data").path("action").path("flowId").asText();
 	}
 
 	@Test
