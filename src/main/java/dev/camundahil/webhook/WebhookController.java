@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,7 +42,10 @@ class WebhookController {
 	@Operation(summary = "Subscribe a URL to action events; the answer shows the signing secret, never shown again")
 	ResponseEntity<CreatedWebhook> create(@RequestBody WebhookRequest body) {
 		CreatedWebhook created = this.subscriptions.create(body);
-		return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.id())).body(created);
+		// the one answer with the secret in it: no cache along the way may keep it
+		return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.id()))
+			.cacheControl(CacheControl.noStore())
+			.body(created);
 	}
 
 	@GetMapping

@@ -111,6 +111,7 @@ class WebhookTest {
 		assertThat(created.status()).isEqualTo(201);
 		String secret = created.body().get("secret").asText();
 		UUID webhookId = UUID.fromString(created.body().get("id").asText());
+		assertThat(created.cacheControl()).isEqualTo("no-store");
 
 		ActionRequest action = newAction();
 		this.actions.respond(action.getId(), ResponseCommand.of("yes", "ann"));
@@ -181,6 +182,18 @@ class WebhookTest {
 		assertThat(row.get("nextAttemptAt").isNull()).isTrue();
 		Thread.sleep(600);
 		assertThat(this.receiver.about(action.getId())).hasSize(4);
+	}
+
+	@Test
+	void redirectsAreNotFollowed() throws Exception {
+		this.receiver.answer(302, Map.of("Location", "http://127.0.0.1:" + this.receiver.port() + "/elsewhere"));
+		UUID webhookId = id(createWebhook(this.receiver.url(), "action.created"));
+
+		ActionRequest action = newAction();
+
+		eventually(() -> "delivered".equals(deliveries(webhookId).get(0).get("status").asText()));
+		assertThat(this.receiver.about(action.getId())).extracting(Received::path).containsExactly("/hook", "/hook");
+		assertThat(deliveries(webhookId).get(0).get("attempts").asInt()).as("a 302 is a failed attempt").isEqualTo(2);
 	}
 
 	@Test
@@ -388,7 +401,7 @@ class WebhookTest {
 		Reply withoutKey = RestClient.create("http://127.0.0.1:" + this.port)
 			.get()
 			.uri("/api/v1/webhooks")
-			.exchange((request, response) -> new Reply(response.getStatusCode().value(), null, null));
+			.exchange((request, response) -> new Reply(response.getStatusCode().value(), null, null, null));
 		assertThat(withoutKey.status()).isEqualTo(401);
 	}
 
@@ -531,11 +544,12 @@ class WebhookTest {
 			MediaType type = response.getHeaders().getContentType();
 			return new Reply(response.getStatusCode().value(),
 					(type != null) ? type.getType() + "/" + type.getSubtype() : null,
-					text.isBlank() ? this.json.nullNode() : this.json.readTree(text));
+					text.isBlank() ? this.json.nullNode() : this.json.readTree(text),
+					response.getHeaders().getCacheControl());
 		});
 	}
 
-	record Reply(int status, String contentType, JsonNode body) {
+	record Reply(int status, String contentType, JsonNode body, String cacheControl) {
 	}
 
 }
