@@ -41,6 +41,8 @@ final class WebhookReceiver implements AutoCloseable {
 
 	private final BlockingQueue<Answer> script = new LinkedBlockingQueue<>();
 
+	private final List<Answered> answered = new CopyOnWriteArrayList<>();
+
 	private volatile CountDownLatch hold;
 
 	private WebhookReceiver(InetSocketAddress address) throws IOException {
@@ -68,6 +70,7 @@ final class WebhookReceiver implements AutoCloseable {
 			if (answer == null) {
 				answer = new Answer(200, Map.of());
 			}
+			this.answered.add(new Answered(exchange.getRequestHeaders().getFirst("webhook-id"), answer.status()));
 			answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
 			exchange.sendResponseHeaders(answer.status(), -1);
 			exchange.close();
@@ -118,6 +121,11 @@ final class WebhookReceiver implements AutoCloseable {
 		}
 	}
 
+	/** The status each request was answered with, by webhook-id, in the order they were answered. */
+	List<Answered> answered() {
+		return new ArrayList<>(this.answered);
+	}
+
 	List<Received> received() {
 		return new ArrayList<>(this.received);
 	}
@@ -139,6 +147,9 @@ final class WebhookReceiver implements AutoCloseable {
 	}
 
 	record Answer(int status, Map<String, String> headers) {
+	}
+
+	record Answered(String webhookId, int status) {
 	}
 
 	record Received(Instant at, String path, Map<String, List<String>> headers, String body) {
