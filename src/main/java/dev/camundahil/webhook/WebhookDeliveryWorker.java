@@ -213,6 +213,17 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 
 	/** The worker's share of {@code hil.webhooks}. */
 	record Settings(Duration timeout, Duration interval, int batchSize, int threads, int perWebhookConcurrency) {
+
+		Settings {
+			if (timeout.isNegative() || timeout.isZero() || interval.isNegative() || interval.isZero()) {
+				throw new IllegalStateException("hil.webhooks.timeout and hil.webhooks.interval must be positive");
+			}
+			if (batchSize < 1 || threads < 1 || perWebhookConcurrency < 1) {
+				throw new IllegalStateException("hil.webhooks.batch-size, threads and per-webhook-concurrency must be "
+						+ "at least 1");
+			}
+		}
+
 	}
 
 }
