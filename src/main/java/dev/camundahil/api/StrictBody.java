@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 public abstract class StrictBody {
 
 	@JsonAnySetter
-	void unknownField(String name, Object value) {
+	protected void unknownField(String name, Object value) {
 		throw new UnknownFieldException(name);
 	}
 

@@ -412,8 +412,119 @@ public class HilProperties {
 
 	}
 
-	/** Webhook deliveries. */
+	/** Webhook subscriptions and their signed deliveries. */
 	public static class Webhooks {
+
+		/**
+		 * Key that encrypts webhook secrets in the database (AES-256-GCM, key derived from this text; at least 16
+		 * characters). When empty, a random key is used and stored secrets cannot be read after a restart; several
+		 * nodes must share one key.
+		 */
+		private String encryptionKey;
+
+		/**
+		 * Delays before each delivery attempt: the first entry before the first attempt, every further one after the
+		 * previous attempt failed. Its length is the number of attempts; after the last one a delivery is failed.
+		 */
+		private List<Duration> retrySchedule = new ArrayList<>(List.of(Duration.ZERO, Duration.ofSeconds(5),
+				Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5),
+				Duration.ofHours(10), Duration.ofHours(10)));
+
+		/** Connect and read timeout of one delivery request. */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		/**
+		 * Hosts (names or IP literals, as written in the URL) that webhooks may reach although they are not public
+		 * addresses, such as {@code localhost} or {@code 127.0.0.1} in development and tests.
+		 */
+		private List<String> allowedHosts = new ArrayList<>();
+
+		/** How often due deliveries (retries, and deliveries a node did not send at once) are looked for. */
+		private Duration interval = Duration.ofSeconds(1);
+
+		/** How many due deliveries one sweep claims. */
+		private int batchSize = 50;
+
+		/** How many deliveries this node sends at the same time. */
+		private int threads = 8;
+
+		/** How many deliveries to one webhook this node sends at the same time, so a slow receiver holds few threads. */
+		private int perWebhookConcurrency = 2;
+
+		/** How long this node uses its list of active webhooks before reading it again (changes made elsewhere). */
+		private Duration cacheTtl = Duration.ofSeconds(5);
+
+		public String getEncryptionKey() {
+			return this.encryptionKey;
+		}
+
+		public void setEncryptionKey(String encryptionKey) {
+			this.encryptionKey = encryptionKey;
+		}
+
+		public List<Duration> getRetrySchedule() {
+			return this.retrySchedule;
+		}
+
+		public void setRetrySchedule(List<Duration> retrySchedule) {
+			this.retrySchedule = retrySchedule;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public List<String> getAllowedHosts() {
+			return this.allowedHosts;
+		}
+
+		public void setAllowedHosts(List<String> allowedHosts) {
+			this.allowedHosts = allowedHosts;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public int getThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(int threads) {
+			this.threads = threads;
+		}
+
+		public int getPerWebhookConcurrency() {
+			return this.perWebhookConcurrency;
+		}
+
+		public void setPerWebhookConcurrency(int perWebhookConcurrency) {
+			this.perWebhookConcurrency = perWebhookConcurrency;
+		}
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
 
 	}
 

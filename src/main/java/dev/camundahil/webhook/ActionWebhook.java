@@ -14,7 +14,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A subscription: which action events are posted to which URL, signed with which secret.
+ * A subscription: which action events are posted to which URL, signed with which secret. The secret column holds
+ * the secret sealed by {@link SecretBox}, never the secret itself.
  */
 @Entity
 @Table(name = "action_webhook")
@@ -66,6 +67,7 @@ public class ActionWebhook {
 		return List.copyOf(this.events);
 	}
 
+	/** The sealed secret, as stored; {@link SecretBox#open} reads it. */
 	public String getSecret() {
 		return this.secret;
 	}
@@ -80,6 +82,26 @@ public class ActionWebhook {
 
 	public Instant getUpdatedAt() {
 		return this.updatedAt;
+	}
+
+	void changeUrl(String url, Instant now) {
+		this.url = url;
+		this.updatedAt = now;
+	}
+
+	void changeEvents(List<String> events, Instant now) {
+		this.events = new ArrayList<>(events);
+		this.updatedAt = now;
+	}
+
+	void changeActive(boolean active, Instant now) {
+		this.active = active;
+		this.updatedAt = now;
+	}
+
+	void changeSecret(String sealedSecret, Instant now) {
+		this.secret = sealedSecret;
+		this.updatedAt = now;
 	}
 
 }

@@ -1,11 +1,112 @@
 package dev.camundahil.webhook;
 
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.camundahil.config.HilProperties;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Webhooks: subscriptions, signed deliveries from an outbox, retries.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebhookConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecretBox hilWebhookSecretBox(HilProperties properties) {
+		String key = properties.getWebhooks().getEncryptionKey();
+		if (key == null || key.isBlank()) {
+			log.warn("hil.webhooks.encryption-key is not set: webhook secrets are encrypted with a random key, and "
+					+ "webhooks created now cannot sign deliveries after a restart; set hil.webhooks.encryption-key "
+					+ "(the same on every node) to keep them");
+			return SecretBox.withRandomKey();
+		}
+		return SecretBox.fromConfiguredKey(key);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebhookAddressPolicy hilWebhookAddressPolicy(HilProperties properties) {
+		return new WebhookAddressPolicy(properties.getWebhooks().getAllowedHosts());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetrySchedule hilWebhookRetrySchedule(HilProperties properties) {
+		return new RetrySchedule(properties.getWebhooks().getRetrySchedule());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebhookDeliveries hilWebhookDeliveries(JdbcTemplate jdbc, DataSource dataSource) {
+		return new WebhookDeliveries(jdbc, isPostgres(dataSource));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ActiveWebhooks hilActiveWebhooks(WebhookDeliveries deliveries, HilProperties properties) {
+		return new ActiveWebhooks(deliveries, properties.getWebhooks().getCacheTtl());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebhookDeliveryWorker hilWebhookDeliveryWorker(WebhookDeliveries deliveries, WebhookAddressPolicy addressPolicy,
+			SecretBox secrets, RetrySchedule schedule, ActiveWebhooks activeWebhooks, HilProperties properties) {
+		HilProperties.Webhooks settings = properties.getWebhooks();
+		WebhookSender sender = new WebhookSender(addressPolicy, settings.getTimeout(), settings.getThreads());
+		return new WebhookDeliveryWorker(deliveries, sender, secrets, schedule, activeWebhooks,
+				new WebhookDeliveryWorker.Settings(settings.getTimeout(), settings.getInterval(),
+						settings.getBatchSize(), settings.getThreads(), settings.getPerWebhookConcurrency()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebhookOutbox hilWebhookOutbox(ActiveWebhooks activeWebhooks, WebhookDeliveries deliveries,
+			WebhookDeliveryWorker worker, RetrySchedule schedule, ObjectMapper json) {
+		return new WebhookOutbox(activeWebhooks, deliveries, worker, schedule, json);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebhookSubscriptions hilWebhookSubscriptions(ActionWebhookRepository webhooks, WebhookDeliveries deliveries,
+			WebhookAddressPolicy addressPolicy, SecretBox secrets, ActiveWebhooks activeWebhooks,
+			PlatformTransactionManager transactionManager) {
+		return new WebhookSubscriptions(webhooks, deliveries, addressPolicy, secrets, activeWebhooks,
+				new TransactionTemplate(transactionManager));
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try {
+			String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
+			return product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+		}
+		catch (MetaDataAccessException ex) {
+			throw new IllegalStateException("Cannot tell which database the webhook outbox is in", ex);
+		}
+	}
+
+	/** The webhooks API, in web applications only. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@Import(WebhookController.class)
+	static class WebhookApiConfiguration {
+
+	}
 
 }

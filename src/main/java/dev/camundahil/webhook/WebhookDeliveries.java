@@ -1,0 +1,207 @@
+package dev.camundahil.webhook;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * The delivery rows of the webhook outbox ({@code action_webhook_delivery}). A sender claims a row by pushing its
+ * {@code next_attempt_at} past the send timeout under a fresh {@code claim_token}; it records the outcome only
+ * while it still holds that token, so of two nodes that both think they own a row, one record wins and the other
+ * changes nothing. A node that dies mid-send leaves the row due again when the claim runs out.
+ */
+class WebhookDeliveries {
+
+	static final String PENDING = "pending";
+
+	static final String DELIVERED = "delivered";
+
+	static final String FAILED = "failed";
+
+	static final String CANCELLED = "cancelled";
+
+	private static final int MAX_ERROR_LENGTH = 1000;
+
+	private static final String CLAIMED_COLUMNS = "id, webhook_id, event_type, payload, attempts, claim_token";
+
+	private final JdbcTemplate jdbc;
+
+	private final boolean postgres;
+
+	WebhookDeliveries(JdbcTemplate jdbc, boolean postgres) {
+		this.jdbc = jdbc;
+		this.postgres = postgres;
+	}
+
+	void insert(List<NewDelivery> deliveries, Instant now) {
+		this.jdbc.batchUpdate("INSERT INTO action_webhook_delivery (id, webhook_id, action_id, event_type, payload, "
+				+ "status, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)",
+				deliveries, deliveries.size(), (ps, delivery) -> {
+					ps.setString(1, delivery.id());
+					ps.setObject(2, delivery.webhookId());
+					ps.setObject(3, delivery.actionId());
+					ps.setString(4, delivery.eventType());
+					ps.setString(5, delivery.payload());
+					ps.setObject(6, time(delivery.firstAttemptAt()));
+					ps.setObject(7, time(now));
+					ps.setObject(8, time(now));
+				});
+	}
+
+	/** Claims one row if it is still pending and due. */
+	Optional<Claimed> claim(String id, Instant now, Instant claimedUntil) {
+		UUID token = UUID.randomUUID();
+		int claimed = this.jdbc.update("UPDATE action_webhook_delivery SET next_attempt_at = ?, claim_token = ? "
+				+ "WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?", time(claimedUntil), token, id,
+				time(now));
+		if (claimed == 0) {
+			return Optional.empty();
+		}
+		return this.jdbc
+			.query("SELECT " + CLAIMED_COLUMNS + " FROM action_webhook_delivery WHERE id = ? AND claim_token = ?",
+					CLAIMED, id, token)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Claims up to {@code limit} due rows, oldest due first. On PostgreSQL in one statement that skips rows other
+	 * nodes are claiming at the same moment; elsewhere row by row.
+	 */
+	List<Claimed> claimDue(Instant now, Instant claimedUntil, int limit) {
+		if (limit <= 0) {
+			return List.of();
+		}
+		if (this.postgres) {
+			return this.jdbc.query("UPDATE action_webhook_delivery SET next_attempt_at = ?, claim_token = ? "
+					+ "WHERE id IN (SELECT id FROM action_webhook_delivery WHERE status = 'pending' "
+					+ "AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
+					+ "RETURNING " + CLAIMED_COLUMNS, CLAIMED, time(claimedUntil), UUID.randomUUID(), time(now), limit);
+		}
+		List<String> due = this.jdbc.queryForList("SELECT id FROM action_webhook_delivery WHERE status = 'pending' "
+				+ "AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?", String.class, time(now), limit);
+		List<Claimed> claimed = new ArrayList<>();
+		due.forEach((id) -> claim(id, now, claimedUntil).ifPresent(claimed::add));
+		return claimed;
+	}
+
+	/** Gives a claimed row back without an attempt, due again at the given time. */
+	void release(Claimed delivery, Instant dueAt, Instant now) {
+		this.jdbc.update("UPDATE action_webhook_delivery SET next_attempt_at = ?, claim_token = NULL, updated_at = ? "
+				+ "WHERE id = ? AND claim_token = ?", time(dueAt), time(now), delivery.id(), delivery.claimToken());
+	}
+
+	boolean recordDelivered(Claimed delivery, int attempts, int statusCode, Instant now) {
+		return this.jdbc.update("UPDATE action_webhook_delivery SET status = 'delivered', attempts = ?, "
+				+ "last_status_code = ?, last_error = NULL, next_attempt_at = NULL, claim_token = NULL, "
+				+ "delivered_at = ?, updated_at = ? WHERE id = ? AND claim_token = ?", attempts, statusCode, time(now),
+				time(now), delivery.id(), delivery.claimToken()) == 1;
+	}
+
+	boolean recordRetry(Claimed delivery, int attempts, Integer statusCode, String error, Instant nextAttemptAt,
+			Instant now) {
+		return this.jdbc.update("UPDATE action_webhook_delivery SET attempts = ?, last_status_code = ?, last_error = ?, "
+				+ "next_attempt_at = ?, claim_token = NULL, updated_at = ? WHERE id = ? AND claim_token = ?", attempts,
+				statusCode, truncate(error), time(nextAttemptAt), time(now), delivery.id(),
+				delivery.claimToken()) == 1;
+	}
+
+	/** Ends a delivery as failed or cancelled; nothing more is sent for it. */
+	boolean recordEnd(Claimed delivery, String status, int attempts, Integer statusCode, String error, Instant now) {
+		return this.jdbc.update("UPDATE action_webhook_delivery SET status = ?, attempts = ?, last_status_code = ?, "
+				+ "last_error = ?, next_attempt_at = NULL, claim_token = NULL, updated_at = ? "
+				+ "WHERE id = ? AND claim_token = ?", status, attempts, statusCode, truncate(error), time(now),
+				delivery.id(), delivery.claimToken()) == 1;
+	}
+
+	List<DeliveryView> page(UUID webhookId, int page, int size) {
+		return this.jdbc.query("SELECT id, action_id, event_type, status, attempts, next_attempt_at, last_status_code, "
+				+ "last_error, created_at, updated_at, delivered_at FROM action_webhook_delivery WHERE webhook_id = ? "
+				+ "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", (rs, row) -> new DeliveryView(rs.getString("id"),
+						rs.getObject("action_id", UUID.class), rs.getString("event_type"), rs.getString("status"),
+						rs.getInt("attempts"),
+						PENDING.equals(rs.getString("status")) ? instant(rs, "next_attempt_at") : null,
+						(Integer) rs.getObject("last_status_code"), rs.getString("last_error"),
+						instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "delivered_at")),
+				webhookId, size, (long) page * size);
+	}
+
+	long count(UUID webhookId) {
+		Long count = this.jdbc.queryForObject("SELECT count(*) FROM action_webhook_delivery WHERE webhook_id = ?",
+				Long.class, webhookId);
+		return (count != null) ? count : 0;
+	}
+
+	/** Where and how to send to a webhook now: null when it no longer exists. */
+	Target target(UUID webhookId) {
+		return this.jdbc
+			.query("SELECT url, secret, active FROM action_webhook WHERE id = ?",
+					(rs, row) -> new Target(rs.getString("url"), rs.getString("secret"), rs.getBoolean("active")),
+					webhookId)
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** The active webhooks and the events each subscribes to. */
+	List<Subscription> activeSubscriptions() {
+		return this.jdbc.query("SELECT id, events FROM action_webhook WHERE active = true",
+				(rs, row) -> new Subscription(rs.getObject("id", UUID.class), strings(rs.getArray("events"))));
+	}
+
+	void deleteAllOf(UUID webhookId) {
+		this.jdbc.update("DELETE FROM action_webhook_delivery WHERE webhook_id = ?", webhookId);
+	}
+
+	void deactivate(UUID webhookId, Instant now) {
+		this.jdbc.update("UPDATE action_webhook SET active = false, updated_at = ? WHERE id = ?", time(now), webhookId);
+	}
+
+	private static final RowMapper<Claimed> CLAIMED = (rs, row) -> new Claimed(rs.getString("id"),
+			rs.getObject("webhook_id", UUID.class), rs.getString("event_type"), rs.getString("payload"),
+			rs.getInt("attempts"), rs.getObject("claim_token", UUID.class));
+
+	private static List<String> strings(Array array) throws SQLException {
+		Object[] values = (Object[]) array.getArray();
+		return Arrays.stream(values).map(String::valueOf).toList();
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static OffsetDateTime time(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	private static String truncate(String error) {
+		return (error == null || error.length() <= MAX_ERROR_LENGTH) ? error : error.substring(0, MAX_ERROR_LENGTH);
+	}
+
+	record NewDelivery(String id, UUID webhookId, UUID actionId, String eventType, String payload,
+			Instant firstAttemptAt) {
+	}
+
+	/** A row this node holds the claim on. */
+	record Claimed(String id, UUID webhookId, String eventType, String payload, int attempts, UUID claimToken) {
+	}
+
+	record Target(String url, String sealedSecret, boolean active) {
+	}
+
+	record Subscription(UUID webhookId, List<String> events) {
+	}
+
+}

@@ -1,0 +1,229 @@
+package dev.camundahil.webhook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.camundahil.action.Timestamps;
+import dev.camundahil.schedule.RecurringWork;
+import dev.camundahil.webhook.WebhookDeliveries.Claimed;
+import dev.camundahil.webhook.WebhookDeliveries.Target;
+import dev.camundahil.webhook.WebhookSender.SendResult;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Sends webhook deliveries on a bounded pool of threads: new ones right after their event commits, due retries
+ * (and anything a node left behind) from a sweep that Quartz runs as {@code webhook-deliveries}. At most
+ * {@code hil.webhooks.per-webhook-concurrency} deliveries to one webhook are in flight on this node; the others
+ * wait in the table, so a slow receiver holds a few threads and every other receiver keeps getting its deliveries.
+ */
+class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookDeliveryWorker.class);
+
+	/** How long a delivery waits when its webhook already has its share of deliveries in flight. */
+	private static final Duration BUSY_WEBHOOK_DELAY = Duration.ofMillis(500);
+
+	/** A claim lasts this much longer than a send may take, so that it never runs out while a send is going on. */
+	private static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
+
+	private final WebhookDeliveries store;
+
+	private final WebhookSender sender;
+
+	private final SecretBox secrets;
+
+	private final RetrySchedule schedule;
+
+	private final ActiveWebhooks activeWebhooks;
+
+	private final Duration claimFor;
+
+	private final Duration interval;
+
+	private final int batchSize;
+
+	private final int perWebhookConcurrency;
+
+	private final ThreadPoolExecutor pool;
+
+	private final Map<UUID, Semaphore> inFlight = new ConcurrentHashMap<>();
+
+	WebhookDeliveryWorker(WebhookDeliveries store, WebhookSender sender, SecretBox secrets, RetrySchedule schedule,
+			ActiveWebhooks activeWebhooks, Settings settings) {
+		this.store = store;
+		this.sender = sender;
+		this.secrets = secrets;
+		this.schedule = schedule;
+		this.activeWebhooks = activeWebhooks;
+		this.claimFor = settings.timeout().multipliedBy(2).plus(CLAIM_MARGIN);
+		this.interval = settings.interval();
+		this.batchSize = settings.batchSize();
+		this.perWebhookConcurrency = settings.perWebhookConcurrency();
+		AtomicInteger threadNumber = new AtomicInteger();
+		this.pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
+				new ArrayBlockingQueue<>(Math.max(100, settings.batchSize() * 2)), (runnable) -> {
+					Thread thread = new Thread(runnable, "hil-webhook-" + threadNumber.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+	}
+
+	@Override
+	public String name() {
+		return "webhook-deliveries";
+	}
+
+	@Override
+	public Duration interval() {
+		return this.interval;
+	}
+
+	@Override
+	public int batchSize() {
+		return this.batchSize;
+	}
+
+	/** Claims due deliveries, as many as the pool has room for, and hands them to the pool without waiting. */
+	@Override
+	public int sweep() {
+		int room = Math.min(this.batchSize, this.pool.getQueue().remainingCapacity());
+		Instant now = Timestamps.now();
+		List<Claimed> claimed = this.store.claimDue(now, now.plus(this.claimFor), room);
+		for (Claimed delivery : claimed) {
+			try {
+				this.pool.execute(() -> deliver(delivery));
+			}
+			catch (RejectedExecutionException ex) {
+				this.store.release(delivery, now, now);
+			}
+		}
+		return claimed.size();
+	}
+
+	/** Sends deliveries whose event has just committed. Any the pool cannot take now are left to the sweep. */
+	void deliverNow(List<String> ids) {
+		for (String id : ids) {
+			try {
+				this.pool.execute(() -> {
+					Instant now = Timestamps.now();
+					this.store.claim(id, now, now.plus(this.claimFor)).ifPresent(this::deliver);
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				log.debug("Webhook delivery {} waits for the sweep: all delivery threads are busy", id);
+			}
+		}
+	}
+
+	private void deliver(Claimed delivery) {
+		Semaphore slots = this.inFlight.computeIfAbsent(delivery.webhookId(),
+				(webhook) -> new Semaphore(this.perWebhookConcurrency));
+		if (!slots.tryAcquire()) {
+			Instant now = Timestamps.now();
+			this.store.release(delivery, now.plus(BUSY_WEBHOOK_DELAY), now);
+			return;
+		}
+		try {
+			attempt(delivery);
+		}
+		catch (RuntimeException ex) {
+			// the claim runs out and the sweep tries again; the delivery is not lost
+			log.error("Webhook delivery {} to webhook {} broke off; it is retried when its claim runs out",
+					delivery.id(), delivery.webhookId(), ex);
+		}
+		finally {
+			slots.release();
+		}
+	}
+
+	private void attempt(Claimed delivery) {
+		Target target = this.store.target(delivery.webhookId());
+		int attempts = delivery.attempts() + 1;
+		if (target == null || !target.active()) {
+			this.store.recordEnd(delivery, WebhookDeliveries.CANCELLED, delivery.attempts(), null,
+					"the webhook was disabled or deleted before this delivery was sent", Timestamps.now());
+			return;
+		}
+		SendResult result;
+		try {
+			String secret = this.secrets.open(target.sealedSecret(), delivery.webhookId());
+			result = this.sender.send(URI.create(target.url()), delivery.id(), secret, delivery.payload());
+		}
+		catch (SecretBox.UnreadableSecretException ex) {
+			result = SendResult.failed("cannot sign: " + ex.getMessage());
+		}
+		Instant now = Timestamps.now();
+		if (result.succeeded()) {
+			this.store.recordDelivered(delivery, attempts, result.statusCode(), now);
+			log.debug("Webhook delivery {} ({}) to webhook {} delivered on attempt {}", delivery.id(),
+					delivery.eventType(), delivery.webhookId(), attempts);
+		}
+		else if (result.statusCode() == 410) {
+			this.store.recordEnd(delivery, WebhookDeliveries.FAILED, attempts, 410,
+					result.error() + ": the receiver asked to stop; the webhook is disabled", now);
+			this.store.deactivate(delivery.webhookId(), now);
+			this.activeWebhooks.forget();
+			log.info("Webhook {} answered 410 Gone; it is disabled and gets no more deliveries", delivery.webhookId());
+		}
+		else {
+			retryOrFail(delivery, attempts, result, now);
+		}
+	}
+
+	private void retryOrFail(Claimed delivery, int attempts, SendResult result, Instant now) {
+		Integer statusCode = (result.statusCode() != 0) ? result.statusCode() : null;
+		Optional<Duration> next = this.schedule.delayAfter(attempts);
+		if (next.isEmpty()) {
+			this.store.recordEnd(delivery, WebhookDeliveries.FAILED, attempts, statusCode, result.error(), now);
+			log.warn("Webhook delivery {} ({}) to webhook {} failed after {} attempt(s): {}", delivery.id(),
+					delivery.eventType(), delivery.webhookId(), attempts, result.error());
+			return;
+		}
+		Duration delay = next.get();
+		if (result.retryAfter() != null && result.retryAfter().compareTo(delay) > 0) {
+			delay = result.retryAfter();
+		}
+		this.store.recordRetry(delivery, attempts, statusCode, result.error(), now.plus(delay), now);
+		log.debug("Webhook delivery {} to webhook {} failed on attempt {} ({}); next attempt in {}", delivery.id(),
+				delivery.webhookId(), attempts, result.error(), delay);
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		// deliveries cut short here are claimed again when their claim runs out
+		this.pool.shutdownNow();
+		this.sender.close();
+	}
+
+	/** The worker's share of {@code hil.webhooks}. */
+	record Settings(Duration timeout, Duration interval, int batchSize, int threads, int perWebhookConcurrency) {
+
+		Settings {
+			if (timeout.isNegative() || timeout.isZero() || interval.isNegative() || interval.isZero()) {
+				throw new IllegalStateException("hil.webhooks.timeout and hil.webhooks.interval must be positive");
+			}
+			if (batchSize < 1 || threads < 1 || perWebhookConcurrency < 1) {
+				throw new IllegalStateException("hil.webhooks.batch-size, threads and per-webhook-concurrency must be "
+						+ "at least 1");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,555 @@
+package dev.camundahil.webhook;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.camundahil.action.ActionRequest;
+import dev.camundahil.action.ActionService;
+import dev.camundahil.action.NewAction;
+import dev.camundahil.action.ResponseCommand;
+import dev.camundahil.bpmn.HilProcesses;
+import dev.camundahil.support.PostgresTest;
+import dev.camundahil.webhook.WebhookDeliveries.NewDelivery;
+import dev.camundahil.webhook.WebhookReceiver.Received;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Webhooks end to end on PostgreSQL: the API, the outbox, signed deliveries to real receivers on loopback checked
+ * with the Standard Webhooks library, retries on a compressed schedule, 410, Retry-After, slow receivers, SSRF.
+ */
+@PostgresTest
+@TestPropertySource(properties = { "hil.webhooks.allowed-hosts=127.0.0.1,localhost",
+		"hil.webhooks.retry-schedule=0s,200ms,200ms,200ms", "hil.webhooks.interval=200ms",
+		"hil.webhooks.timeout=3s", "hil.webhooks.encryption-key=webhook-test-encryption-key" })
+@ExtendWith(OutputCaptureExtension.class)
+class WebhookTest {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ActionService actions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	SecretBox secrets;
+
+	@Autowired
+	ActiveWebhooks activeWebhooks;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	RuntimeService runtime;
+
+	final ObjectMapper json = new ObjectMapper();
+
+	RestClient http;
+
+	WebhookReceiver receiver;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		this.http = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeader("X-API-Key", "test-key")
+			.build();
+		this.receiver = WebhookReceiver.onLoopback();
+		deleteAllWebhooks();
+	}
+
+	@AfterEach
+	void tearDown() {
+		deleteAllWebhooks();
+		this.receiver.close();
+	}
+
+	@Test
+	void deliveriesAreSignedPerStandardWebhooksAndCarryTheAction() throws Exception {
+		Reply created = send("POST", "/api/v1/webhooks",
+				"{\"url\": \"" + this.receiver.url() + "\", \"events\": [\"action.completed\"], \"active\": true}");
+		assertThat(created.status()).isEqualTo(201);
+		String secret = created.body().get("secret").asText();
+		UUID webhookId = UUID.fromString(created.body().get("id").asText());
+		assertThat(created.cacheControl()).isEqualTo("no-store");
+
+		ActionRequest action = newAction();
+		this.actions.respond(action.getId(), ResponseCommand.of("yes", "ann"));
+
+		eventually(() -> this.receiver.about(action.getId()).size() == 1);
+		Received delivery = this.receiver.about(action.getId()).get(0);
+		delivery.verify(secret);
+		assertThat(delivery.header("webhook-id")).startsWith("msg_");
+		assertThat(delivery.header("webhook-signature")).startsWith("v1,");
+		assertThat(delivery.header("content-type")).startsWith("application/json");
+		JsonNode payload = delivery.payload();
+		assertThat(payload.get("type").asText()).isEqualTo("action.completed");
+		assertThat(payload.get("timestamp").isTextual()).isTrue();
+		assertThat(payload.get("data").get("action").get("status").asText()).isEqualTo("completed");
+		assertThat(payload.get("data").get("action").get("response").get("value").asText()).isEqualTo("yes");
+
+		eventually(() -> "delivered".equals(deliveries(webhookId).get(0).get("status").asText()));
+		JsonNode row = deliveries(webhookId).get(0);
+		assertThat(row.get("id").asText()).isEqualTo(delivery.header("webhook-id"));
+		assertThat(row.get("attempts").asInt()).isEqualTo(1);
+		assertThat(row.get("lastStatusCode").asInt()).isEqualTo(200);
+		assertThat(row.get("eventType").asText()).isEqualTo("action.completed");
+		assertThat(row.get("deliveredAt").isNull()).isFalse();
+		assertThat(send("GET", "/api/v1/webhooks/" + webhookId + "/deliveries", null).body().get("total").asLong())
+			.as("action.created is not subscribed: one delivery only")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aFailingReceiverGetsRetriesOnTheScheduleWithOneWebhookIdUntilItSucceeds() throws Exception {
+		this.receiver.answer(500, 502);
+		String secret = createWebhook(this.receiver.url(), "action.created").get("secret").asText();
+
+		ActionRequest action = newAction();
+
+		eventually(() -> this.receiver.about(action.getId()).size() == 3);
+		Thread.sleep(1000); // time for a fourth attempt, which must not come
+		List<Received> attempts = this.receiver.about(action.getId());
+		assertThat(attempts).hasSize(3);
+		for (Received attempt : attempts) {
+			attempt.verify(secret);
+		}
+		assertThat(attempts).extracting((attempt) -> attempt.header("webhook-id")).containsOnly(attempts.get(0).header("webhook-id"));
+		assertThat(attempts).extracting(Received::body).containsOnly(attempts.get(0).body());
+		for (int i = 1; i < attempts.size(); i++) {
+			assertThat(Duration.between(attempts.get(i - 1).at(), attempts.get(i).at()))
+				.as("attempt %d waits for the schedule's 200ms", i + 1)
+				.isGreaterThanOrEqualTo(Duration.ofMillis(200));
+		}
+		Map<String, Object> row = this.jdbc.queryForMap(
+				"SELECT status, attempts, last_status_code FROM action_webhook_delivery WHERE id = ?",
+				attempts.get(0).header("webhook-id"));
+		assertThat(row).containsEntry("status", "delivered").containsEntry("attempts", 3).containsEntry("last_status_code", 200);
+	}
+
+	@Test
+	void afterTheLastAttemptTheDeliveryIsFailedAndVisible() throws Exception {
+		this.receiver.answer(500, 500, 500, 500, 500, 500);
+		UUID webhookId = id(createWebhook(this.receiver.url(), "action.created"));
+
+		ActionRequest action = newAction();
+
+		eventually(() -> "failed".equals(deliveries(webhookId).get(0).get("status").asText()));
+		JsonNode row = deliveries(webhookId).get(0);
+		assertThat(row.get("attempts").asInt()).as("one attempt per entry of the schedule").isEqualTo(4);
+		assertThat(row.get("lastStatusCode").asInt()).isEqualTo(500);
+		assertThat(row.get("lastError").asText()).startsWith("HTTP 500");
+		assertThat(row.get("nextAttemptAt").isNull()).isTrue();
+		Thread.sleep(600);
+		assertThat(this.receiver.about(action.getId())).hasSize(4);
+	}
+
+	@Test
+	void redirectsAreNotFollowed() throws Exception {
+		this.receiver.answer(302, Map.of("Location", "http://127.0.0.1:" + this.receiver.port() + "/elsewhere"));
+		UUID webhookId = id(createWebhook(this.receiver.url(), "action.created"));
+
+		ActionRequest action = newAction();
+
+		eventually(() -> "delivered".equals(deliveries(webhookId).get(0).get("status").asText()));
+		assertThat(this.receiver.about(action.getId())).extracting(Received::path).containsExactly("/hook", "/hook");
+		assertThat(deliveries(webhookId).get(0).get("attempts").asInt()).as("a 302 is a failed attempt").isEqualTo(2);
+	}
+
+	@Test
+	void goneDisablesTheWebhook() throws Exception {
+		this.receiver.answer(410);
+		UUID webhookId = id(createWebhook(this.receiver.url(), "*"));
+
+		ActionRequest action = newAction();
+
+		eventually(() -> !send("GET", "/api/v1/webhooks/" + webhookId, null).body().get("active").asBoolean());
+		eventually(() -> "failed".equals(deliveries(webhookId).get(0).get("status").asText()));
+		assertThat(deliveries(webhookId).get(0).get("lastStatusCode").asInt()).isEqualTo(410);
+		assertThat(deliveries(webhookId).get(0).get("attempts").asInt()).isEqualTo(1);
+
+		this.actions.cancel(action.getId(), "no longer needed", "test");
+		ActionRequest another = newAction();
+		Thread.sleep(600);
+		assertThat(this.receiver.received()).hasSize(1);
+		assertThat(this.receiver.about(another.getId())).isEmpty();
+		assertThat(send("GET", "/api/v1/webhooks/" + webhookId + "/deliveries", null).body().get("total").asLong())
+			.as("a disabled webhook gets no new deliveries")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void retryAfterIsHonoured() throws Exception {
+		this.receiver.answer(503, Map.of("Retry-After", "1"));
+		createWebhook(this.receiver.url(), "action.created");
+
+		ActionRequest action = newAction();
+
+		eventually(() -> this.receiver.about(action.getId()).size() == 2);
+		List<Received> attempts = this.receiver.about(action.getId());
+		assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at()))
+			.as("Retry-After: 1 overrides the schedule's 200ms")
+			.isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void aSlowReceiverDoesNotHoldUpDeliveriesToOthers() throws Exception {
+		try (WebhookReceiver slow = WebhookReceiver.onLoopback()) {
+			slow.holdRequests();
+			createWebhook(slow.url(), "action.created");
+			createWebhook(this.receiver.url(), "action.created");
+
+			List<UUID> created = new ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				created.add(newAction().getId());
+			}
+
+			eventually(() -> created.stream().allMatch((id) -> this.receiver.about(id).size() == 1));
+			assertThat(slow.received().size())
+				.as("the slow receiver holds at most its share of delivery threads")
+				.isLessThanOrEqualTo(2);
+			slow.letGo();
+			eventually(() -> created.stream().allMatch((id) -> slow.about(id).size() >= 1));
+		}
+	}
+
+	@Test
+	void unsafeUrlsAreRefusedAtCreation() {
+		Map<String, String> refused = Map.of("http://169.254.169.254/latest/meta-data", "link-local",
+				"http://10.0.0.1/hook", "private", "http://[::ffff:127.0.0.1]:" + this.receiver.port() + "/hook",
+				"IPv4-mapped", "http://2130706433/hook", "unusual spelling", "http://0x7f.1/hook", "unusual spelling",
+				"http://0177.0.0.1/hook", "unusual spelling", "http://127.0.0.2/hook", "loopback", "http://[::1]/hook",
+				"loopback", "ftp://example.com/hook", "http:// or https://", "http://user:pw@127.0.0.1/hook",
+				"user name or password");
+		refused.forEach((url, reason) -> {
+			Reply reply = send("POST", "/api/v1/webhooks", "{\"url\": \"" + url + "\", \"events\": [\"*\"]}");
+			assertThat(reply.status()).as(url).isEqualTo(400);
+			assertThat(reply.contentType()).isEqualTo("application/problem+json");
+			assertThat(reply.body().get("detail").asText()).as(url).contains(reason);
+		});
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_webhook", Long.class)).isZero();
+
+		UUID webhookId = id(createWebhook(this.receiver.url(), "*"));
+		Reply patched = send("PATCH", "/api/v1/webhooks/" + webhookId, "{\"url\": \"http://192.168.1.1/hook\"}");
+		assertThat(patched.status()).isEqualTo(400);
+		assertThat(patched.body().get("detail").asText()).contains("private");
+		assertThat(send("GET", "/api/v1/webhooks/" + webhookId, null).body().get("url").asText())
+			.isEqualTo(this.receiver.url());
+	}
+
+	@Test
+	void everyAddressIsCheckedAgainWhenADeliveryConnects() throws Exception {
+		try (WebhookReceiver everywhere = WebhookReceiver.onAllInterfaces()) {
+			// a URL that passed when it was stored and points to a loopback address now (as after a DNS change)
+			UUID webhookId = UUID.randomUUID();
+			this.jdbc.update("INSERT INTO action_webhook (id, url, events, secret, active) VALUES (?, ?, ?, ?, true)",
+					webhookId, "http://127.0.0.2:" + everywhere.port() + "/hook", new String[] { "*" },
+					this.secrets.seal(WebhookSecrets.generate(), webhookId));
+			this.activeWebhooks.forget(); // written behind the API's back: as if the cache had run out
+
+			newAction();
+
+			eventually(() -> {
+				JsonNode rows = deliveries(webhookId);
+				return rows.size() == 1 && rows.get(0).get("attempts").asInt() >= 1;
+			});
+			assertThat(deliveries(webhookId).get(0).get("lastError").asText()).contains("refused").contains("loopback");
+			assertThat(everywhere.received()).isEmpty();
+		}
+	}
+
+	@Test
+	void theSecretIsShownAtCreationOnlyAndStoredEncrypted(CapturedOutput output) throws Exception {
+		Reply created = send("POST", "/api/v1/webhooks", "{\"url\": \"" + this.receiver.url() + "\", \"events\": [\"*\"]}");
+		String secret = created.body().get("secret").asText();
+		UUID webhookId = id(created.body());
+		assertThat(secret).startsWith("whsec_");
+		assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSize(32);
+		assertThat(created.body().get("active").asBoolean()).as("active by default").isTrue();
+
+		assertThat(send("GET", "/api/v1/webhooks/" + webhookId, null).body().has("secret")).isFalse();
+		assertThat(send("GET", "/api/v1/webhooks", null).body().get(0).has("secret")).isFalse();
+		Reply patched = send("PATCH", "/api/v1/webhooks/" + webhookId, "{\"events\": [\"action.created\"]}");
+		assertThat(patched.status()).isEqualTo(200);
+		assertThat(patched.body().has("secret")).isFalse();
+		assertThat(patched.body().get("events")).hasSize(1);
+
+		String stored = this.jdbc.queryForObject("SELECT secret FROM action_webhook WHERE id = ?", String.class, webhookId);
+		assertThat(stored).startsWith("v1:").doesNotContain(secret).doesNotContain(secret.substring(6));
+
+		ActionRequest first = newAction();
+		eventually(() -> this.receiver.about(first.getId()).size() == 1);
+		this.receiver.about(first.getId()).get(0).verify(secret);
+
+		String rotated = WebhookSecrets.generate();
+		Reply rotation = send("PATCH", "/api/v1/webhooks/" + webhookId, "{\"secret\": \"" + rotated + "\"}");
+		assertThat(rotation.status()).isEqualTo(200);
+		assertThat(rotation.body().has("secret")).isFalse();
+		ActionRequest second = newAction();
+		eventually(() -> this.receiver.about(second.getId()).size() == 1);
+		this.receiver.about(second.getId()).get(0).verify(rotated);
+
+		assertThat(output.getAll()).doesNotContain(secret).doesNotContain(rotated)
+			.doesNotContain(secret.substring(6)).doesNotContain(rotated.substring(6));
+	}
+
+	@Test
+	void aGivenSecretIsUsedAndABadOneRefused() throws Exception {
+		String given = "whsec_" + Base64.getEncoder().encodeToString(new byte[24]).replace('A', 'B');
+		Reply created = send("POST", "/api/v1/webhooks",
+				"{\"url\": \"" + this.receiver.url() + "\", \"events\": [\"action.created\"], \"secret\": \"" + given + "\"}");
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.body().get("secret").asText()).isEqualTo(given);
+		ActionRequest action = newAction();
+		eventually(() -> this.receiver.about(action.getId()).size() == 1);
+		this.receiver.about(action.getId()).get(0).verify(given);
+
+		Reply shortSecret = send("POST", "/api/v1/webhooks",
+				"{\"url\": \"" + this.receiver.url() + "\", \"events\": [\"*\"], \"secret\": \"whsec_c2hvcnQ=\"}");
+		assertThat(shortSecret.status()).isEqualTo(400);
+		assertThat(shortSecret.body().get("detail").asText()).contains("24 to 64 bytes").doesNotContain("c2hvcnQ");
+		Reply notBase64 = send("POST", "/api/v1/webhooks",
+				"{\"url\": \"" + this.receiver.url() + "\", \"events\": [\"*\"], \"secret\": \"whsec_!!!\"}");
+		assertThat(notBase64.status()).isEqualTo(400);
+	}
+
+	@Test
+	void eventsFilterWhatAWebhookGets() throws Exception {
+		try (WebhookReceiver everything = WebhookReceiver.onLoopback()) {
+			createWebhook(this.receiver.url(), "action.cancelled");
+			createWebhook(everything.url(), "*");
+
+			ActionRequest action = newAction();
+			this.actions.cancel(action.getId(), "withdrawn", "test");
+
+			eventually(() -> everything.about(action.getId()).size() == 2);
+			eventually(() -> this.receiver.about(action.getId()).size() == 1);
+			assertThat(everything.about(action.getId())).extracting(Received::type)
+				.containsExactlyInAnyOrder("action.created", "action.cancelled");
+			assertThat(this.receiver.about(action.getId())).extracting(Received::type).containsExactly("action.cancelled");
+		}
+	}
+
+	@Test
+	void badRequestsAreProblemsAndChangeNothing() {
+		String url = this.receiver.url();
+		assertProblem(send("POST", "/api/v1/webhooks", "{\"url\": \"" + url + "\", \"events\": [\"*\"], \"sekret\": \"x\"}"),
+				400, "Unknown field 'sekret'");
+		assertProblem(send("POST", "/api/v1/webhooks", "{\"url\": \"" + url + "\", \"events\": \"*\"}"), 400, "events");
+		assertProblem(send("POST", "/api/v1/webhooks", "{\"url\": \"" + url + "\", \"events\": [\"action.done\"]}"), 400,
+				"action.done");
+		assertProblem(send("POST", "/api/v1/webhooks", "{\"url\": \"" + url + "\", \"events\": []}"), 400, "at least one");
+		assertProblem(send("POST", "/api/v1/webhooks", "{\"url\": \"" + url + "\"}"), 400, "'events' is required");
+		assertProblem(send("POST", "/api/v1/webhooks", "{\"events\": [\"*\"]}"), 400, "'url' is required");
+		assertProblem(send("POST", "/api/v1/webhooks", "{\"url\": \"" + url + "\", \"events\": [\"*\"], \"active\": \"yes\"}"),
+				400, "active");
+		assertProblem(send("POST", "/api/v1/webhooks", "not json"), 400, "not valid JSON");
+		assertProblem(send("GET", "/api/v1/webhooks/not-a-uuid", null), 400, "'id' must be a UUID");
+		assertProblem(send("GET", "/api/v1/webhooks/" + UUID.randomUUID(), null), 404, "No webhook");
+		assertProblem(send("PATCH", "/api/v1/webhooks/" + UUID.randomUUID(), "{\"active\": false}"), 404, "No webhook");
+		assertProblem(send("DELETE", "/api/v1/webhooks/" + UUID.randomUUID(), null), 404, "No webhook");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_webhook", Long.class)).isZero();
+
+		UUID webhookId = id(createWebhook(url, "*"));
+		assertProblem(send("PATCH", "/api/v1/webhooks/" + webhookId, "{\"enabled\": false}"), 400, "Unknown field 'enabled'");
+		assertProblem(send("PATCH", "/api/v1/webhooks/" + webhookId, "{\"events\": [\"*\", \"nope\"]}"), 400, "nope");
+		assertProblem(send("GET", "/api/v1/webhooks/" + webhookId + "/deliveries?size=0", null), 400, "'size'");
+		JsonNode unchanged = send("GET", "/api/v1/webhooks/" + webhookId, null).body();
+		assertThat(unchanged.get("active").asBoolean()).isTrue();
+		assertThat(unchanged.get("events")).hasSize(1);
+
+		Reply withoutKey = RestClient.create("http://127.0.0.1:" + this.port)
+			.get()
+			.uri("/api/v1/webhooks")
+			.exchange((request, response) -> new Reply(response.getStatusCode().value(), null, null, null));
+		assertThat(withoutKey.status()).isEqualTo(401);
+	}
+
+	@Test
+	void deletingAWebhookRemovesItAndItsDeliveries() throws Exception {
+		UUID webhookId = id(createWebhook(this.receiver.url(), "*"));
+		ActionRequest action = newAction();
+		eventually(() -> this.receiver.about(action.getId()).size() == 1);
+
+		assertThat(send("DELETE", "/api/v1/webhooks/" + webhookId, null).status()).isEqualTo(204);
+
+		assertThat(send("GET", "/api/v1/webhooks/" + webhookId, null).status()).isEqualTo(404);
+		assertThat(send("GET", "/api/v1/webhooks", null).body()).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_webhook_delivery WHERE webhook_id = ?",
+				Long.class, webhookId)).isZero();
+		this.actions.cancel(action.getId(), "withdrawn", "test");
+		Thread.sleep(500);
+		assertThat(this.receiver.about(action.getId())).hasSize(1);
+	}
+
+	@Test
+	void aReceiverThatDoesNotAnswerInTimeIsTriedAgain() throws Exception {
+		this.receiver.holdRequests();
+		UUID webhookId = id(createWebhook(this.receiver.url(), "action.created"));
+
+		ActionRequest action = newAction();
+
+		eventually(() -> deliveries(webhookId).get(0).get("attempts").asInt() >= 1);
+		this.receiver.letGo();
+		JsonNode row = deliveries(webhookId).get(0);
+		assertThat(row.get("lastError").asText()).containsAnyOf("within PT3S", "timed out", "Timeout");
+		eventually(() -> "delivered".equals(deliveries(webhookId).get(0).get("status").asText()));
+		assertThat(this.receiver.about(action.getId())).extracting((request) -> request.header("webhook-id"))
+			.containsOnly(row.get("id").asText())
+			.hasSizeGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void aHilTaskInAProcessNotifiesWebhooksFromTheEngineTransaction() throws Exception {
+		String key = HilProcesses.key("webhooks");
+		this.repository.createDeployment().addModelInstance(key + ".bpmn", HilProcesses.approval(key)).deploy();
+		createWebhook(this.receiver.url(), "*");
+
+		this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 7));
+
+		eventually(() -> this.receiver.matching((request) -> key.equals(flowOf(request))).size() == 1);
+		Received created = this.receiver.matching((request) -> key.equals(flowOf(request))).get(0);
+		assertThat(created.type()).isEqualTo("action.created");
+		assertThat(created.payload().get("data").get("action").get("context").get("question").asText())
+			.isEqualTo("Approve order 7?");
+	}
+
+	private static String flowOf(Received request) {
+		return request.payload().path("data").path("action").path("flowId").asText();
+	}
+
+	@Test
+	void twoSweepersNeverClaimTheSameDelivery() throws Exception {
+		Instant past = Instant.now().minusSeconds(60);
+		List<NewDelivery> rows = IntStream.range(0, 400)
+			.mapToObj((i) -> new NewDelivery(WebhookOutbox.newWebhookId(), UUID.randomUUID(), UUID.randomUUID(),
+					"action.created", "{}", past))
+			.toList();
+		new WebhookDeliveries(this.jdbc, true).insert(rows, past);
+		Set<String> inserted = rows.stream().map(NewDelivery::id).collect(Collectors.toSet());
+
+		Callable<List<String>> sweeper = () -> {
+			WebhookDeliveries store = new WebhookDeliveries(this.jdbc, true);
+			List<String> claimed = new ArrayList<>();
+			List<WebhookDeliveries.Claimed> batch;
+			do {
+				Instant now = Instant.now();
+				batch = store.claimDue(now, now.plus(Duration.ofHours(1)), 7);
+				batch.stream().map(WebhookDeliveries.Claimed::id).filter(inserted::contains).forEach(claimed::add);
+			}
+			while (!batch.isEmpty());
+			return claimed;
+		};
+		ExecutorService two = Executors.newFixedThreadPool(2);
+		try {
+			Future<List<String>> first = two.submit(sweeper);
+			Future<List<String>> second = two.submit(sweeper);
+			List<String> all = new ArrayList<>(first.get(60, TimeUnit.SECONDS));
+			all.addAll(second.get(60, TimeUnit.SECONDS));
+			assertThat(all).as("claimed by the two sweepers").isNotEmpty().doesNotHaveDuplicates();
+		}
+		finally {
+			two.shutdownNow();
+		}
+	}
+
+	private ActionRequest newAction() {
+		return this.actions.create(new NewAction("webhookTest", "session-" + UUID.randomUUID(), "ask", List.of("chat"),
+				"Proceed?", Map.of(), Map.of(), null, null, null));
+	}
+
+	private JsonNode createWebhook(String url, String event) {
+		Reply reply = send("POST", "/api/v1/webhooks", "{\"url\": \"" + url + "\", \"events\": [\"" + event + "\"]}");
+		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+		return reply.body();
+	}
+
+	private JsonNode deliveries(UUID webhookId) {
+		return send("GET", "/api/v1/webhooks/" + webhookId + "/deliveries", null).body().get("items");
+	}
+
+	private static UUID id(JsonNode webhook) {
+		return UUID.fromString(webhook.get("id").asText());
+	}
+
+	private void deleteAllWebhooks() {
+		this.jdbc.update("DELETE FROM action_webhook_delivery");
+		this.jdbc.update("DELETE FROM action_webhook");
+		this.activeWebhooks.forget();
+	}
+
+	private static void eventually(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				fail("Not within " + PATIENCE);
+			}
+			Thread.sleep(50);
+		}
+	}
+
+	private static void assertProblem(Reply reply, int status, String detail) {
+		assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(status);
+		assertThat(reply.contentType()).isEqualTo("application/problem+json");
+		assertThat(reply.body().get("detail").asText()).contains(detail);
+	}
+
+	private Reply send(String method, String path, String body) {
+		return this.http.method(HttpMethod.valueOf(method)).uri(path).headers((headers) -> {
+			if (body != null) {
+				headers.setContentType(MediaType.APPLICATION_JSON);
+			}
+		}).body((body != null) ? body : "").exchange((request, response) -> {
+			String text = new String(response.getBody().readAllBytes());
+			MediaType type = response.getHeaders().getContentType();
+			return new Reply(response.getStatusCode().value(),
+					(type != null) ? type.getType() + "/" + type.getSubtype() : null,
+					text.isBlank() ? this.json.nullNode() : this.json.readTree(text),
+					response.getHeaders().getCacheControl());
+		});
+	}
+
+	record Reply(int status, String contentType, JsonNode body, String cacheControl) {
+	}
+
+}
