@@ -87,8 +87,8 @@ final class DispatchOutbox {
 				deliverNow(action, route, now);
 			}
 			else {
-				queued.add(this.rows.insertPending(action.id(), outputType, route.channelName(), Purpose.REQUEST, null, now,
-						now));
+				queued.add(this.rows.insertPending(action.id(), outputType, route.channelName(), Purpose.REQUEST, null,
+						now.plus(DispatchWorkers.HANDOVER), now));
 			}
 			for (Duration reminder : reminders) {
 				Instant due = action.createdAt().plus(reminder);

@@ -21,6 +21,13 @@ import org.springframework.beans.factory.DisposableBean;
  */
 final class DispatchWorkers implements DisposableBean {
 
+	/**
+	 * How long a freshly written row belongs to the node that wrote it. Its workers send it right after commit;
+	 * only rows left longer than this (a crash before sending, a full queue) are due for any node's sweep, so a
+	 * sweep never races the workers for a row that is about to be sent anyway.
+	 */
+	static final Duration HANDOVER = Duration.ofSeconds(10);
+
 	private static final Logger log = LoggerFactory.getLogger(DispatchWorkers.class);
 
 	private final DispatchRows rows;
@@ -60,8 +67,8 @@ final class DispatchWorkers implements DisposableBean {
 	private void claimAndDeliver(UUID id) {
 		try {
 			Instant now = Instant.now();
-			// another node's sweep may have claimed it first; then there is nothing to do here
-			this.rows.claim(id, now, now.plus(this.lease)).ifPresent(this.delivery::deliver);
+			// the row is due only after the handover; a sweep that took it anyway (this node was slow) wins
+			this.rows.claim(id, now.plus(HANDOVER), now.plus(this.lease)).ifPresent(this.delivery::deliver);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not claim dispatch {}; the next sweep delivers it: {}", id, ex.getMessage());

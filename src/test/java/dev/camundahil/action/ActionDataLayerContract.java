@@ -70,7 +70,7 @@ abstract class ActionDataLayerContract {
 		assertThat(answered.getResponse().timestamp()).isNotNull();
 		assertThat(answered.getVersion()).isEqualTo(stored.getVersion() + 1);
 		assertThat(this.actions.auditTrail(id)).extracting(ActionAudit::getEvent)
-			.containsExactly(AuditEvents.CREATED, AuditEvents.COMPLETED);
+			.containsExactly(AuditEvents.CREATED, AuditEvents.DISPATCHED, AuditEvents.COMPLETED);
 	}
 
 	@Test

@@ -70,8 +70,12 @@ class HostApplicationSecurityTest {
 
 	@Test
 	void publicPagesAreLeftToTheirOwnTokens() throws Exception {
-		// no page is served there in this application: past the security chain, a plain 404
-		assertThat(get("/chat/some-session", Map.of()).statusCode()).isEqualTo(404);
+		// past the security chain without a key: the chat page itself refuses a request without its token
+		HttpResponse<String> chat = get("/chat/some-session", Map.of());
+		assertThat(chat.statusCode()).isEqualTo(403);
+		assertThat(chat.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/html"));
+		assertThat(get("/hil/nothing-here", Map.of()).statusCode()).isEqualTo(404);
 		assertThat(get("/api/v1/nothing-here", Map.of("X-API-Key", KEY)).statusCode()).isEqualTo(404);
 	}
 
