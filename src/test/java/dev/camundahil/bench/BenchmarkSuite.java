@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionRequestRepository;
@@ -49,6 +51,9 @@ class BenchmarkSuite {
 
 	static ConfigurableApplicationContext app;
 
+	static final GreenMail mail = new GreenMail(
+			new ServerSetup[] { ServerSetup.SMTP.dynamicPort(), ServerSetup.IMAP.dynamicPort() });
+
 	static String baseUrl;
 
 	static final List<ScenarioResult> results = new ArrayList<>();
@@ -56,6 +61,8 @@ class BenchmarkSuite {
 	@BeforeAll
 	static void startApp() {
 		String url = PostgresTestDatabase.create("hil_bench");
+		mail.start();
+		mail.setUser(EmailScenario.MAILBOX, EmailScenario.MAILBOX, "secret");
 		// as command-line arguments, so that they win over the app's own hil-app.yml
 		app = new SpringApplicationBuilder(HilApplication.class).properties(HilApplication.CONFIG_NAME)
 			.run(Stream.of("spring.datasource.url=" + url,
@@ -64,7 +71,13 @@ class BenchmarkSuite {
 					"spring.datasource.hikari.maximum-pool-size=24",
 					"spring.quartz.properties.org.quartz.jobStore.driverDelegateClass=org.quartz.impl.jdbcjobstore.PostgreSQLDelegate",
 					"server.port=0", "hil.security.api-keys=bench:" + API_KEY, "logging.level.root=WARN",
-					"logging.level.dev.camundahil=WARN", "hil.app.processes-dir=target/no-processes")
+					"logging.level.dev.camundahil=WARN", "hil.app.processes-dir=target/no-processes",
+					"hil.webhooks.allowed-hosts=127.0.0.1", "spring.mail.host=127.0.0.1",
+					"spring.mail.port=" + mail.getSmtp().getPort(), "hil.mail.from=" + EmailScenario.MAILBOX,
+					"hil.mail.reply-to=" + EmailScenario.MAILBOX, "hil.mail.inbound.host=127.0.0.1",
+					"hil.mail.inbound.port=" + mail.getImap().getPort(),
+					"hil.mail.inbound.username=" + EmailScenario.MAILBOX, "hil.mail.inbound.password=secret",
+					"hil.mail.inbound.poll-interval=1h")
 				.map((argument) -> "--" + argument)
 				.toArray(String[]::new));
 		baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
@@ -75,6 +88,7 @@ class BenchmarkSuite {
 		if (app != null) {
 			app.close();
 		}
+		mail.stop();
 		Path dir = Path.of("target/bench");
 		Files.createDirectories(dir);
 		ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -98,6 +112,9 @@ class BenchmarkSuite {
 	void benchmark() throws Exception {
 		userTaskVersusHil();
 		respondOverHttp();
+		results.addAll(ExpiryScenario.run(app));
+		results.addAll(WebhookScenario.run(app, baseUrl, API_KEY));
+		results.addAll(EmailScenario.run(app, mail));
 		queries();
 	}
 

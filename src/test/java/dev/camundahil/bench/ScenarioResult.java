@@ -15,6 +15,11 @@ record ScenarioResult(String name, long ops, double seconds, double opsPerSecond
 				ratio, note);
 	}
 
+	/** A throughput-only result: {@code ops} items handled in {@code seconds}. */
+	static ScenarioResult throughput(String name, long ops, double seconds, Double ratio, String note) {
+		return new ScenarioResult(name, ops, seconds, ops / seconds, null, null, ratio, note);
+	}
+
 	Map<String, Object> json() {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("name", this.name);

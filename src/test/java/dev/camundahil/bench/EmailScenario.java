@@ -1,0 +1,87 @@
+package dev.camundahil.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Scenario 5: HIL tasks with output type email, sent through the outbox to a local SMTP server (GreenMail), and
+ * then as many plain replies, read from its IMAP mailbox, matched and answered.
+ */
+final class EmailScenario {
+
+	static final String MAILBOX = "hil@localhost";
+
+	private EmailScenario() {
+	}
+
+	static List<ScenarioResult> run(ConfigurableApplicationContext app, GreenMail mail) throws Exception {
+		int count = Integer.getInteger("bench.emails", 2000);
+		RepositoryService repository = app.getBean(RepositoryService.class);
+		RuntimeService runtime = app.getBean(RuntimeService.class);
+		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+		repository.createDeployment()
+			.addModelInstance("bench_email.bpmn",
+					Bpmn.createExecutableProcess("bench_email")
+						.startEvent()
+						.serviceTask("wait")
+						.camundaDelegateExpression("${hilTask}")
+						.camundaInputParameter("question", "Approve order?")
+						.camundaInputParameter("outputTypes", "email")
+						.camundaInputParameter("to", "ann@example.com")
+						.camundaInputParameter("expectedResponse", "Approve,Reject")
+						.endEvent()
+						.done())
+			.deploy();
+		int before = mail.getReceivedMessages().length;
+		AtomicLong sequence = new AtomicLong();
+		long start = System.nanoTime();
+		Load.run(count, 8, (i) -> runtime.startProcessInstanceByKey("bench_email", "e-" + sequence.incrementAndGet()));
+		if (!mail.waitForIncomingEmail(600_000, before + count)) {
+			throw new IllegalStateException("not every email arrived");
+		}
+		double sendSeconds = (System.nanoTime() - start) / 1e9;
+
+		List<Map<String, Object>> sent = jdbc.queryForList("""
+				SELECT d.message_id FROM action_dispatch d JOIN action_request a ON a.id = d.action_id
+				WHERE a.flow_id = 'bench_email' AND d.status = 'delivered'""");
+		GreenMailUser mailbox = mail.getUserManager().getUser(MAILBOX);
+		Session session = Session.getInstance(new Properties());
+		for (Map<String, Object> row : sent) {
+			String messageId = (String) row.get("message_id");
+			MimeMessage reply = new MimeMessage(session);
+			reply.setFrom(new InternetAddress("Ann <ann@example.com>"));
+			reply.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
+			reply.setSubject("Re: Approve order?");
+			reply.setHeader("In-Reply-To", messageId);
+			reply.setHeader("References", messageId);
+			reply.setText("Approve\n\nOn Wed, Nov 25, 2026, HIL <hil@localhost> wrote:\n> Approve order?\n", "UTF-8");
+			reply.saveChanges();
+			mailbox.deliver(reply);
+		}
+		double replySeconds = Sweeps.until(Sweeps.named(app, "email-replies"), 1,
+				() -> jdbc.queryForObject("SELECT count(*) FROM action_request WHERE flow_id = 'bench_email' "
+						+ "AND status = 'completed'", Integer.class) == sent.size());
+		return List.of(ScenarioResult.throughput("email_send", count, sendSeconds, null,
+				"HIL tasks started at concurrency 8 until every email reached SMTP"),
+				ScenarioResult.throughput("email_replies", sent.size(), replySeconds, null,
+						"plain replies read over IMAP, matched, answered, instances resumed"));
+	}
+
+}

@@ -1,0 +1,154 @@
+package dev.camundahil.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Scenario 4: webhook deliveries to healthy receivers on loopback, first with every endpoint healthy, then while
+ * as many endpoints again fail (half answer 500, half never answer within the timeout). The ratio is the healthy
+ * rate with failing endpoints over the healthy rate without them.
+ */
+final class WebhookScenario {
+
+	private static final int ENDPOINTS = 4;
+
+	private WebhookScenario() {
+	}
+
+	static List<ScenarioResult> run(ConfigurableApplicationContext app, String baseUrl, String apiKey) throws Exception {
+		int deliveries = Integer.getInteger("bench.deliveries", 20_000);
+		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+		HttpServer healthy = receiver((exchange) -> answer(exchange, 204));
+		HttpServer failing = receiver((exchange) -> answer(exchange, 500));
+		HttpServer silent = receiver((exchange) -> {
+			Thread.sleep(30_000);
+			answer(exchange, 204);
+		});
+		try {
+			Api api = new Api(baseUrl, apiKey);
+			List<String> healthyHooks = new ArrayList<>();
+			for (int i = 0; i < ENDPOINTS; i++) {
+				healthyHooks.add(api.subscribe(healthy, "/healthy-" + i));
+			}
+			double alone = deliver(app, jdbc, "a", healthyHooks, deliveries);
+
+			List<String> failingHooks = new ArrayList<>();
+			for (int i = 0; i < ENDPOINTS / 2; i++) {
+				failingHooks.add(api.subscribe(failing, "/failing-" + i));
+				failingHooks.add(api.subscribe(silent, "/silent-" + i));
+			}
+			insert(jdbc, "f", failingHooks, deliveries);
+			double withFailures = deliver(app, jdbc, "b", healthyHooks, deliveries);
+			for (String hook : failingHooks) {
+				api.delete(hook);
+			}
+			return List.of(
+					ScenarioResult.throughput("webhook_delivery_healthy", deliveries, alone, null,
+							ENDPOINTS + " healthy endpoints"),
+					ScenarioResult.throughput("webhook_delivery", deliveries, withFailures,
+							(deliveries / withFailures) / (deliveries / alone),
+							ENDPOINTS + " healthy + " + ENDPOINTS + " failing endpoints (500 / no answer)"));
+		}
+		finally {
+			healthy.stop(0);
+			failing.stop(0);
+			silent.stop(0);
+		}
+	}
+
+	/** Queues deliveries to the given webhooks and sweeps until all of them are delivered; returns the seconds. */
+	private static double deliver(ConfigurableApplicationContext app, JdbcTemplate jdbc, String run, List<String> hooks, int count) throws Exception {
+		insert(jdbc, run, hooks, count);
+		return Sweeps.until(Sweeps.named(app, "webhook-deliveries"), 1,
+				() -> jdbc.queryForObject("SELECT count(*) FROM action_webhook_delivery WHERE id LIKE ? AND status = "
+						+ "'delivered'", Integer.class, "msg_bench_" + run + "_%") == count);
+	}
+
+	private static void insert(JdbcTemplate jdbc, String run, List<String> hooks, int count) {
+		jdbc.update("""
+				INSERT INTO action_webhook_delivery (id, webhook_id, action_id, event_type, payload, status, attempts,
+				                                     next_attempt_at, created_at, updated_at)
+				SELECT 'msg_bench_' || ? || '_' || i, (?::uuid[])[1 + i % ?], gen_random_uuid(), 'action.completed',
+				       '{"type":"action.completed","timestamp":"2026-11-25T00:00:00Z","data":{"action":{}}}',
+				       'pending', 0, now(), now(), now()
+				FROM generate_series(1, ?) AS i
+				""", run, hooks.toArray(String[]::new), hooks.size(), count);
+	}
+
+	private static HttpServer receiver(Handler handler) throws Exception {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+		server.setExecutor(Executors.newFixedThreadPool(32));
+		server.createContext("/", (exchange) -> {
+			try {
+				exchange.getRequestBody().readAllBytes();
+				handler.handle(exchange);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (Exception ex) {
+				throw new IOException(ex);
+			}
+			finally {
+				exchange.close();
+			}
+		});
+		server.start();
+		return server;
+	}
+
+	private static void answer(HttpExchange exchange, int status) throws IOException {
+		exchange.sendResponseHeaders(status, -1);
+	}
+
+	@FunctionalInterface
+	interface Handler {
+
+		void handle(HttpExchange exchange) throws Exception;
+
+	}
+
+	/** The webhooks API, as a user drives it. */
+	private record Api(String baseUrl, String apiKey) {
+
+		private static final HttpClient http = HttpClient.newHttpClient();
+
+		String subscribe(HttpServer receiver, String path) throws Exception {
+			String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
+			HttpResponse<String> response = http.send(request("")
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"url\":\"" + url + "\",\"events\":[\"action.completed\"]}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 201) {
+				throw new IllegalStateException("subscribe failed: " + response.statusCode() + " " + response.body());
+			}
+			return new ObjectMapper().readTree(response.body()).get("id").asText();
+		}
+
+		void delete(String id) throws Exception {
+			http.send(request("/" + id).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+		}
+
+		private HttpRequest.Builder request(String path) {
+			return HttpRequest.newBuilder(URI.create(this.baseUrl + "/api/v1/webhooks" + path))
+				.header("X-API-Key", this.apiKey);
+		}
+
+	}
+
+}
