@@ -20,8 +20,20 @@ final class ChannelRouter {
 
 	private final ListableBeanFactory beans;
 
+	/** Every channel bean by name, looked up once on first use: every opened and closed action routes. */
+	private volatile Map<String, OutputChannel> channels;
+
 	ChannelRouter(ListableBeanFactory beans) {
 		this.beans = beans;
+	}
+
+	private Map<String, OutputChannel> channels() {
+		Map<String, OutputChannel> found = this.channels;
+		if (found == null) {
+			found = Map.copyOf(this.beans.getBeansOfType(OutputChannel.class));
+			this.channels = found;
+		}
+		return found;
 	}
 
 	/** The channel serving an output type of an action with these arguments, or why there is none. */
@@ -36,8 +48,7 @@ final class ChannelRouter {
 			return channel(beanName).map((channel) -> Route.to(outputType, beanName, channel))
 				.orElseGet(() -> Route.none(outputType, beanName, "no OutputChannel bean named '" + beanName + "'"));
 		}
-		List<Map.Entry<String, OutputChannel>> serving = this.beans.getBeansOfType(OutputChannel.class)
-			.entrySet()
+		List<Map.Entry<String, OutputChannel>> serving = channels().entrySet()
 			.stream()
 			.filter((entry) -> outputType.equals(entry.getValue().type()))
 			.toList();

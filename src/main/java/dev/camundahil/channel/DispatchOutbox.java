@@ -62,13 +62,31 @@ final class DispatchOutbox {
 		if (ActionEvent.CREATED.equals(event.type())) {
 			open(event.action());
 		}
-		else if (event.closesAction()) {
+		else if (event.closesAction() && mayHaveRowsToSend(event.action())) {
 			int skipped = this.rows.skipPending(event.action().id(), "action " + event.action().status());
 			if (skipped > 0) {
 				log.debug("Action {} is {}; {} message(s) still to send are skipped", event.action().id(),
 						event.action().status(), skipped);
 			}
 		}
+	}
+
+	/**
+	 * Whether an action may still have rows to send: not when every output type is served inside the opening
+	 * transaction and no reminder is due, which spares the common chat-only action a statement when it closes. (A
+	 * rare retry of an in-transaction channel that is left over is skipped when it is claimed.)
+	 */
+	private boolean mayHaveRowsToSend(ActionView action) {
+		if (action.args() != null && action.args().get(ReminderDurations.PARAMETER) != null) {
+			return true;
+		}
+		for (String outputType : action.outputTypes()) {
+			Route route = this.router.route(outputType, action.args());
+			if (route.found() && !route.channel().deliversInTransaction()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void open(ActionView action) {
