@@ -1,0 +1,58 @@
+package dev.camundahil.schedule;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import dev.camundahil.action.AuditEvents;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Finds overdue pending actions for the expiry sweep, oldest deadline first, leaving out those whose expiry failed
+ * a short while ago. On PostgreSQL the rows are claimed with {@code FOR UPDATE SKIP LOCKED}: locked until the
+ * calling transaction ends, and skipped by every other sweep and by a response being written at the same moment.
+ * Other databases (H2, run on one node) read them without a lock; the action's version still decides a race.
+ */
+class OverdueActions {
+
+	private static final String OVERDUE = """
+			SELECT a.id FROM action_request a
+			WHERE a.status = 'pending' AND a.deleted_at IS NULL AND a.expires_at <= ?
+			  AND NOT EXISTS (SELECT 1 FROM action_audit f
+			                  WHERE f.action_id = a.id AND f.event = '%s' AND f.timestamp > ?)
+			""".formatted(AuditEvents.EXPIRY_FAILED);
+
+	private final JdbcTemplate jdbc;
+
+	private final String lock;
+
+	private OverdueActions(JdbcTemplate jdbc, String lock) {
+		this.jdbc = jdbc;
+		this.lock = lock;
+	}
+
+	static OverdueActions forDatabase(JdbcTemplate jdbc, String databaseProductName) {
+		return new OverdueActions(jdbc, "PostgreSQL".equalsIgnoreCase(databaseProductName)
+				? " FOR UPDATE OF a SKIP LOCKED" : "");
+	}
+
+	/** Claims up to {@code limit} actions overdue at {@code now} whose expiry has not failed since {@code failedSince}. */
+	List<UUID> claim(Instant now, Instant failedSince, int limit) {
+		return this.jdbc.queryForList(OVERDUE + " ORDER BY a.expires_at LIMIT ?" + this.lock, UUID.class, at(now),
+				at(failedSince), limit);
+	}
+
+	/** Claims one action if it is still overdue and nobody else holds it. */
+	boolean claim(UUID id, Instant now, Instant failedSince) {
+		return !this.jdbc.queryForList(OVERDUE + " AND a.id = ?" + this.lock, UUID.class, at(now), at(failedSince), id)
+			.isEmpty();
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}
