@@ -1,12 +1,6 @@
 package dev.camundahil.schedule;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import dev.camundahil.support.PostgresTest;
 import org.camunda.bpm.engine.HistoryService;
@@ -21,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static dev.camundahil.bpmn.HilProcesses.hilTask;
 import static dev.camundahil.bpmn.HilProcesses.key;
@@ -61,7 +54,7 @@ class ExpiryBacklogTest {
 		BpmnModelInstance model = hilTask(key, "Q?", "chat").endEvent().done();
 		this.repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
 		long started = System.nanoTime();
-		startInstances(key);
+		ManyInstances.start(this.runtime, this.transactionManager, key, ACTIONS);
 		log.info("Started {} instances in {}", ACTIONS, Duration.ofNanos(System.nanoTime() - started));
 
 		started = System.nanoTime();
@@ -91,26 +84,6 @@ class ExpiryBacklogTest {
 			.variableValueEquals("hilStatus", "expired")
 			.processDefinitionKey(key)
 			.count()).isEqualTo(ACTIONS);
-	}
-
-	/** Starts the instances in a few threads, a hundred per transaction, so that creating them takes seconds. */
-	private void startInstances(String key) throws Exception {
-		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
-		int threads = 2;
-		int perTransaction = 100;
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		List<Future<?>> done = new ArrayList<>();
-		for (int batch = 0; batch < ACTIONS / perTransaction; batch++) {
-			done.add(pool.submit(() -> transaction.executeWithoutResult((status) -> {
-				for (int i = 0; i < perTransaction; i++) {
-					this.runtime.startProcessInstanceByKey(key);
-				}
-			})));
-		}
-		for (Future<?> future : done) {
-			future.get(5, TimeUnit.MINUTES);
-		}
-		pool.shutdown();
 	}
 
 }
