@@ -121,6 +121,12 @@ public class HilProperties {
 		/** How long one run keeps expiring full batches before it yields until the next interval. */
 		private Duration maxRunTime = Duration.ofSeconds(30);
 
+		/**
+		 * How many batches one node expires at the same time while there is a backlog (PostgreSQL only; other
+		 * databases expire one batch at a time).
+		 */
+		private int parallelSweeps = 2;
+
 		/** How long an action whose expiry failed (its instance could not resume) is left out before a retry. */
 		private Duration retryDelay = Duration.ofMinutes(1);
 
@@ -154,6 +160,14 @@ public class HilProperties {
 
 		public void setMaxRunTime(Duration maxRunTime) {
 			this.maxRunTime = maxRunTime;
+		}
+
+		public int getParallelSweeps() {
+			return this.parallelSweeps;
+		}
+
+		public void setParallelSweeps(int parallelSweeps) {
+			this.parallelSweeps = parallelSweeps;
 		}
 
 		public Duration getRetryDelay() {

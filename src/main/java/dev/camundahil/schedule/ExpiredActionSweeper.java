@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AuditEvents;
@@ -41,13 +43,16 @@ class ExpiredActionSweeper implements RecurringWork {
 
 	private final TransactionTemplate transaction;
 
+	private final EntityManager entityManager;
+
 	private final HilProperties.Expiry settings;
 
 	ExpiredActionSweeper(ActionService actions, OverdueActions overdue, TransactionTemplate transaction,
-			HilProperties.Expiry settings) {
+			EntityManager entityManager, HilProperties.Expiry settings) {
 		this.actions = actions;
 		this.overdue = overdue;
 		this.transaction = transaction;
+		this.entityManager = entityManager;
 		this.settings = settings;
 	}
 
@@ -77,6 +82,11 @@ class ExpiredActionSweeper implements RecurringWork {
 	}
 
 	@Override
+	public int parallelSweeps() {
+		return this.overdue.locksClaims() ? this.settings.getParallelSweeps() : 1;
+	}
+
+	@Override
 	public int sweep() {
 		Instant now = Instant.now();
 		Instant failedSince = now.minus(this.settings.getRetryDelay());
@@ -84,7 +94,13 @@ class ExpiredActionSweeper implements RecurringWork {
 		try {
 			this.transaction.executeWithoutResult((status) -> {
 				claimed.addAll(this.overdue.claim(now, failedSince, batchSize()));
-				claimed.forEach(this.actions::expire);
+				for (UUID id : claimed) {
+					this.actions.expire(id);
+					// written and forgotten one by one: every query the next one makes would otherwise check all
+					// actions expired so far for changes, and the batch would slow down as it goes
+					this.entityManager.flush();
+					this.entityManager.clear();
+				}
 			});
 		}
 		catch (RuntimeException ex) {

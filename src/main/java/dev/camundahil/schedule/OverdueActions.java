@@ -18,11 +18,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class OverdueActions {
 
+	// The failure lookup is a scalar subquery on purpose: PostgreSQL runs it per candidate through the audit index
+	// and stops at the limit, where NOT EXISTS would become an anti-join that reads the whole audit table.
 	private static final String OVERDUE = """
 			SELECT a.id FROM action_request a
 			WHERE a.status = 'pending' AND a.deleted_at IS NULL AND a.expires_at <= ?
-			  AND NOT EXISTS (SELECT 1 FROM action_audit f
-			                  WHERE f.action_id = a.id AND f.event = '%s' AND f.timestamp > ?)
+			  AND (SELECT 1 FROM action_audit f
+			       WHERE f.action_id = a.id AND f.event = '%s' AND f.timestamp > ? LIMIT 1) IS NULL
 			""".formatted(AuditEvents.EXPIRY_FAILED);
 
 	private final JdbcTemplate jdbc;
@@ -37,6 +39,11 @@ class OverdueActions {
 	static OverdueActions forDatabase(JdbcTemplate jdbc, String databaseProductName) {
 		return new OverdueActions(jdbc, "PostgreSQL".equalsIgnoreCase(databaseProductName)
 				? " FOR UPDATE OF a SKIP LOCKED" : "");
+	}
+
+	/** Whether claimed rows stay locked to other sweeps, so that several may run at the same time. */
+	boolean locksClaims() {
+		return !this.lock.isEmpty();
 	}
 
 	/** Claims up to {@code limit} actions overdue at {@code now} whose expiry has not failed since {@code failedSince}. */

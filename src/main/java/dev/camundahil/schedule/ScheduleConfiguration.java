@@ -4,6 +4,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import jakarta.persistence.EntityManager;
+
 import dev.camundahil.action.ActionService;
 import dev.camundahil.config.HilProperties;
 
@@ -42,12 +44,13 @@ public class ScheduleConfiguration {
 	@ConditionalOnMissingBean(name = "hilExpiry")
 	@ConditionalOnProperty(prefix = "hil.expiry", name = "enabled", matchIfMissing = true)
 	RecurringWork hilExpiry(ActionService actions, DataSource dataSource, JdbcTemplate jdbc,
-			PlatformTransactionManager transactionManager, HilProperties properties) throws MetaDataAccessException {
+			PlatformTransactionManager transactionManager, EntityManager entityManager, HilProperties properties)
+			throws MetaDataAccessException {
 		String database = JdbcUtils.extractDatabaseMetaData(dataSource, (metaData) -> metaData.getDatabaseProductName());
 		TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		return new ExpiredActionSweeper(actions, OverdueActions.forDatabase(jdbc, database), ownTransaction,
-				properties.getExpiry());
+				entityManager, properties.getExpiry());
 	}
 
 }
