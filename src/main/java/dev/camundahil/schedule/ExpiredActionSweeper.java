@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
 
 /**
  * Expires pending actions whose deadline has passed, through {@link ActionService#expire}, so that each gets its
@@ -49,6 +50,11 @@ class ExpiredActionSweeper implements RecurringWork {
 
 	ExpiredActionSweeper(ActionService actions, OverdueActions overdue, TransactionTemplate transaction,
 			EntityManager entityManager, HilProperties.Expiry settings) {
+		Assert.isTrue(settings.getBatchSize() > 0, "hil.expiry.batch-size must be at least 1");
+		Assert.isTrue(settings.getParallelSweeps() > 0, "hil.expiry.parallel-sweeps must be at least 1");
+		Assert.isTrue(settings.getInterval().toMillis() > 0, "hil.expiry.interval must be at least 1ms");
+		Assert.isTrue(!settings.getMaxRunTime().isNegative(), "hil.expiry.max-run-time must not be negative");
+		Assert.isTrue(!settings.getRetryDelay().isNegative(), "hil.expiry.retry-delay must not be negative");
 		this.actions = actions;
 		this.overdue = overdue;
 		this.transaction = transaction;
