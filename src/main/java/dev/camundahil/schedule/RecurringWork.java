@@ -9,7 +9,7 @@ import java.time.Duration;
  * <p>
  * A sweep handles one small batch in transactions of its own and returns how many rows it handled; while a sweep
  * returns a full batch, the job calls it again at once, up to {@link #maxRunTime()}, so a backlog drains without
- * waiting for the next interval. A node never runs two sweeps of the same work at once.
+ * waiting for the next interval. A node never has two runs of the same work going at once.
  */
 public interface RecurringWork {
 

@@ -59,21 +59,27 @@ class RecurringWorkRunner {
 		long deadline = started + work.maxRunTime().toNanos();
 		int first = work.sweep();
 		int total = first;
-		boolean more = first >= work.batchSize();
-		if (more) {
+		boolean more = false;
+		if (first >= work.batchSize()) {
 			int extra = work.sharesBacklog() ? Math.max(0, work.parallelSweeps() - 1) : 0;
 			List<Future<Drained>> helping = new ArrayList<>();
 			for (int i = 0; i < extra; i++) {
 				helping.add(this.helpers.submit(() -> drainUntil(work, deadline)));
 			}
-			Drained own = drainUntil(work, deadline);
-			total += own.handled();
-			more = own.more();
-			for (Future<Drained> helper : helping) {
-				Drained drained = await(work, helper);
-				total += drained.handled();
-				more |= drained.more();
+			Drained own;
+			try {
+				own = drainUntil(work, deadline);
 			}
+			finally {
+				// the run ends when its last sweep does, even when this one failed
+				for (Future<Drained> helper : helping) {
+					Drained drained = await(work, helper);
+					total += drained.handled();
+					more |= drained.more();
+				}
+			}
+			total += own.handled();
+			more |= own.more();
 		}
 		if (total > 0) {
 			log.debug("{} handled {} row(s) in {}", work.name(), total, Duration.ofNanos(System.nanoTime() - started));
