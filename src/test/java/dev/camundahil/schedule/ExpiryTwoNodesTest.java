@@ -71,6 +71,7 @@ class ExpiryTwoNodesTest {
 
 		try (ConfigurableApplicationContext second = startSecondNode()) {
 			Scheduler secondScheduler = second.getBean(Scheduler.class);
+			assertThat(secondScheduler.getMetaData().isJobStoreClustered()).isTrue();
 			assertThat(secondScheduler.getSchedulerName()).isEqualTo(this.scheduler.getSchedulerName());
 			assertThat(secondScheduler.getSchedulerInstanceId()).isNotEqualTo(this.scheduler.getSchedulerInstanceId());
 			RecurringWork secondExpiry = second.getBean("hilExpiry", RecurringWork.class);
