@@ -1,6 +1,7 @@
 package dev.camundahil.schedule;
 
 import java.util.List;
+import java.util.Set;
 
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -47,7 +48,7 @@ class RecurringWorkScheduler implements SmartInitializingSingleton {
 	}
 
 	private void schedule(RecurringWork work) throws SchedulerException {
-		JobDetail job = JobBuilder.newJob(RecurringWorkJob.class)
+		JobDetail job = JobBuilder.newJob(work.sharesBacklog() ? SharedRecurringWorkJob.class : RecurringWorkJob.class)
 			.withIdentity(JobKey.jobKey(work.name(), GROUP))
 			.usingJobData(RecurringWorkJob.WORK_NAME, work.name())
 			.storeDurably()
@@ -61,8 +62,9 @@ class RecurringWorkScheduler implements SmartInitializingSingleton {
 				.withMisfireHandlingInstructionNextWithRemainingCount())
 			.startNow()
 			.build();
-		this.scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
-		log.info("Scheduled HIL job '{}' every {} (batch size {})", work.name(), work.interval(), work.batchSize());
+		this.scheduler.scheduleJob(job, Set.of(trigger), true);
+		log.info("Scheduled HIL job '{}' every {} (batch size {}{})", work.name(), work.interval(), work.batchSize(),
+				work.sharesBacklog() ? ", nodes share the backlog" : "");
 	}
 
 }

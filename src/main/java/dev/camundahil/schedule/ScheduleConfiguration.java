@@ -2,13 +2,29 @@ package dev.camundahil.schedule;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManager;
+
+import dev.camundahil.action.ActionService;
+import dev.camundahil.config.HilProperties;
+
 import org.quartz.Scheduler;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs every {@link RecurringWork} bean in the application's Quartz scheduler.
+ * Runs every {@link RecurringWork} bean in the application's Quartz scheduler, and declares the expiry of overdue
+ * actions as one of them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(Scheduler.class)
@@ -17,6 +33,24 @@ public class ScheduleConfiguration {
 	@Bean
 	RecurringWorkScheduler hilRecurringWorkScheduler(Scheduler scheduler, List<RecurringWork> works) {
 		return new RecurringWorkScheduler(scheduler, works);
+	}
+
+	@Bean
+	RecurringWorkRunner hilRecurringWorkRunner(List<RecurringWork> works) {
+		return new RecurringWorkRunner(works);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "hilExpiry")
+	@ConditionalOnProperty(prefix = "hil.expiry", name = "enabled", matchIfMissing = true)
+	RecurringWork hilExpiry(ActionService actions, DataSource dataSource, JdbcTemplate jdbc,
+			PlatformTransactionManager transactionManager, EntityManager entityManager, HilProperties properties)
+			throws MetaDataAccessException {
+		String database = JdbcUtils.extractDatabaseMetaData(dataSource, (metaData) -> metaData.getDatabaseProductName());
+		TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
+		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return new ExpiredActionSweeper(actions, OverdueActions.forDatabase(jdbc, database), ownTransaction,
+				entityManager, properties.getExpiry());
 	}
 
 }

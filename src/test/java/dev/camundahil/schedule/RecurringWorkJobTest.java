@@ -32,15 +32,16 @@ class RecurringWorkJobTest {
 	void aBacklogDrainsInOneRunAndTheJobKeepsComing() throws Exception {
 		assertThat(this.scheduler.checkExists(JobKey.jobKey("test-counting", RecurringWorkScheduler.GROUP))).isTrue();
 		assertThat(this.scheduler.getMetaData().isJobStoreClustered()).isTrue();
+		int runsBefore = this.work.runs.get();
 		this.work.backlog.set(25);
 
 		long deadline = System.currentTimeMillis() + 20_000;
-		while (this.work.runs.get() < 10 && System.currentTimeMillis() < deadline) {
+		while (this.work.runs.get() < runsBefore + 10 && System.currentTimeMillis() < deadline) {
 			Thread.sleep(50);
 		}
 
 		assertThat(this.work.backlog.get()).isZero();
-		assertThat(this.work.runs.get()).isGreaterThanOrEqualTo(10);
+		assertThat(this.work.runs.get()).isGreaterThanOrEqualTo(runsBefore + 10);
 	}
 
 	@TestConfiguration

@@ -1,0 +1,165 @@
+package dev.camundahil.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+
+import dev.camundahil.action.ActionConflictException;
+import dev.camundahil.action.ActionService;
+import dev.camundahil.action.AuditEvents;
+import dev.camundahil.config.HilProperties;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
+
+/**
+ * Expires pending actions whose deadline has passed, through {@link ActionService#expire}, so that each gets its
+ * audit entry and {@code action.expired} event and its process instance resumes.
+ * <p>
+ * A sweep claims one batch and expires it in one transaction. When one of the batch cannot be expired (its process
+ * instance fails while resuming, say), that transaction is rolled back and the batch is done again one action per
+ * transaction: the others expire, and the failing one gets an {@code expiry_failed} audit entry, written in a
+ * transaction of its own. Sweeps leave it out for {@code hil.expiry.retry-delay} and then try again, so an action
+ * that keeps failing costs one extra batch per retry delay and never holds up the ones behind it.
+ */
+class ExpiredActionSweeper implements RecurringWork {
+
+	static final String NAME = "expiry";
+
+	private static final Logger log = LoggerFactory.getLogger(ExpiredActionSweeper.class);
+
+	private static final int MAX_ERROR_LENGTH = 2000;
+
+	private final ActionService actions;
+
+	private final OverdueActions overdue;
+
+	private final TransactionTemplate transaction;
+
+	private final EntityManager entityManager;
+
+	private final HilProperties.Expiry settings;
+
+	ExpiredActionSweeper(ActionService actions, OverdueActions overdue, TransactionTemplate transaction,
+			EntityManager entityManager, HilProperties.Expiry settings) {
+		Assert.isTrue(settings.getBatchSize() > 0, "hil.expiry.batch-size must be at least 1");
+		Assert.isTrue(settings.getParallelSweeps() > 0, "hil.expiry.parallel-sweeps must be at least 1");
+		Assert.isTrue(settings.getInterval().toMillis() > 0, "hil.expiry.interval must be at least 1ms");
+		Assert.isTrue(!settings.getMaxRunTime().isNegative(), "hil.expiry.max-run-time must not be negative");
+		Assert.isTrue(!settings.getRetryDelay().isNegative(), "hil.expiry.retry-delay must not be negative");
+		this.actions = actions;
+		this.overdue = overdue;
+		this.transaction = transaction;
+		this.entityManager = entityManager;
+		this.settings = settings;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public Duration interval() {
+		return this.settings.getInterval();
+	}
+
+	@Override
+	public int batchSize() {
+		return this.settings.getBatchSize();
+	}
+
+	@Override
+	public Duration maxRunTime() {
+		return this.settings.getMaxRunTime();
+	}
+
+	@Override
+	public boolean sharesBacklog() {
+		return true;
+	}
+
+	@Override
+	public int parallelSweeps() {
+		return this.overdue.locksClaims() ? this.settings.getParallelSweeps() : 1;
+	}
+
+	@Override
+	public int sweep() {
+		Instant now = Instant.now();
+		Instant failedSince = now.minus(this.settings.getRetryDelay());
+		List<UUID> claimed = new ArrayList<>();
+		try {
+			this.transaction.executeWithoutResult((status) -> {
+				claimed.addAll(this.overdue.claim(now, failedSince, batchSize()));
+				for (UUID id : claimed) {
+					this.actions.expire(id);
+					// written and forgotten one by one: every query the next one makes would otherwise check all
+					// actions expired so far for changes, and the batch would slow down as it goes
+					this.entityManager.flush();
+					this.entityManager.clear();
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			if (claimed.isEmpty()) {
+				throw ex;
+			}
+			log.debug("A batch of {} overdue action(s) could not be expired together ({}); expiring them one by one",
+					claimed.size(), ex.toString());
+			claimed.forEach((id) -> expireAlone(id, now, failedSince));
+		}
+		return claimed.size();
+	}
+
+	private void expireAlone(UUID id, Instant now, Instant failedSince) {
+		try {
+			this.transaction.executeWithoutResult((status) -> {
+				if (this.overdue.claim(id, now, failedSince)) {
+					this.actions.expire(id);
+				}
+			});
+		}
+		catch (ActionConflictException ex) {
+			log.debug("Action {} was answered or cancelled while it expired; the answer stands", id);
+		}
+		catch (RuntimeException ex) {
+			recordFailure(id, ex);
+		}
+	}
+
+	/** The exception and, when it only wraps another, the root cause, which usually says what went wrong. */
+	private static String describe(RuntimeException ex) {
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
+		String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		if (root != ex && (ex.getMessage() == null || !ex.getMessage().contains(String.valueOf(root.getMessage())))) {
+			error += " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+		}
+		return error;
+	}
+
+	private void recordFailure(UUID id, RuntimeException ex) {
+		String error = describe(ex);
+		if (error.length() > MAX_ERROR_LENGTH) {
+			error = error.substring(0, MAX_ERROR_LENGTH);
+		}
+		log.warn("Action {} could not be expired, tried again in {}: {}", id, this.settings.getRetryDelay(), error);
+		String recorded = error;
+		try {
+			this.transaction.executeWithoutResult(
+					(status) -> this.actions.audit(id, AuditEvents.EXPIRY_FAILED, Map.of("error", recorded), null));
+		}
+		catch (RuntimeException auditFailed) {
+			log.error("Cannot record the failed expiry of action {}", id, auditFailed);
+		}
+	}
+
+}
