@@ -91,7 +91,11 @@ final class WebhookScenario {
 
 	private static HttpServer receiver(Handler handler) throws Exception {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-		server.setExecutor(Executors.newFixedThreadPool(32));
+		server.setExecutor(Executors.newFixedThreadPool(32, (task) -> {
+			Thread thread = new Thread(task, "bench-receiver");
+			thread.setDaemon(true);
+			return thread;
+		}));
 		server.createContext("/", (exchange) -> {
 			try {
 				exchange.getRequestBody().readAllBytes();

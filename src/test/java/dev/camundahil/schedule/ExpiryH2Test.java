@@ -58,7 +58,7 @@ class ExpiryH2Test {
 		UUID id = this.jdbc.queryForObject("SELECT id FROM action_request WHERE process_instance_id = ?", UUID.class,
 				instance.getId());
 		assertThat(this.actions.auditTrail(id)).extracting(ActionAudit::getEvent)
-			.containsExactly(AuditEvents.CREATED, AuditEvents.EXPIRED);
+			.containsExactly(AuditEvents.CREATED, AuditEvents.DISPATCHED, AuditEvents.EXPIRED);
 	}
 
 }

@@ -84,7 +84,7 @@ class ExpiryTest {
 		assertThat(expired.getStatus()).isEqualTo(ActionStatus.EXPIRED);
 		assertThat(expired.getUpdatedAt()).isAfterOrEqualTo(expired.getExpiresAt());
 		assertThat(this.actions.auditTrail(action.getId())).extracting(ActionAudit::getEvent)
-			.containsExactly(AuditEvents.CREATED, AuditEvents.EXPIRED);
+			.containsExactly(AuditEvents.CREATED, AuditEvents.DISPATCHED, AuditEvents.EXPIRED);
 		assertThat(this.runtime.getVariables(instance.getId())).containsEntry("hilStatus", "expired")
 			.containsEntry("hilActionId", action.getId().toString())
 			.doesNotContainKey("hilState");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,6 +43,10 @@ import static org.awaitility.Awaitility.await;
 class ExpiryTwoNodesTest {
 
 	private static final int ACTIONS = 1_000;
+
+	/** This context's database, which the second node shares. */
+	@Value("${spring.datasource.url}")
+	String databaseUrl;
 
 	@Autowired
 	RuntimeService runtime;
@@ -69,7 +74,7 @@ class ExpiryTwoNodesTest {
 		this.repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
 		ManyInstances.start(this.runtime, this.transactionManager, key, ACTIONS);
 
-		try (ConfigurableApplicationContext second = startSecondNode()) {
+		try (ConfigurableApplicationContext second = startSecondNode(this.databaseUrl)) {
 			Scheduler secondScheduler = second.getBean(Scheduler.class);
 			assertThat(secondScheduler.getMetaData().isJobStoreClustered()).isTrue();
 			assertThat(secondScheduler.getSchedulerName()).isEqualTo(this.scheduler.getSchedulerName());
@@ -133,10 +138,10 @@ class ExpiryTwoNodesTest {
 	}
 
 	/** The same application again, on the same database and in the same Quartz cluster, as a second node. */
-	private static ConfigurableApplicationContext startSecondNode() {
+	private static ConfigurableApplicationContext startSecondNode(String databaseUrl) {
 		// command-line arguments, which win over hil-app.yml (default properties would not)
 		return new SpringApplicationBuilder(HilApplication.class).properties(HilApplication.CONFIG_NAME)
-			.run("--server.port=0", "--" + PostgresTest.API_KEYS, "--spring.datasource.url=" + PostgresTestDatabase.url(),
+			.run("--server.port=0", "--" + PostgresTest.API_KEYS, "--spring.datasource.url=" + databaseUrl,
 					"--spring.datasource.username=" + PostgresTestDatabase.user(),
 					"--spring.datasource.password=" + PostgresTestDatabase.password(),
 					"--spring.quartz.properties.org.quartz.jobStore.driverDelegateClass=org.quartz.impl.jdbcjobstore.PostgreSQLDelegate",

@@ -20,8 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A real PostgreSQL server for tests. Each test run (JVM) gets a database of its own, created on first use and
- * left for a later run to drop, so runs never see each other's rows. The server is found through {@code HIL_TEST_PG_URL}
+ * A real PostgreSQL server for tests. Each application context gets a database of its own, left for a later run
+ * to drop, so runs and contexts never see each other's rows. The server is found through {@code HIL_TEST_PG_URL}
  * (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}), {@code HIL_TEST_PG_USER} (default
  * {@code postgres}) and {@code HIL_TEST_PG_PASSWORD} (default empty).
  */
@@ -35,19 +35,9 @@ public final class PostgresTestDatabase {
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-	private static volatile String runDatabaseUrl;
-
 	private static boolean oldDatabasesDropped;
 
 	private PostgresTestDatabase() {
-	}
-
-	/** The JDBC URL of this test run's database. */
-	public static synchronized String url() {
-		if (runDatabaseUrl == null) {
-			runDatabaseUrl = create("hil_test_run");
-		}
-		return runDatabaseUrl;
 	}
 
 	public static String user() {
@@ -131,8 +121,10 @@ public final class PostgresTestDatabase {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
+			// a database per context: cached contexts stay alive side by side, and their sweeps, with settings of their
+			// own, must never take each other's rows
 			TestPropertyValues
-				.of("spring.datasource.url=" + url(), "spring.datasource.username=" + USER,
+				.of("spring.datasource.url=" + create("hil_test_ctx"), "spring.datasource.username=" + USER,
 						"spring.datasource.password=" + PASSWORD,
 						"spring.quartz.properties.org.quartz.jobStore.driverDelegateClass=org.quartz.impl.jdbcjobstore.PostgreSQLDelegate")
 				.applyTo(context);

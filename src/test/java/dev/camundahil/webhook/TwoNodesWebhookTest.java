@@ -20,6 +20,7 @@ import dev.camundahil.webhook.WebhookReceiver.Answered;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,6 +48,10 @@ class TwoNodesWebhookTest {
 
 	private static final int ACTIONS_PER_NODE = 25;
 
+	/** This context's database, which the second node shares. */
+	@Value("${spring.datasource.url}")
+	String databaseUrl;
+
 	@Autowired
 	ActionService actions;
 
@@ -59,7 +64,7 @@ class TwoNodesWebhookTest {
 	@Test
 	void twoNodesDeliverEveryEventOnce() throws Exception {
 		try (WebhookReceiver receiver = WebhookReceiver.onLoopback();
-				ConfigurableApplicationContext secondNode = secondNode()) {
+				ConfigurableApplicationContext secondNode = secondNode(this.databaseUrl)) {
 			for (int i = 0; i < ACTIONS_PER_NODE; i++) {
 				receiver.answer(500); // so that most deliveries go through the retry sweeps of both nodes
 			}
@@ -117,11 +122,11 @@ class TwoNodesWebhookTest {
 	 * scheduler has a name of its own: Quartz keeps one data source per scheduler name in the JVM, and a separate
 	 * scheduler runs its own webhook sweep, so both nodes sweep the same table at the same time.
 	 */
-	private static ConfigurableApplicationContext secondNode() {
+	private static ConfigurableApplicationContext secondNode(String databaseUrl) {
 		return new SpringApplicationBuilder(HilApplication.class).properties(HilApplication.CONFIG_NAME)
 			.run("--" + PostgresTest.API_KEYS, "--server.port=0", "--camunda.bpm.process-engine-name=secondNode",
 					"--spring.quartz.scheduler-name=secondNodeScheduler",
-					"--spring.datasource.url=" + PostgresTestDatabase.url(),
+					"--spring.datasource.url=" + databaseUrl,
 					"--spring.datasource.username=" + PostgresTestDatabase.user(),
 					"--spring.datasource.password=" + PostgresTestDatabase.password(),
 					"--spring.quartz.properties.org.quartz.jobStore.driverDelegateClass="
