@@ -1,6 +1,9 @@
 package dev.camundahil.reply;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.FetchProfile;
@@ -84,53 +87,70 @@ class MailboxPoller implements RecurringWork {
 		long validity = uids.getUIDValidity();
 		long last = this.ledger.lastUid(mailbox, validity);
 		Message[] messages = uids.getMessagesByUID(last + 1, UIDFolder.MAXUID);
+		// envelopes of one batch only (plus one: an IMAP range "n:*" always includes the newest message, even an
+		// old one), so that a long backlog costs each poll the same
+		messages = Arrays.copyOf(messages, Math.min(messages.length, this.properties.getBatchSize() + 1));
 		FetchProfile profile = new FetchProfile();
 		profile.add(UIDFolder.FetchProfileItem.UID);
 		profile.add(FetchProfile.Item.ENVELOPE);
 		folder.fetch(messages, profile);
+		List<Message> processed = new ArrayList<>();
 		int handled = 0;
 		for (Message message : messages) {
 			long uid = uids.getUID(message);
 			if (uid <= last) {
-				continue; // an IMAP range "n:*" always includes the newest message, even an old one
+				continue;
 			}
 			if (handled >= this.properties.getBatchSize()) {
 				break;
 			}
-			handleOne(folder, message, mailbox + "#" + validity + ":" + uid);
+			if (handleOne(message, mailbox + "#" + validity + ":" + uid)) {
+				processed.add(message);
+			}
 			this.ledger.advance(mailbox, validity, uid);
 			handled++;
 		}
+		markProcessed(folder, processed);
 		return handled;
 	}
 
-	private void handleOne(Folder folder, Message message, String fallbackId) throws MessagingException {
+	/** Handles one message; returns whether it was ours (answered, rejected or ignored), not someone else's mail. */
+	private boolean handleOne(Message message, String fallbackId) {
 		InboundMessage inbound;
 		try {
 			inbound = InboundMessage.read(message, fallbackId);
 		}
 		catch (java.io.IOException | MessagingException ex) {
 			log.warn("Cannot read email {}: {}; skipped", fallbackId, ex.getMessage());
-			return;
+			return false;
 		}
 		ReplyOutcome outcome = this.handler.handle(inbound);
 		log.debug("Email {} handled: {}", inbound.messageId(), outcome.outcome());
 		if (!outcome.optionsToRemind().isEmpty()) {
 			this.optionsReminder.send(inbound, outcome.optionsToRemind());
 		}
-		if ("unmatched".equals(outcome.outcome())) {
-			return; // not ours: leave it as it is
+		return !"unmatched".equals(outcome.outcome()); // not ours: leave it as it is
+	}
+
+	/**
+	 * Marks the batch's own messages seen, or moves them, in one command: the ledger already keeps them from being
+	 * read twice, so the mark is for the people who read the mailbox and may wait for the end of the batch.
+	 */
+	private void markProcessed(Folder folder, List<Message> processed) throws MessagingException {
+		if (processed.isEmpty()) {
+			return;
 		}
+		Message[] batch = processed.toArray(Message[]::new);
 		if (this.properties.getAfterProcessing() == InboundMailProperties.AfterProcessing.MOVE) {
 			Folder target = folder.getStore().getFolder(this.properties.getMoveTo());
 			if (!target.exists()) {
 				target.create(Folder.HOLDS_MESSAGES);
 			}
-			folder.copyMessages(new Message[] { message }, target);
-			message.setFlag(Flags.Flag.DELETED, true);
+			folder.copyMessages(batch, target);
+			folder.setFlags(batch, new Flags(Flags.Flag.DELETED), true);
 		}
 		else {
-			message.setFlag(Flags.Flag.SEEN, true);
+			folder.setFlags(batch, new Flags(Flags.Flag.SEEN), true);
 		}
 	}
 

@@ -126,6 +126,7 @@ class SecurityTest {
 
 		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
 		assertThat(this.actions.findById(id).orElseThrow().isPending()).isTrue();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_webhook", Integer.class)).isZero();
 	}
 
 	@Test
@@ -431,6 +432,13 @@ class SecurityTest {
 		calls.add(new Call("POST", "/api/v1/chat/" + session + "/messages", "{\"text\": \"Approve\"}"));
 		calls.add(new Call("GET", "/api/v1/chat/" + session + "/stream", null));
 		calls.add(new Call("POST", "/api/v1/chat/" + session + "/link", null));
+		String webhook = "/api/v1/webhooks/" + UUID.randomUUID();
+		calls.add(new Call("GET", "/api/v1/webhooks", null));
+		calls.add(new Call("POST", "/api/v1/webhooks", "{\"url\": \"https://example.com/hook\", \"events\": [\"*\"]}"));
+		calls.add(new Call("GET", webhook, null));
+		calls.add(new Call("PATCH", webhook, "{\"active\": false}"));
+		calls.add(new Call("DELETE", webhook, null));
+		calls.add(new Call("GET", webhook + "/deliveries", null));
 		return calls;
 	}
 
