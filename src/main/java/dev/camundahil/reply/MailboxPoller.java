@@ -14,6 +14,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
 
 import dev.camundahil.schedule.RecurringWork;
 import org.slf4j.Logger;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * Quartz runs this on one node at a time.
  */
 class MailboxPoller implements RecurringWork {
+
+	private static final int LOCAL_COPY_LIMIT = 1024 * 1024;
 
 	private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
 
@@ -93,6 +96,7 @@ class MailboxPoller implements RecurringWork {
 		FetchProfile profile = new FetchProfile();
 		profile.add(UIDFolder.FetchProfileItem.UID);
 		profile.add(FetchProfile.Item.ENVELOPE);
+		profile.add(FetchProfile.Item.SIZE);
 		folder.fetch(messages, profile);
 		List<Message> processed = new ArrayList<>();
 		int handled = 0;
@@ -118,7 +122,7 @@ class MailboxPoller implements RecurringWork {
 	private boolean handleOne(Message message, String fallbackId) {
 		InboundMessage inbound;
 		try {
-			inbound = InboundMessage.read(message, fallbackId);
+			inbound = InboundMessage.read(local(message), fallbackId);
 		}
 		catch (java.io.IOException | MessagingException ex) {
 			log.warn("Cannot read email {}: {}; skipped", fallbackId, ex.getMessage());
@@ -130,6 +134,18 @@ class MailboxPoller implements RecurringWork {
 			this.optionsReminder.send(inbound, outcome.optionsToRemind());
 		}
 		return !"unmatched".equals(outcome.outcome()); // not ours: leave it as it is
+	}
+
+	/**
+	 * The message read in one piece. Read where it lies, every header and part the reply reader looks at is a round
+	 * trip of its own to the server; a reply is small, so one fetch of the whole message is far cheaper. Large
+	 * messages (attachments) are read where they lie, only the parts needed.
+	 */
+	private static Message local(Message message) throws MessagingException {
+		if (message instanceof MimeMessage mime && message.getSize() >= 0 && message.getSize() <= LOCAL_COPY_LIMIT) {
+			return new MimeMessage(mime);
+		}
+		return message;
 	}
 
 	/**

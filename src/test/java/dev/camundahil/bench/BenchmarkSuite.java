@@ -77,7 +77,7 @@ class BenchmarkSuite {
 					"hil.mail.reply-to=" + EmailScenario.MAILBOX, "hil.mail.inbound.host=127.0.0.1",
 					"hil.mail.inbound.port=" + mail.getImap().getPort(),
 					"hil.mail.inbound.username=" + EmailScenario.MAILBOX, "hil.mail.inbound.password=secret",
-					"hil.mail.inbound.poll-interval=1h")
+					"hil.mail.inbound.poll-interval=1h", "hil.mail.inbound.after-processing=move")
 				.map((argument) -> "--" + argument)
 				.toArray(String[]::new));
 		baseUrl = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
@@ -110,12 +110,30 @@ class BenchmarkSuite {
 
 	@Test
 	void benchmark() throws Exception {
-		userTaskVersusHil();
-		respondOverHttp();
-		results.addAll(ExpiryScenario.run(app));
-		results.addAll(WebhookScenario.run(app, baseUrl, API_KEY));
-		results.addAll(EmailScenario.run(app, mail));
-		queries();
+		if (selected("usertask_vs_hil")) {
+			userTaskVersusHil();
+		}
+		if (selected("respond_http")) {
+			respondOverHttp();
+		}
+		if (selected("expiry")) {
+			results.addAll(ExpiryScenario.run(app));
+		}
+		if (selected("webhook_delivery")) {
+			results.addAll(WebhookScenario.run(app, baseUrl, API_KEY));
+		}
+		if (selected("email")) {
+			results.addAll(EmailScenario.run(app, mail));
+		}
+		if (selected("queries")) {
+			queries();
+		}
+	}
+
+	/** Whether a scenario runs: all by default, or those named in {@code -Dbench.scenarios=expiry,email}. */
+	static boolean selected(String scenario) {
+		String only = System.getProperty("bench.scenarios", "");
+		return only.isBlank() || List.of(only.split(",")).contains(scenario);
 	}
 
 	/** Scenario 1: start, wait, answer, end — a native user task against a HIL task, in interleaved blocks. */

@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 
+import dev.camundahil.schedule.RecurringWork;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -57,31 +58,53 @@ final class EmailScenario {
 			throw new IllegalStateException("not every email arrived");
 		}
 		double sendSeconds = (System.nanoTime() - start) / 1e9;
+		// an email can arrive a moment before its row is marked delivered
+		while (jdbc.queryForObject("SELECT count(*) FROM action_dispatch d JOIN action_request a ON a.id = d.action_id "
+				+ "WHERE a.flow_id = 'bench_email' AND d.status = 'delivered'", Integer.class) < count) {
+			Thread.sleep(50);
+		}
 
 		List<Map<String, Object>> sent = jdbc.queryForList("""
 				SELECT d.message_id FROM action_dispatch d JOIN action_request a ON a.id = d.action_id
 				WHERE a.flow_id = 'bench_email' AND d.status = 'delivered'""");
 		GreenMailUser mailbox = mail.getUserManager().getUser(MAILBOX);
 		Session session = Session.getInstance(new Properties());
-		for (Map<String, Object> row : sent) {
-			String messageId = (String) row.get("message_id");
-			MimeMessage reply = new MimeMessage(session);
-			reply.setFrom(new InternetAddress("Ann <ann@example.com>"));
-			reply.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
-			reply.setSubject("Re: Approve order?");
-			reply.setHeader("In-Reply-To", messageId);
-			reply.setHeader("References", messageId);
-			reply.setText("Approve\n\nOn Wed, Nov 25, 2026, HIL <hil@localhost> wrote:\n> Approve order?\n", "UTF-8");
-			reply.saveChanges();
-			mailbox.deliver(reply);
+		RecurringWork poller = Sweeps.named(app, "email-replies");
+		// replies arrive in waves, as they do, and are moved out of the inbox once read (hil.mail.inbound.
+		// after-processing=move): GreenMail, unlike a real IMAP server, pays for every message in a folder on every
+		// command, which would measure the test server instead
+		int wave = Integer.getInteger("bench.replyWave", 100);
+		double replySeconds = 0;
+		for (int from = 0; from < sent.size(); from += wave) {
+			List<Map<String, Object>> rows = sent.subList(from, Math.min(sent.size(), from + wave));
+			for (Map<String, Object> row : rows) {
+				mailbox.deliver(reply(session, (String) row.get("message_id")));
+			}
+			int expected = from + rows.size();
+			replySeconds += Sweeps.until(poller, 1, () -> completed(jdbc) == expected);
 		}
-		double replySeconds = Sweeps.until(Sweeps.named(app, "email-replies"), 1,
-				() -> jdbc.queryForObject("SELECT count(*) FROM action_request WHERE flow_id = 'bench_email' "
-						+ "AND status = 'completed'", Integer.class) == sent.size());
 		return List.of(ScenarioResult.throughput("email_send", count, sendSeconds, null,
 				"HIL tasks started at concurrency 8 until every email reached SMTP"),
 				ScenarioResult.throughput("email_replies", sent.size(), replySeconds, null,
 						"plain replies read over IMAP, matched, answered, instances resumed"));
+	}
+
+	private static int completed(JdbcTemplate jdbc) {
+		return jdbc.queryForObject("SELECT count(*) FROM action_request WHERE flow_id = 'bench_email' AND status = "
+				+ "'completed'", Integer.class);
+	}
+
+	/** A plain reply as a mail client writes it: top-posted answer, quoted original, In-Reply-To. */
+	private static MimeMessage reply(Session session, String messageId) throws Exception {
+		MimeMessage reply = new MimeMessage(session);
+		reply.setFrom(new InternetAddress("Ann <ann@example.com>"));
+		reply.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
+		reply.setSubject("Re: Approve order?");
+		reply.setHeader("In-Reply-To", messageId);
+		reply.setHeader("References", messageId);
+		reply.setText("Approve\n\nOn Wed, Nov 25, 2026, HIL <hil@localhost> wrote:\n> Approve order?\n", "UTF-8");
+		reply.saveChanges();
+		return reply;
 	}
 
 }
