@@ -58,7 +58,7 @@ class PostgresQueryPlanTest {
 		String plan = explain("SELECT * FROM action_request WHERE (deleted_at IS NULL) "
 				+ "AND (output_types @> array[?]::text[]) AND status = 'pending' ORDER BY created_at DESC "
 				+ "FETCH FIRST 50 ROWS ONLY", "custom");
-		assertThat(plan).containsPattern("Index|Bitmap").doesNotContain("Seq Scan");
+		assertThat(plan).containsPattern("IDX_ACTION_PENDING_CREATED|IDX_ACTION_OUTPUT_TYPES").doesNotContain("Seq Scan");
 	}
 
 	@Test

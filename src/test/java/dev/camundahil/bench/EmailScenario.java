@@ -33,7 +33,7 @@ final class EmailScenario {
 	}
 
 	static List<ScenarioResult> run(ConfigurableApplicationContext app, GreenMail mail) throws Exception {
-		int count = Integer.getInteger("bench.emails", 2000);
+		int count = Integer.getInteger("bench.emails", 1000);
 		RepositoryService repository = app.getBean(RepositoryService.class);
 		RuntimeService runtime = app.getBean(RuntimeService.class);
 		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);

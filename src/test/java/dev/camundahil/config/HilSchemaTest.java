@@ -40,7 +40,7 @@ class HilSchemaTest {
 		assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'action_request'",
 				String.class))
 			.contains("IDX_ACTION_FLOW_STATUS", "IDX_ACTION_SESSION_STATUS", "IDX_ACTION_NODE_STATUS",
-					"IDX_ACTION_OUTPUT_TYPES", "IDX_ACTION_PENDING_EXPIRY");
+					"IDX_ACTION_OUTPUT_TYPES", "IDX_ACTION_PENDING_EXPIRY", "IDX_ACTION_PENDING_CREATED");
 		assertThat(jdbc.queryForObject("SELECT data_type FROM information_schema.columns "
 				+ "WHERE table_name = 'action_request' AND column_name = 'output_types'", String.class))
 			.isEqualTo("ARRAY");
