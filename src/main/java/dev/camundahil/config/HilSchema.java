@@ -45,8 +45,6 @@ public class HilSchema {
 			.locations("classpath:db/hil/" + this.vendor)
 			.baselineOnMigrate(true)
 			.baselineVersion("0")
-			// features number their migrations in ranges of their own, so a database may meet a lower new one
-			.outOfOrder(true)
 			.load()
 			.migrate();
 		log.info("HIL schema on {} is at version {} ({} migration(s) applied now)", this.vendor,

@@ -1,2 +1,2 @@
--- Reverses V4.
+-- Reverses V41.
 DROP INDEX IF EXISTS "IDX_ACTION_PENDING_CREATED";
