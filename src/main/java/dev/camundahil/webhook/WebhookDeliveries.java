@@ -102,16 +102,9 @@ class WebhookDeliveries {
 	 * Rows being sent (claimed) are left alone.
 	 */
 	int holdBack(UUID webhookId, Instant until, Instant now) {
-		if (!this.postgres) {
-			// H2, the embedded single-node database, cannot skip locked rows, and a hold-back must never wait for
-			// rows being claimed: there a failing webhook keeps its deliveries' times
-			return 0;
-		}
-		// rows another node is claiming or holding back right now are skipped rather than waited for
-		return this.jdbc.update("UPDATE action_webhook_delivery SET next_attempt_at = ?, updated_at = ? WHERE id IN "
-				+ "(SELECT id FROM action_webhook_delivery WHERE webhook_id = ? AND status = 'pending' "
-				+ "AND claim_token IS NULL AND next_attempt_at < ? FOR UPDATE SKIP LOCKED)", time(until), time(now),
-				webhookId, time(until));
+		return this.jdbc.update("UPDATE action_webhook_delivery SET next_attempt_at = ?, updated_at = ? "
+				+ "WHERE webhook_id = ? AND status = 'pending' AND claim_token IS NULL AND next_attempt_at < ?",
+				time(until), time(now), webhookId, time(until));
 	}
 
 	/** Gives a claimed row back without an attempt, due again at the given time. */

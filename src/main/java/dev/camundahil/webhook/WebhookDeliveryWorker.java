@@ -64,9 +64,6 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 
 	private final Map<UUID, Semaphore> inFlight = new ConcurrentHashMap<>();
 
-	/** Until when this node has held back each failing webhook's waiting deliveries. */
-	private final Map<UUID, Instant> heldBackUntil = new ConcurrentHashMap<>();
-
 	WebhookDeliveryWorker(WebhookDeliveries store, WebhookSender sender, SecretBox secrets, RetrySchedule schedule,
 			ActiveWebhooks activeWebhooks, Settings settings) {
 		this.store = store;
@@ -204,20 +201,10 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 		}
 		this.store.recordRetry(delivery, attempts, statusCode, result.error(), now.plus(delay), now);
 		if (!delay.isZero()) {
-			holdBack(delivery.webhookId(), now.plus(delay), now);
+			this.store.holdBack(delivery.webhookId(), now.plus(delay), now);
 		}
 		log.debug("Webhook delivery {} to webhook {} failed on attempt {} ({}); next attempt in {}", delivery.id(),
 				delivery.webhookId(), attempts, result.error(), delay);
-	}
-
-	/** Holds a failing webhook's waiting deliveries back, once per failure period rather than once per failure. */
-	private void holdBack(UUID webhookId, Instant until, Instant now) {
-		Instant current = this.heldBackUntil.get(webhookId);
-		if (current != null && current.isAfter(now)) {
-			return;
-		}
-		this.heldBackUntil.put(webhookId, until);
-		this.store.holdBack(webhookId, until, now);
 	}
 
 	@Override
