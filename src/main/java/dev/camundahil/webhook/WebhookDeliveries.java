@@ -96,17 +96,6 @@ class WebhookDeliveries {
 		return claimed;
 	}
 
-	/**
-	 * Holds back a webhook's other waiting deliveries until the given time, without counting an attempt: an endpoint
-	 * that just failed is not sent the rest of its backlog meanwhile, so it takes no threads from healthy ones.
-	 * Rows being sent (claimed) are left alone.
-	 */
-	int holdBack(UUID webhookId, Instant until, Instant now) {
-		return this.jdbc.update("UPDATE action_webhook_delivery SET next_attempt_at = ?, updated_at = ? "
-				+ "WHERE webhook_id = ? AND status = 'pending' AND claim_token IS NULL AND next_attempt_at < ?",
-				time(until), time(now), webhookId, time(until));
-	}
-
 	/** Gives a claimed row back without an attempt, due again at the given time. */
 	void release(Claimed delivery, Instant dueAt, Instant now) {
 		this.jdbc.update("UPDATE action_webhook_delivery SET next_attempt_at = ?, claim_token = NULL, updated_at = ? "

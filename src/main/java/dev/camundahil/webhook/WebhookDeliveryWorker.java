@@ -200,9 +200,6 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 			delay = result.retryAfter();
 		}
 		this.store.recordRetry(delivery, attempts, statusCode, result.error(), now.plus(delay), now);
-		if (!delay.isZero()) {
-			this.store.holdBack(delivery.webhookId(), now.plus(delay), now);
-		}
 		log.debug("Webhook delivery {} to webhook {} failed on attempt {} ({}); next attempt in {}", delivery.id(),
 				delivery.webhookId(), attempts, result.error(), delay);
 	}

@@ -168,36 +168,6 @@ class WebhookTest {
 	}
 
 	@Test
-	void aFailedAttemptHoldsBackTheWebhooksWaitingDeliveriesButNotOthers() throws Exception {
-		this.receiver.answer(503, Map.of("Retry-After", "30"));
-		UUID failing = id(createWebhook(this.receiver.url(), "action.created"));
-		UUID other = UUID.randomUUID();
-		String insert = "INSERT INTO action_webhook_delivery (id, webhook_id, action_id, event_type, payload, status, "
-				+ "attempts, next_attempt_at, claim_token) VALUES (?, ?, gen_random_uuid(), 'action.created', '{}', "
-				+ "'pending', ?, now() + CAST(? AS interval), ?)";
-		this.jdbc.update(insert, "msg_waiting", failing, 0, "1 second", null);
-		this.jdbc.update(insert, "msg_sending", failing, 1, "1 hour", UUID.randomUUID());
-		this.jdbc.update(insert, "msg_other", other, 0, "1 second", null);
-
-		ActionRequest action = newAction();
-
-		eventually(() -> this.receiver.about(action.getId()).size() == 1 && heldBack("msg_waiting"));
-		assertThat(this.jdbc.queryForMap("SELECT attempts, claim_token FROM action_webhook_delivery WHERE id = ?",
-				"msg_waiting"))
-			.as("held back, not tried").containsEntry("attempts", 0).containsEntry("claim_token", null);
-		assertThat(heldBack("msg_other")).as("another webhook's delivery keeps its time").isFalse();
-		assertThat(this.jdbc.queryForObject("SELECT next_attempt_at BETWEEN now() + interval '50 minutes' AND now() + "
-				+ "interval '2 hours' FROM action_webhook_delivery WHERE id = ?", Boolean.class, "msg_sending"))
-			.as("a delivery being sent is left to its sender").isTrue();
-		this.jdbc.update("DELETE FROM action_webhook_delivery WHERE id IN ('msg_waiting', 'msg_sending', 'msg_other')");
-	}
-
-	private boolean heldBack(String deliveryId) {
-		return this.jdbc.queryForObject("SELECT next_attempt_at > now() + interval '20 seconds' FROM "
-				+ "action_webhook_delivery WHERE id = ?", Boolean.class, deliveryId);
-	}
-
-	@Test
 	void afterTheLastAttemptTheDeliveryIsFailedAndVisible() throws Exception {
 		this.receiver.answer(500, 500, 500, 500, 500, 500);
 		UUID webhookId = id(createWebhook(this.receiver.url(), "action.created"));
