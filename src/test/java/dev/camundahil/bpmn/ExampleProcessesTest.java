@@ -49,11 +49,7 @@ class ExampleProcessesTest {
 	@Test
 	void everyExampleIsDeployedAtStart() {
 		for (File file : new File("processes").listFiles((dir, name) -> name.endsWith(".bpmn"))) {
-			String key = org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(file)
-				.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
-				.iterator()
-				.next()
-				.getId();
+			String key = HilProcesses.processKey(org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(file));
 			assertThat(this.repository.createProcessDefinitionQuery().processDefinitionKey(key).count())
 				.as("definition of %s", file)
 				.isPositive();

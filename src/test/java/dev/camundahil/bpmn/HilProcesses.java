@@ -2,9 +2,11 @@ package dev.camundahil.bpmn;
 
 import java.util.UUID;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.ServiceTaskBuilder;
+import org.camunda.bpm.model.bpmn.instance.Process;
 
 /**
  * BPMN models for tests: a HIL task named {@code ask}, followed by a receive task {@code after} that holds the
@@ -36,6 +38,18 @@ public final class HilProcesses {
 
 	public static BpmnModelInstance waitingAfter(ServiceTaskBuilder task) {
 		return task.receiveTask("after").endEvent().done();
+	}
+
+	/** The key of a model's (first) process. */
+	public static String processKey(BpmnModelInstance model) {
+		return model.getModelElementsByType(Process.class).iterator().next().getId();
+	}
+
+	/** Deploys a model and returns its process key. */
+	public static String deploy(RepositoryService repository, BpmnModelInstance model) {
+		String key = processKey(model);
+		repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
+		return key;
 	}
 
 	public static BpmnModelInstance approval(String key) {

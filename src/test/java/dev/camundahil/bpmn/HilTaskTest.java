@@ -377,12 +377,7 @@ class HilTaskTest {
 	}
 
 	private String deploy(BpmnModelInstance model) {
-		String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
-			.iterator()
-			.next()
-			.getId();
-		this.repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
-		return key;
+		return HilProcesses.deploy(this.repository, model);
 	}
 
 	private ActionRequest pendingActionOf(ProcessInstance instance) {

@@ -20,6 +20,7 @@ import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AuditEvents;
 import dev.camundahil.action.ResponseCommand;
+import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.bpmn.HilTaskConfigurationException;
 import dev.camundahil.channel.ChannelMessage.Purpose;
 import dev.camundahil.channel.TestChannels.EventRecorder;
@@ -377,12 +378,7 @@ class DispatchTest {
 	}
 
 	private String deploy(BpmnModelInstance model) {
-		String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
-			.iterator()
-			.next()
-			.getId();
-		this.repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
-		return key;
+		return HilProcesses.deploy(this.repository, model);
 	}
 
 	private UUID actionOf(ProcessInstance instance) {

@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AuditEvents;
+import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.channel.TestChannels.FlakyChannel;
 import dev.camundahil.channel.TestChannels.RecordingChannel;
 import dev.camundahil.support.H2Test;
@@ -74,12 +75,7 @@ class H2DispatchTest {
 	}
 
 	private String deploy(BpmnModelInstance model) {
-		String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
-			.iterator()
-			.next()
-			.getId();
-		this.repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
-		return key;
+		return HilProcesses.deploy(this.repository, model);
 	}
 
 	private UUID actionOf(ProcessInstance instance) {

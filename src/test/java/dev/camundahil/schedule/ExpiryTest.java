@@ -21,6 +21,7 @@ import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.AuditEvents;
 import dev.camundahil.action.ResponseCommand;
+import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.support.PostgresTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -277,12 +278,7 @@ class ExpiryTest {
 	}
 
 	private String deploy(BpmnModelInstance model) {
-		String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
-			.iterator()
-			.next()
-			.getId();
-		this.repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
-		return key;
+		return HilProcesses.deploy(this.repository, model);
 	}
 
 }
