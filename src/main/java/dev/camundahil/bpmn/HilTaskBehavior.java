@@ -48,10 +48,10 @@ class HilTaskBehavior extends TaskActivityBehavior {
 			leave(execution);
 			return;
 		}
-		HilVariables.writeOutcome(execution, outcome,
-				(String) execution.getVariableLocal(HilTaskParameters.RESULT_VARIABLE));
+		Object resultVariable = HilTaskInputs.value(execution, HilTaskParameters.RESULT_VARIABLE);
+		HilVariables.writeOutcome(execution, outcome, (resultVariable != null) ? resultVariable.toString() : null);
 		if (outcome.status() == ActionStatus.EXPIRED && HilTaskParameters.onTimeout(
-				execution.getVariableLocal(HilTaskParameters.ON_TIMEOUT)) == HilTaskParameters.OnTimeout.ERROR) {
+				HilTaskInputs.value(execution, HilTaskParameters.ON_TIMEOUT)) == HilTaskParameters.OnTimeout.ERROR) {
 			BpmnExceptionHandler.propagateBpmnError(new BpmnError(HilVariables.EXPIRED_ERROR_CODE,
 					"No response to action " + outcome.actionId() + " before it expired"), execution);
 			return;

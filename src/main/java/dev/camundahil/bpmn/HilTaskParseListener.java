@@ -17,12 +17,14 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Finds the HIL tasks of a model being deployed ({@code camunda:delegateExpression="${hilTask}"}), fails the
- * deployment when one is misconfigured, and attaches the listener that cancels an action when its task is left
- * without a response.
+ * deployment when one is misconfigured, attaches the listener that cancels an action when its task is left
+ * without a response, and hands the task's input parameters to {@link HilTaskInputs}.
  */
 class HilTaskParseListener extends AbstractBpmnParseListener {
 
 	static final String DELEGATE_EXPRESSION = "${hilTask}";
+
+	private static final String HIL_TASK = "hilTask";
 
 	private final ExecutionListener leftTaskListener;
 
@@ -48,6 +50,22 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 			throw new BpmnParseException(task.describe(ex.getMessage()), element, ex);
 		}
 		activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, this.leftTaskListener);
+		activity.setProperty(HIL_TASK, Boolean.TRUE);
+	}
+
+	/** Runs once the whole process is parsed, when it is known which HIL tasks have boundary events. */
+	@Override
+	public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+		takeOverInputs(processDefinition);
+	}
+
+	private static void takeOverInputs(ScopeImpl scope) {
+		for (ActivityImpl activity : scope.getActivities()) {
+			if (Boolean.TRUE.equals(activity.getProperty(HIL_TASK))) {
+				HilTaskInputs.takeOver(activity);
+			}
+			takeOverInputs(activity);
+		}
 	}
 
 	private static void checkBuiltIn(HilTaskDeclaration task) {

@@ -10,6 +10,7 @@ import dev.camundahil.action.NewAction;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
 
 import static dev.camundahil.bpmn.HilTaskParameters.ATTACHMENTS;
 import static dev.camundahil.bpmn.HilTaskParameters.BCC;
@@ -37,8 +38,8 @@ final class HilTaskRequest {
 	private HilTaskRequest() {
 	}
 
-	static NewAction from(DelegateExecution execution, Duration defaultTimeout, Instant now) {
-		Map<String, Object> parameters = execution.getVariablesLocal();
+	static NewAction from(ActivityExecution execution, Duration defaultTimeout, Instant now) {
+		Map<String, Object> parameters = HilTaskInputs.evaluate(execution);
 		String where = "HIL task '" + execution.getCurrentActivityId() + "' of process '"
 				+ processKey(execution) + "': ";
 		try {

@@ -376,6 +376,38 @@ class HilTaskTest {
 		assertThat(this.runtime.createProcessInstanceQuery().processDefinitionKey(key).count()).isZero();
 	}
 
+	@Test
+	void waitingCostsNoExecutionOrVariablesOfItsOwn() {
+		String key = deploy(approval(key("lean")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 8));
+
+		ActionRequest action = pendingActionOf(instance);
+		assertThat(action.getExecutionId()).isEqualTo(instance.getId());
+		assertThat(this.runtime.createExecutionQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+		assertThat(this.runtime.createVariableInstanceQuery().processInstanceIdIn(instance.getId()).list())
+			.extracting((variable) -> variable.getName())
+			.containsExactlyInAnyOrder("orderId", "hilState");
+		assertThat(this.history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+			.extracting((variable) -> variable.getName())
+			.doesNotContain("question", "outputTypes", "expectedResponse");
+	}
+
+	@Test
+	void aTaskWithOutputMappingsKeepsCamundasMapping() {
+		String key = deploy(waitingAfter(hilTask(key("mapped"), "Colour of ${item}?", "chat")
+			.camundaInputParameter("onTimeout", "continue")
+			.camundaOutputParameter("colour", "${hilResponse}")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key, Map.of("item", "bike"));
+		ActionRequest action = pendingActionOf(instance);
+		assertThat(action.getContext().question()).isEqualTo("Colour of bike?");
+
+		this.actions.respond(action.getId(), ResponseCommand.of("red", "ann"));
+
+		assertThat(activeActivities(instance)).containsExactly("after");
+		assertThat(this.runtime.getVariable(instance.getId(), "colour")).isEqualTo("red");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilStatus")).isEqualTo("completed");
+	}
+
 	private String deploy(BpmnModelInstance model) {
 		return HilProcesses.deploy(this.repository, model);
 	}
