@@ -26,9 +26,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Writes the outbox of a new action in the transaction that opens it: one row per output type, and one per reminder
- * and output type, due at its time. Channels that write only to the database are called right there; the other rows
- * go to the {@link DispatchWorkers} once the transaction has committed, so nothing is sent for an action that was
- * rolled back. An output type without a channel is recorded as failed at once. When an action closes, its rows
+ * and output type, due at its time. Channels that write only to the database are called right there, and leave a
+ * row only when they return a message id to match replies with; the other rows go to the {@link DispatchWorkers}
+ * once the transaction has committed, so nothing is sent for an action that was rolled back. An output type without a channel is recorded as failed at once. When an action closes, its rows
  * still to deliver are skipped.
  */
 final class DispatchOutbox {
@@ -151,7 +151,10 @@ final class DispatchOutbox {
 			return;
 		}
 		DispatchReceipt result = (receipt != null) ? receipt : DispatchReceipt.delivered();
-		this.rows.insertDelivered(action.id(), route.outputType(), route.channelName(), result.messageId(), now);
+		if (result.messageId() != null) {
+			// kept so that a reply quoting this message id finds its action; the audit entry records the delivery
+			this.rows.insertDelivered(action.id(), route.outputType(), route.channelName(), result.messageId(), now);
+		}
 		Map<String, Object> data = auditData(route.outputType(), route.channelName());
 		data.put("attempts", 1);
 		data.putAll(result.auditData());
