@@ -38,4 +38,10 @@ public class BpmnConfiguration {
 		return new ProcessResumer(engine);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	ResumptionBatch hilResumptionBatch(ObjectProvider<ProcessEngine> engine) {
+		return new ResumptionBatch(engine);
+	}
+
 }

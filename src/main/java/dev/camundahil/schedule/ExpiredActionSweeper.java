@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 
@@ -24,7 +25,8 @@ import org.springframework.util.Assert;
  * Expires pending actions whose deadline has passed, through {@link ActionService#expire}, so that each gets its
  * audit entry and {@code action.expired} event and its process instance resumes.
  * <p>
- * A sweep claims one batch and expires it in one transaction. When one of the batch cannot be expired (its process
+ * A sweep claims one batch and expires it in one transaction, its process instances resumed together (the engine
+ * writes them in one flush). When one of the batch cannot be expired (its process
  * instance fails while resuming, say), that transaction is rolled back and the batch is done again one action per
  * transaction: the others expire, and the failing one gets an {@code expiry_failed} audit entry, written in a
  * transaction of its own. Sweeps leave it out for {@code hil.expiry.retry-delay} and then try again, so an action
@@ -44,12 +46,14 @@ class ExpiredActionSweeper implements RecurringWork {
 
 	private final TransactionTemplate transaction;
 
+	private final Consumer<Runnable> together;
+
 	private final EntityManager entityManager;
 
 	private final HilProperties.Expiry settings;
 
 	ExpiredActionSweeper(ActionService actions, OverdueActions overdue, TransactionTemplate transaction,
-			EntityManager entityManager, HilProperties.Expiry settings) {
+			Consumer<Runnable> together, EntityManager entityManager, HilProperties.Expiry settings) {
 		Assert.isTrue(settings.getBatchSize() > 0, "hil.expiry.batch-size must be at least 1");
 		Assert.isTrue(settings.getParallelSweeps() > 0, "hil.expiry.parallel-sweeps must be at least 1");
 		Assert.isTrue(settings.getInterval().toMillis() > 0, "hil.expiry.interval must be at least 1ms");
@@ -58,6 +62,7 @@ class ExpiredActionSweeper implements RecurringWork {
 		this.actions = actions;
 		this.overdue = overdue;
 		this.transaction = transaction;
+		this.together = together;
 		this.entityManager = entityManager;
 		this.settings = settings;
 	}
@@ -100,13 +105,15 @@ class ExpiredActionSweeper implements RecurringWork {
 		try {
 			this.transaction.executeWithoutResult((status) -> {
 				claimed.addAll(this.overdue.claim(now, failedSince, batchSize()));
-				for (UUID id : claimed) {
-					this.actions.expire(id);
-					// written and forgotten one by one: every query the next one makes would otherwise check all
-					// actions expired so far for changes, and the batch would slow down as it goes
-					this.entityManager.flush();
-					this.entityManager.clear();
-				}
+				this.together.accept(() -> {
+					for (UUID id : claimed) {
+						this.actions.expire(id);
+						// written and forgotten one by one: every query the next one makes would otherwise check all
+						// actions expired so far for changes, and the batch would slow down as it goes
+						this.entityManager.flush();
+						this.entityManager.clear();
+					}
+				});
 			});
 		}
 		catch (RuntimeException ex) {

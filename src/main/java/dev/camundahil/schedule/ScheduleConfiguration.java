@@ -7,9 +7,11 @@ import javax.sql.DataSource;
 import jakarta.persistence.EntityManager;
 
 import dev.camundahil.action.ActionService;
+import dev.camundahil.bpmn.ResumptionBatch;
 import dev.camundahil.config.HilProperties;
 
 import org.quartz.Scheduler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -44,13 +46,14 @@ public class ScheduleConfiguration {
 	@ConditionalOnMissingBean(name = "hilExpiry")
 	@ConditionalOnProperty(prefix = "hil.expiry", name = "enabled", matchIfMissing = true)
 	RecurringWork hilExpiry(ActionService actions, DataSource dataSource, JdbcTemplate jdbc,
-			PlatformTransactionManager transactionManager, EntityManager entityManager, HilProperties properties)
-			throws MetaDataAccessException {
+			PlatformTransactionManager transactionManager, EntityManager entityManager, HilProperties properties,
+			ObjectProvider<ResumptionBatch> resumptions) throws MetaDataAccessException {
 		String database = JdbcUtils.extractDatabaseMetaData(dataSource, (metaData) -> metaData.getDatabaseProductName());
 		TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		ResumptionBatch resumption = resumptions.getIfAvailable();
 		return new ExpiredActionSweeper(actions, OverdueActions.forDatabase(jdbc, database), ownTransaction,
-				entityManager, properties.getExpiry());
+				(resumption != null) ? resumption::run : Runnable::run, entityManager, properties.getExpiry());
 	}
 
 }
