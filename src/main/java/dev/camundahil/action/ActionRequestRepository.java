@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -14,7 +13,7 @@ import org.springframework.data.repository.query.Param;
  * Reads actions. Soft-deleted rows are filtered out of every query by the entity's restriction. The first three
  * methods are the schema document's query examples.
  */
-public interface ActionRequestRepository extends JpaRepository<ActionRequest, UUID>, JpaSpecificationExecutor<ActionRequest> {
+public interface ActionRequestRepository extends JpaRepository<ActionRequest, UUID> {
 
 	/** Query 1: pending actions of a flow, newest first. */
 	@Query("select a from ActionRequest a where a.flowId = :flowId and a.status = dev.camundahil.action.ActionStatus.PENDING order by a.createdAt desc")

@@ -155,7 +155,7 @@ public class ActionService {
 
 	@Transactional(readOnly = true)
 	public Page<ActionRequest> list(ActionQuery query, Pageable page) {
-		return this.actions.findAll(ActionSpecifications.matching(query), page);
+		return new ActionListQuery(query).run(this.entityManager, page);
 	}
 
 	@Transactional(readOnly = true)
