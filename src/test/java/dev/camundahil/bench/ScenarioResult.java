@@ -36,8 +36,9 @@ record ScenarioResult(String name, long ops, double seconds, double opsPerSecond
 	}
 
 	String markdownRow() {
-		return "| %s | %d | %.1f | %.1f | %s | %s | %s |".formatted(this.name, this.ops, this.seconds, this.opsPerSecond,
-				format(this.p50Millis), format(this.p99Millis), format(this.ratio));
+		return "| %s | %d | %.1f | %.1f | %s | %s | %s | %s |".formatted(this.name, this.ops, this.seconds,
+				this.opsPerSecond, format(this.p50Millis), format(this.p99Millis), format(this.ratio),
+				(this.note != null) ? this.note : "");
 	}
 
 	private static String format(Double value) {
