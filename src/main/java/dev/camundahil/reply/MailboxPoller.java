@@ -17,6 +17,7 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 
 import dev.camundahil.schedule.RecurringWork;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +98,9 @@ class MailboxPoller implements RecurringWork {
 		profile.add(UIDFolder.FetchProfileItem.UID);
 		profile.add(FetchProfile.Item.ENVELOPE);
 		profile.add(FetchProfile.Item.SIZE);
+		profile.add(FetchProfile.Item.FLAGS); // a local copy takes them over; unfetched, each is a round trip
 		folder.fetch(messages, profile);
+		prefetchSmall(folder, messages, last);
 		List<Message> processed = new ArrayList<>();
 		int handled = 0;
 		for (Message message : messages) {
@@ -137,12 +140,38 @@ class MailboxPoller implements RecurringWork {
 	}
 
 	/**
+	 * Reads the new small messages of a batch whole, in one command: read one by one, each would cost the server a
+	 * command of its own (and many servers, GreenMail among them, a pass over the folder per command).
+	 */
+	private static void prefetchSmall(Folder folder, Message[] messages, long last) throws MessagingException {
+		if (!(folder instanceof IMAPFolder)) {
+			return;
+		}
+		UIDFolder uids = (UIDFolder) folder;
+		List<Message> small = new ArrayList<>();
+		for (Message message : messages) {
+			if (uids.getUID(message) > last && isSmall(message)) {
+				small.add(message);
+			}
+		}
+		if (!small.isEmpty()) {
+			FetchProfile whole = new FetchProfile();
+			whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+			folder.fetch(small.toArray(Message[]::new), whole);
+		}
+	}
+
+	private static boolean isSmall(Message message) throws MessagingException {
+		return message.getSize() >= 0 && message.getSize() <= LOCAL_COPY_LIMIT;
+	}
+
+	/**
 	 * The message read in one piece. Read where it lies, every header and part the reply reader looks at is a round
 	 * trip of its own to the server; a reply is small, so one fetch of the whole message is far cheaper. Large
 	 * messages (attachments) are read where they lie, only the parts needed.
 	 */
 	private static Message local(Message message) throws MessagingException {
-		if (message instanceof MimeMessage mime && message.getSize() >= 0 && message.getSize() <= LOCAL_COPY_LIMIT) {
+		if (message instanceof MimeMessage mime && isSmall(message)) {
 			return new MimeMessage(mime);
 		}
 		return message;
