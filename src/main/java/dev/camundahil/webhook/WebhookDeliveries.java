@@ -84,9 +84,11 @@ class WebhookDeliveries {
 			return List.of();
 		}
 		if (this.postgres) {
+			// the ids go to the update as an array, so that it finds them by primary key: with "id IN (subquery)"
+			// the plan PostgreSQL keeps for this prepared statement reads and hashes the whole table every time
 			return this.jdbc.query("UPDATE action_webhook_delivery SET next_attempt_at = ?, claim_token = ? "
-					+ "WHERE id IN (SELECT id FROM action_webhook_delivery WHERE status = 'pending' "
-					+ "AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
+					+ "WHERE id = ANY (ARRAY(SELECT id FROM action_webhook_delivery WHERE status = 'pending' "
+					+ "AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)) "
 					+ "RETURNING " + CLAIMED_COLUMNS, CLAIMED, time(claimedUntil), UUID.randomUUID(), time(now), limit);
 		}
 		List<String> due = this.jdbc.queryForList("SELECT id FROM action_webhook_delivery WHERE status = 'pending' "
