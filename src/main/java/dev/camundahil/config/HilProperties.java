@@ -499,6 +499,19 @@ public class HilProperties {
 		/** How many deliveries to one webhook this node sends at the same time, so a slow receiver holds few threads. */
 		private int perWebhookConcurrency = 2;
 
+		/**
+		 * How long a node sends a webhook nothing after an attempt failed for the endpoint's sake: no answer within
+		 * the timeout, no connection, or an answer of 5xx or 429 (a longer Retry-After wins, up to
+		 * max-endpoint-backoff). The webhook's other deliveries wait in the table meanwhile, with no attempt
+		 * counted; then one is tried, and each further failed try doubles the wait up to max-endpoint-backoff. Any
+		 * answer ends it. So a failing endpoint takes no delivery threads from healthy ones. Each node keeps its own
+		 * back-off, in memory.
+		 */
+		private Duration endpointBackoff = Duration.ofSeconds(5);
+
+		/** The longest a node waits before trying a failing webhook endpoint again (see endpoint-backoff). */
+		private Duration maxEndpointBackoff = Duration.ofMinutes(5);
+
 		/** How long this node uses its list of active webhooks before reading it again (changes made elsewhere). */
 		private Duration cacheTtl = Duration.ofSeconds(5);
 
@@ -564,6 +577,22 @@ public class HilProperties {
 
 		public void setPerWebhookConcurrency(int perWebhookConcurrency) {
 			this.perWebhookConcurrency = perWebhookConcurrency;
+		}
+
+		public Duration getEndpointBackoff() {
+			return this.endpointBackoff;
+		}
+
+		public void setEndpointBackoff(Duration endpointBackoff) {
+			this.endpointBackoff = endpointBackoff;
+		}
+
+		public Duration getMaxEndpointBackoff() {
+			return this.maxEndpointBackoff;
+		}
+
+		public void setMaxEndpointBackoff(Duration maxEndpointBackoff) {
+			this.maxEndpointBackoff = maxEndpointBackoff;
 		}
 
 		public Duration getCacheTtl() {

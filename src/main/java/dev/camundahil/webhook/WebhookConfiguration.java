@@ -72,7 +72,8 @@ public class WebhookConfiguration {
 		WebhookSender sender = new WebhookSender(addressPolicy, settings.getTimeout(), settings.getThreads());
 		return new WebhookDeliveryWorker(deliveries, sender, secrets, schedule, activeWebhooks,
 				new WebhookDeliveryWorker.Settings(settings.getTimeout(), settings.getInterval(),
-						settings.getBatchSize(), settings.getThreads(), settings.getPerWebhookConcurrency()));
+						settings.getBatchSize(), settings.getThreads(), settings.getPerWebhookConcurrency(),
+						settings.getEndpointBackoff(), settings.getMaxEndpointBackoff()));
 	}
 
 	@Bean

@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,21 +78,38 @@ class WebhookDeliveries {
 	}
 
 	/**
-	 * Claims up to {@code limit} due rows, oldest due first. On PostgreSQL in one statement that skips rows other
-	 * nodes are claiming at the same moment; elsewhere row by row.
+	 * Claims up to {@code limit} due rows, oldest due first, of webhooks other than {@code skipped}; rows of those
+	 * stay as they are. On PostgreSQL in one statement that skips rows other nodes are claiming at the same moment;
+	 * elsewhere row by row.
 	 */
-	List<Claimed> claimDue(Instant now, Instant claimedUntil, int limit) {
+	List<Claimed> claimDue(Instant now, Instant claimedUntil, int limit, Collection<UUID> skipped) {
 		if (limit <= 0) {
 			return List.of();
 		}
 		if (this.postgres) {
+			// the ids go to the update as an array, so that it finds them by primary key: with "id IN (subquery)"
+			// the plan PostgreSQL keeps for this prepared statement reads and hashes the whole table every time.
+			// The skipped webhooks go as uuid[]: the filter compares them as they are, where a text[] would be
+			// cast again for every row it looks at.
 			return this.jdbc.query("UPDATE action_webhook_delivery SET next_attempt_at = ?, claim_token = ? "
-					+ "WHERE id IN (SELECT id FROM action_webhook_delivery WHERE status = 'pending' "
-					+ "AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) "
-					+ "RETURNING " + CLAIMED_COLUMNS, CLAIMED, time(claimedUntil), UUID.randomUUID(), time(now), limit);
+					+ "WHERE id = ANY (ARRAY(SELECT id FROM action_webhook_delivery WHERE status = 'pending' "
+					+ "AND next_attempt_at <= ? AND webhook_id <> ALL (?) ORDER BY next_attempt_at LIMIT ? "
+					+ "FOR UPDATE SKIP LOCKED)) RETURNING " + CLAIMED_COLUMNS, (ps) -> {
+						ps.setObject(1, time(claimedUntil));
+						ps.setObject(2, UUID.randomUUID());
+						ps.setObject(3, time(now));
+						ps.setArray(4, ps.getConnection().createArrayOf("uuid", skipped.toArray()));
+						ps.setInt(5, limit);
+					}, CLAIMED);
 		}
+		List<Object> arguments = new ArrayList<>(List.of(time(now)));
+		arguments.addAll(skipped);
+		arguments.add(limit);
+		String notSkipped = skipped.isEmpty() ? ""
+				: " AND webhook_id NOT IN (" + String.join(", ", Collections.nCopies(skipped.size(), "?")) + ")";
 		List<String> due = this.jdbc.queryForList("SELECT id FROM action_webhook_delivery WHERE status = 'pending' "
-				+ "AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?", String.class, time(now), limit);
+				+ "AND next_attempt_at <= ?" + notSkipped + " ORDER BY next_attempt_at LIMIT ?", String.class,
+				arguments.toArray());
 		List<Claimed> claimed = new ArrayList<>();
 		due.forEach((id) -> claim(id, now, claimedUntil).ifPresent(claimed::add));
 		return claimed;

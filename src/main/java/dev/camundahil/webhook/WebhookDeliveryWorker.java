@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.camundahil.action.Timestamps;
 import dev.camundahil.schedule.RecurringWork;
 import dev.camundahil.webhook.WebhookDeliveries.Claimed;
+import dev.camundahil.webhook.WebhookDeliveries.NewDelivery;
 import dev.camundahil.webhook.WebhookDeliveries.Target;
 import dev.camundahil.webhook.WebhookSender.SendResult;
 
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.DisposableBean;
  * (and anything a node left behind) from a sweep that Quartz runs as {@code webhook-deliveries}. At most
  * {@code hil.webhooks.per-webhook-concurrency} deliveries to one webhook are in flight on this node; the others
  * wait in the table, so a slow receiver holds a few threads and every other receiver keeps getting its deliveries.
+ * A webhook whose endpoint fails gets nothing from this node while it {@linkplain EndpointBackoff backs off}.
  */
 class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 
@@ -52,6 +54,8 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 
 	private final ActiveWebhooks activeWebhooks;
 
+	private final EndpointBackoff backoff;
+
 	private final Duration claimFor;
 
 	private final Duration interval;
@@ -71,6 +75,7 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 		this.secrets = secrets;
 		this.schedule = schedule;
 		this.activeWebhooks = activeWebhooks;
+		this.backoff = new EndpointBackoff(settings.endpointBackoff(), settings.maxEndpointBackoff());
 		this.claimFor = settings.timeout().multipliedBy(2).plus(CLAIM_MARGIN);
 		this.interval = settings.interval();
 		this.batchSize = settings.batchSize();
@@ -104,7 +109,7 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 	public int sweep() {
 		int room = Math.min(this.batchSize, this.pool.getQueue().remainingCapacity());
 		Instant now = Timestamps.now();
-		List<Claimed> claimed = this.store.claimDue(now, now.plus(this.claimFor), room);
+		List<Claimed> claimed = this.store.claimDue(now, now.plus(this.claimFor), room, this.backoff.holding(now));
 		for (Claimed delivery : claimed) {
 			try {
 				this.pool.execute(() -> deliver(delivery));
@@ -116,17 +121,23 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 		return claimed.size();
 	}
 
-	/** Sends deliveries whose event has just committed. Any the pool cannot take now are left to the sweep. */
-	void deliverNow(List<String> ids) {
-		for (String id : ids) {
+	/**
+	 * Sends deliveries whose event has just committed. Any the pool cannot take now, and any to a webhook this node
+	 * backs off from, are left to the sweep.
+	 */
+	void deliverNow(List<NewDelivery> deliveries) {
+		for (NewDelivery delivery : deliveries) {
 			try {
 				this.pool.execute(() -> {
 					Instant now = Timestamps.now();
-					this.store.claim(id, now, now.plus(this.claimFor)).ifPresent(this::deliver);
+					if (this.backoff.holding(now).contains(delivery.webhookId())) {
+						return;
+					}
+					this.store.claim(delivery.id(), now, now.plus(this.claimFor)).ifPresent(this::deliver);
 				});
 			}
 			catch (RejectedExecutionException ex) {
-				log.debug("Webhook delivery {} waits for the sweep: all delivery threads are busy", id);
+				log.debug("Webhook delivery {} waits for the sweep: all delivery threads are busy", delivery.id());
 			}
 		}
 	}
@@ -140,7 +151,14 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 			return;
 		}
 		try {
-			attempt(delivery);
+			if (this.backoff.admit(delivery.webhookId(), delivery.id(), Timestamps.now())) {
+				attempt(delivery);
+			}
+			else {
+				// claimed before its webhook began to back off: back to the table, due, no attempt counted
+				Instant now = Timestamps.now();
+				this.store.release(delivery, now, now);
+			}
 		}
 		catch (RuntimeException ex) {
 			// the claim runs out and the sweep tries again; the delivery is not lost
@@ -148,6 +166,7 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 					delivery.id(), delivery.webhookId(), ex);
 		}
 		finally {
+			this.backoff.ended(delivery.webhookId(), delivery.id());
 			slots.release();
 		}
 	}
@@ -169,6 +188,12 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 			result = SendResult.failed("cannot sign: " + ex.getMessage());
 		}
 		Instant now = Timestamps.now();
+		if (result.endpointFailing()) {
+			this.backoff.failed(delivery.webhookId(), delivery.id(), now, result.retryAfter());
+		}
+		else if (result.answered()) {
+			this.backoff.answered(delivery.webhookId());
+		}
 		if (result.succeeded()) {
 			this.store.recordDelivered(delivery, attempts, result.statusCode(), now);
 			log.debug("Webhook delivery {} ({}) to webhook {} delivered on attempt {}", delivery.id(),
@@ -212,7 +237,8 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 	}
 
 	/** The worker's share of {@code hil.webhooks}. */
-	record Settings(Duration timeout, Duration interval, int batchSize, int threads, int perWebhookConcurrency) {
+	record Settings(Duration timeout, Duration interval, int batchSize, int threads, int perWebhookConcurrency,
+			Duration endpointBackoff, Duration maxEndpointBackoff) {
 
 		Settings {
 			if (timeout.isNegative() || timeout.isZero() || interval.isNegative() || interval.isZero()) {

@@ -65,8 +65,7 @@ class WebhookOutbox {
 		log.debug("{} of action {}: {} webhook delivery(ies) queued", event.type(), event.action().id(),
 				deliveries.size());
 		if (this.schedule.firstDelay().isZero()) {
-			List<String> ids = deliveries.stream().map(NewDelivery::id).toList();
-			afterCommit(() -> this.worker.deliverNow(ids));
+			afterCommit(() -> this.worker.deliverNow(deliveries));
 		}
 	}
 

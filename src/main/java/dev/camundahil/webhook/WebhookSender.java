@@ -99,16 +99,16 @@ final class WebhookSender implements AutoCloseable {
 				}
 			}
 			return new SendResult(status, retryAfter,
-					(status >= 200 && status < 300) ? null : "HTTP " + status + reason(response));
+					(status >= 200 && status < 300) ? null : "HTTP " + status + reason(response), false);
 		}
 		catch (WebhookAddressPolicy.RefusedAddressException ex) {
 			return SendResult.failed("refused: " + ex.getMessage());
 		}
 		catch (IOException ex) {
 			if (post.isCancelled()) {
-				return SendResult.failed("no complete answer within " + this.timeout);
+				return SendResult.noAnswer("no complete answer within " + this.timeout);
 			}
-			return SendResult.failed(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			return SendResult.noAnswer(ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
 		finally {
 			deadline.cancel(false);
@@ -151,17 +151,32 @@ final class WebhookSender implements AutoCloseable {
 	}
 
 	/**
-	 * What a receiver answered: its status code (0 when there was no answer), how long it asked to wait, and what
-	 * went wrong (null on success).
+	 * What a receiver answered: its status code (0 when there was no answer), how long it asked to wait, what went
+	 * wrong (null on success), and whether it was tried and got no answer (as opposed to not being sent).
 	 */
-	record SendResult(int statusCode, Duration retryAfter, String error) {
+	record SendResult(int statusCode, Duration retryAfter, String error, boolean noAnswer) {
 
+		/** Nothing was sent: the delivery could not be signed or its address was refused. */
 		static SendResult failed(String error) {
-			return new SendResult(0, null, error);
+			return new SendResult(0, null, error, false);
+		}
+
+		/** Tried, and no answer came: no connection, a broken one, or none within the timeout. */
+		static SendResult noAnswer(String error) {
+			return new SendResult(0, null, error, true);
 		}
 
 		boolean succeeded() {
 			return this.statusCode >= 200 && this.statusCode < 300;
+		}
+
+		boolean answered() {
+			return this.statusCode != 0;
+		}
+
+		/** Whether the endpoint looks unwell: no answer, a server error, or too many requests. */
+		boolean endpointFailing() {
+			return this.noAnswer || this.statusCode >= 500 || this.statusCode == 429;
 		}
 
 	}

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 @H2Test
 @TestPropertySource(properties = { "hil.webhooks.allowed-hosts=127.0.0.1",
-		"hil.webhooks.retry-schedule=0s,200ms,200ms", "hil.webhooks.interval=200ms" })
+		"hil.webhooks.retry-schedule=0s,200ms,200ms", "hil.webhooks.interval=200ms",
+		"hil.webhooks.endpoint-backoff=200ms", "hil.webhooks.max-endpoint-backoff=200ms" })
 class H2WebhookTest {
 
 	@Autowired

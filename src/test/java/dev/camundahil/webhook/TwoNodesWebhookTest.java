@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 @PostgresTest
 @TestPropertySource(properties = { TwoNodesWebhookTest.ALLOWED, TwoNodesWebhookTest.SCHEDULE,
-		TwoNodesWebhookTest.INTERVAL, TwoNodesWebhookTest.KEY })
+		TwoNodesWebhookTest.INTERVAL, TwoNodesWebhookTest.BACKOFF, TwoNodesWebhookTest.MAX_BACKOFF,
+		TwoNodesWebhookTest.KEY })
 class TwoNodesWebhookTest {
 
 	static final String ALLOWED = "hil.webhooks.allowed-hosts=127.0.0.1";
@@ -43,6 +44,10 @@ class TwoNodesWebhookTest {
 	static final String SCHEDULE = "hil.webhooks.retry-schedule=0s,300ms,300ms,300ms,300ms,300ms";
 
 	static final String INTERVAL = "hil.webhooks.interval=200ms";
+
+	static final String BACKOFF = "hil.webhooks.endpoint-backoff=100ms";
+
+	static final String MAX_BACKOFF = "hil.webhooks.max-endpoint-backoff=300ms";
 
 	static final String KEY = "hil.webhooks.encryption-key=two-nodes-share-this-key";
 
@@ -132,7 +137,7 @@ class TwoNodesWebhookTest {
 					"--spring.quartz.properties.org.quartz.jobStore.driverDelegateClass="
 							+ "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate",
 					"--hil.app.processes-dir=does-not-exist", "--" + ALLOWED, "--" + SCHEDULE, "--" + INTERVAL,
-					"--" + KEY);
+					"--" + BACKOFF, "--" + MAX_BACKOFF, "--" + KEY);
 	}
 
 }

@@ -108,6 +108,11 @@ final class WebhookReceiver implements AutoCloseable {
 		return this;
 	}
 
+	/** Drops the scripted answers not given yet: later requests are answered 200, as by a receiver that recovered. */
+	void recover() {
+		this.script.clear();
+	}
+
 	/** Holds every request until {@link #letGo()}. */
 	void holdRequests() {
 		this.hold = new CountDownLatch(1);
