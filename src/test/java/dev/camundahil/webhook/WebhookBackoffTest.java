@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +27,16 @@ import static org.awaitility.Awaitility.await;
  * Endpoints that fail — one answering 500, one never answering — next to a healthy one: the healthy one gets all
  * its deliveries, the failing ones are not sent anything again before their back-off has passed, and once they
  * answer again they get every delivery, with one attempt counted per request they really got.
+ * <p>
+ * No other class has these settings, so the context is closed when the class is done rather than holding its
+ * database connections for the rest of the run.
  */
 @PostgresTest
 @TestPropertySource(properties = { "hil.webhooks.allowed-hosts=127.0.0.1",
 		"hil.webhooks.retry-schedule=0s,100ms,100ms,100ms,100ms,100ms,100ms,100ms,100ms,100ms",
 		"hil.webhooks.interval=100ms", "hil.webhooks.timeout=1s", "hil.webhooks.endpoint-backoff=1s",
 		"hil.webhooks.max-endpoint-backoff=1s", "hil.webhooks.encryption-key=webhook-backoff-test-key" })
+@DirtiesContext
 class WebhookBackoffTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(1);
