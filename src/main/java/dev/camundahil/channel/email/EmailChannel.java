@@ -22,8 +22,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * The {@code email} output type: sends an action's question with Spring's {@link JavaMailSender}
- * ({@code spring.mail.*}) as text and HTML, with a button per option that opens the signed response page. The
- * {@code Message-ID} it generates is returned in the receipt, so that replies can be matched to the action; the
+ * ({@code spring.mail.*}) as text and HTML, with a button per option that opens the signed response page; SMTP
+ * connections stay open between emails ({@code hil.mail.connection-idle-timeout}). The {@code Message-ID} it
+ * generates is returned in the receipt, so that replies can be matched to the action; the
  * action id also travels in the {@code X-HIL-Action-Id} header and in the subject as {@code [HIL-<id>]}.
  */
 public class EmailChannel implements OutputChannel {
@@ -37,6 +38,8 @@ public class EmailChannel implements OutputChannel {
 
 	private final ObjectProvider<JavaMailSender> mailSender;
 
+	private final SmtpConnections connections;
+
 	private final EmailComposer composer;
 
 	private final InternetAddress from;
@@ -45,9 +48,10 @@ public class EmailChannel implements OutputChannel {
 
 	private final boolean replyToPlusAddress;
 
-	EmailChannel(ObjectProvider<JavaMailSender> mailSender, EmailComposer composer, String from, String replyTo,
-			boolean replyToPlusAddress) {
+	EmailChannel(ObjectProvider<JavaMailSender> mailSender, SmtpConnections connections, EmailComposer composer,
+			String from, String replyTo, boolean replyToPlusAddress) {
 		this.mailSender = mailSender;
+		this.connections = connections;
 		this.composer = composer;
 		this.from = address("hil.mail.from", from);
 		this.replyTo = (replyTo != null && !replyTo.isBlank()) ? address("hil.mail.reply-to", replyTo) : null;
@@ -113,7 +117,7 @@ public class EmailChannel implements OutputChannel {
 		mime.saveChanges();
 		// after saveChanges, which would put a Message-ID of its own; Spring's sender keeps an explicit one
 		mime.setHeader("Message-ID", messageId);
-		sender.send(mime);
+		this.connections.send(sender, mime);
 		log.info("Sent {} email for action {} to {} recipient(s), {} attachment(s), Message-ID {}",
 				message.isReminder() ? "reminder" : "request", action.id(), to.size() + cc.size() + bcc.size(),
 				content.attachments().size(), messageId);
