@@ -40,6 +40,8 @@ public class EmailChannel implements OutputChannel {
 
 	private final SmtpConnections connections;
 
+	private final StreamProviderShortcut streamProviders = new StreamProviderShortcut();
+
 	private final EmailComposer composer;
 
 	private final InternetAddress from;
@@ -65,6 +67,10 @@ public class EmailChannel implements OutputChannel {
 
 	@Override
 	public DispatchReceipt dispatch(ChannelMessage message) throws Exception {
+		return this.streamProviders.call(() -> send(message));
+	}
+
+	private DispatchReceipt send(ChannelMessage message) throws Exception {
 		JavaMailSender sender = this.mailSender.getIfAvailable();
 		if (sender == null) {
 			throw new EmailDispatchException("no mail server is configured: set spring.mail.host (and "
