@@ -361,6 +361,17 @@ public class HilProperties {
 		 */
 		private String templateDir;
 
+		/**
+		 * How long an SMTP connection stays open after an email for the next one to use. Opening a connection per
+		 * email (TCP, greeting, EHLO, any STARTTLS and login) limits a dispatch worker to a few dozen emails a
+		 * second. Keep it below the server's own idle timeout (RFC 5321 suggests five minutes); zero opens a
+		 * connection per email.
+		 */
+		private Duration connectionIdleTimeout = Duration.ofSeconds(30);
+
+		/** How many emails one SMTP connection carries before a new one is opened; some servers limit it. */
+		private int maxEmailsPerConnection = 100;
+
 		public String getFrom() {
 			return this.from;
 		}
@@ -399,6 +410,22 @@ public class HilProperties {
 
 		public void setTemplateDir(String templateDir) {
 			this.templateDir = templateDir;
+		}
+
+		public Duration getConnectionIdleTimeout() {
+			return this.connectionIdleTimeout;
+		}
+
+		public void setConnectionIdleTimeout(Duration connectionIdleTimeout) {
+			this.connectionIdleTimeout = connectionIdleTimeout;
+		}
+
+		public int getMaxEmailsPerConnection() {
+			return this.maxEmailsPerConnection;
+		}
+
+		public void setMaxEmailsPerConnection(int maxEmailsPerConnection) {
+			this.maxEmailsPerConnection = maxEmailsPerConnection;
 		}
 
 	}

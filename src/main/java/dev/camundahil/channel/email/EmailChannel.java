@@ -22,8 +22,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * The {@code email} output type: sends an action's question with Spring's {@link JavaMailSender}
- * ({@code spring.mail.*}) as text and HTML, with a button per option that opens the signed response page. The
- * {@code Message-ID} it generates is returned in the receipt, so that replies can be matched to the action; the
+ * ({@code spring.mail.*}) as text and HTML, with a button per option that opens the signed response page; SMTP
+ * connections stay open between emails ({@code hil.mail.connection-idle-timeout}). The {@code Message-ID} it
+ * generates is returned in the receipt, so that replies can be matched to the action; the
  * action id also travels in the {@code X-HIL-Action-Id} header and in the subject as {@code [HIL-<id>]}.
  */
 public class EmailChannel implements OutputChannel {
@@ -37,6 +38,10 @@ public class EmailChannel implements OutputChannel {
 
 	private final ObjectProvider<JavaMailSender> mailSender;
 
+	private final SmtpConnections connections;
+
+	private final StreamProviderShortcut streamProviders = new StreamProviderShortcut();
+
 	private final EmailComposer composer;
 
 	private final InternetAddress from;
@@ -45,9 +50,10 @@ public class EmailChannel implements OutputChannel {
 
 	private final boolean replyToPlusAddress;
 
-	EmailChannel(ObjectProvider<JavaMailSender> mailSender, EmailComposer composer, String from, String replyTo,
-			boolean replyToPlusAddress) {
+	EmailChannel(ObjectProvider<JavaMailSender> mailSender, SmtpConnections connections, EmailComposer composer,
+			String from, String replyTo, boolean replyToPlusAddress) {
 		this.mailSender = mailSender;
+		this.connections = connections;
 		this.composer = composer;
 		this.from = address("hil.mail.from", from);
 		this.replyTo = (replyTo != null && !replyTo.isBlank()) ? address("hil.mail.reply-to", replyTo) : null;
@@ -61,6 +67,10 @@ public class EmailChannel implements OutputChannel {
 
 	@Override
 	public DispatchReceipt dispatch(ChannelMessage message) throws Exception {
+		return this.streamProviders.call(() -> send(message));
+	}
+
+	private DispatchReceipt send(ChannelMessage message) throws Exception {
 		JavaMailSender sender = this.mailSender.getIfAvailable();
 		if (sender == null) {
 			throw new EmailDispatchException("no mail server is configured: set spring.mail.host (and "
@@ -113,7 +123,7 @@ public class EmailChannel implements OutputChannel {
 		mime.saveChanges();
 		// after saveChanges, which would put a Message-ID of its own; Spring's sender keeps an explicit one
 		mime.setHeader("Message-ID", messageId);
-		sender.send(mime);
+		this.connections.send(sender, mime);
 		log.info("Sent {} email for action {} to {} recipient(s), {} attachment(s), Message-ID {}",
 				message.isReminder() ? "reminder" : "request", action.id(), to.size() + cc.size() + bcc.size(),
 				content.attachments().size(), messageId);

@@ -25,14 +25,22 @@ public class EmailConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(value = EmailChannel.class, name = "hilEmailChannel")
 	EmailChannel hilEmailChannel(ObjectProvider<JavaMailSender> mailSender, ObjectProvider<RuntimeService> runtime,
-			HilProperties properties, SignedTokens tokens,
+			HilProperties properties, SignedTokens tokens, SmtpConnections connections,
 			@Value("${hil.mail.inbound.host:}") String inboundHost) {
 		HilProperties.Mail mail = properties.getMail();
 		EmailComposer composer = new EmailComposer(hilEmailTemplates(properties), hilResponseLinks(properties, tokens),
 				new AttachmentResolver(runtime, mail.getAttachmentDir(),
 						properties.getSecurity().getMaxAttachmentSize()),
 				properties.getSecurity().getMaxEmailBodySize(), !inboundHost.isBlank());
-		return new EmailChannel(mailSender, composer, mail.getFrom(), mail.getReplyTo(), mail.isReplyToPlusAddress());
+		return new EmailChannel(mailSender, connections, composer, mail.getFrom(), mail.getReplyTo(),
+				mail.isReplyToPlusAddress());
+	}
+
+	/** SMTP connections kept open between emails; closed with the context. */
+	@Bean
+	SmtpConnections hilSmtpConnections(HilProperties properties) {
+		HilProperties.Mail mail = properties.getMail();
+		return new SmtpConnections(mail.getConnectionIdleTimeout(), mail.getMaxEmailsPerConnection());
 	}
 
 	@Bean

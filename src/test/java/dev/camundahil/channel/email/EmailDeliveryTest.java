@@ -74,6 +74,27 @@ class EmailDeliveryTest extends EmailTestSupport {
 		}
 	}
 
+	@Test
+	void emailsInARowShareAConnectionAndOneTheServerDroppedIsReplacedWithinTheSameAttempt() throws Exception {
+		int connectionsBefore = proxy.connections();
+		for (int i = 0; i < 3; i++) {
+			UUID action = actionOf(start("Reuse question " + i + "?", "ann@reuse.example")).getId();
+			awaitTrue("the dispatch of " + action + " is delivered", () -> "delivered".equals(dispatchStatus(action)));
+		}
+		assertThat(proxy.connections()).as("connections opened for three emails in a row")
+			.isLessThanOrEqualTo(connectionsBefore + 1);
+
+		proxy.dropAll();
+		UUID action = actionOf(start("After the drop?", "ann@reuse.example")).getId();
+
+		awaitTrue("the dispatch of " + action + " is delivered", () -> "delivered".equals(dispatchStatus(action)));
+		assertThat(emailsFor(action)).hasSize(1);
+		assertThat(this.jdbc.queryForMap("SELECT attempts, last_error FROM action_dispatch WHERE action_id = ?", action))
+			.as("delivered at the first attempt")
+			.containsEntry("attempts", 1)
+			.containsEntry("last_error", null);
+	}
+
 	private ProcessInstance start(String question, String to) {
 		String key = deploy(waitingAfter(hilTask(key("outbox"), question, "email")
 			.camundaInputParameter("to", to)

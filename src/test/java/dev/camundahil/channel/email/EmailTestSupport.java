@@ -37,9 +37,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The app against a real SMTP server (GreenMail on a free port of 127.0.0.1), with a fixed link secret and an
- * attachment directory of its own. The email tests share it, and so one application context; the server runs as
- * long as that context may be reused.
+ * The app against a real SMTP server (GreenMail on a free port of 127.0.0.1, reached through a proxy that counts
+ * connections), with a fixed link secret and an attachment directory of its own. The email tests share it, and so
+ * one application context; the server runs as long as that context may be reused.
  */
 @PostgresTest
 abstract class EmailTestSupport {
@@ -57,12 +57,16 @@ abstract class EmailTestSupport {
 
 	static GreenMail mail;
 
+	/** Between the application and the server: counts the application's SMTP connections and can cut them. */
+	static final SmtpProxy proxy;
+
 	static final Path attachmentDir;
 
 	static {
 		try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			smtp = new ServerSetup(free.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 			attachmentDir = Files.createTempDirectory("hil-attachments");
+			proxy = new SmtpProxy(smtp.getPort());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -78,7 +82,7 @@ abstract class EmailTestSupport {
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", smtp::getPort);
+		registry.add("spring.mail.port", proxy::port);
 		registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "5000");
 		registry.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
 		// quick retries, so that a test sees an outage end within seconds
