@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * Something happened to an action. Published inside the transaction that recorded it, so a listener that writes
  * (an outbox row, a process signal) commits or rolls back with it; listeners with side effects outside the
- * database act after commit.
+ * database act after commit. The action's row is already written when a listener hears of it, so rows that refer
+ * to it may be inserted with plain JDBC.
  *
  * @param type the webhook event name, such as {@code action.completed}
  * @param action the action as it is after the event

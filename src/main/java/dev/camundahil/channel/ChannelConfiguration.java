@@ -1,6 +1,5 @@
 package dev.camundahil.channel;
 
-import jakarta.persistence.EntityManager;
 
 import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
@@ -61,8 +60,8 @@ public class ChannelConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DispatchOutbox hilDispatchOutbox(DispatchRows rows, ChannelRouter router, ActionService actions,
-			EntityManager entityManager, DispatchWorkers workers, HilProperties properties) {
-		return new DispatchOutbox(rows, router, actions, entityManager, retrySchedule(properties), workers);
+			DispatchWorkers workers, HilProperties properties) {
+		return new DispatchOutbox(rows, router, actions, retrySchedule(properties), workers);
 	}
 
 	@Bean

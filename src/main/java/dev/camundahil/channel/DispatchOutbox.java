@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.persistence.EntityManager;
-
 import dev.camundahil.action.ActionEvent;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionView;
@@ -41,18 +39,14 @@ final class DispatchOutbox {
 
 	private final ActionService actions;
 
-	private final EntityManager entityManager;
-
 	private final RetrySchedule schedule;
 
 	private final DispatchWorkers workers;
 
-	DispatchOutbox(DispatchRows rows, ChannelRouter router, ActionService actions, EntityManager entityManager,
-			RetrySchedule schedule, DispatchWorkers workers) {
+	DispatchOutbox(DispatchRows rows, ChannelRouter router, ActionService actions, RetrySchedule schedule, DispatchWorkers workers) {
 		this.rows = rows;
 		this.router = router;
 		this.actions = actions;
-		this.entityManager = entityManager;
 		this.schedule = schedule;
 		this.workers = workers;
 	}
@@ -90,9 +84,8 @@ final class DispatchOutbox {
 	}
 
 	private void open(ActionView action) {
+		// the rows refer to the action, whose row ActionService writes before it publishes CREATED
 		List<Duration> reminders = reminders(action);
-		// the rows refer to the action, which JPA would otherwise write only at commit
-		this.entityManager.flush();
 		Instant now = Instant.now();
 		List<UUID> queued = new ArrayList<>();
 		for (String outputType : action.outputTypes()) {
