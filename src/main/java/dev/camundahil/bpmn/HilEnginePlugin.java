@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
- * Adds the HIL task parse listener to the process engine.
+ * Adds the HIL task parse listener and the {@code hilState} serializer to the process engine.
  */
 public class HilEnginePlugin extends AbstractProcessEnginePlugin {
 
@@ -23,6 +23,11 @@ public class HilEnginePlugin extends AbstractProcessEnginePlugin {
 			configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
 		}
 		configuration.getCustomPostBPMNParseListeners().add(this.parseListener);
+		if (configuration.getCustomPreVariableSerializers() == null) {
+			configuration.setCustomPreVariableSerializers(new ArrayList<>());
+		}
+		// first: where several serializers can take a value, the engine picks the first of the default format
+		configuration.getCustomPreVariableSerializers().add(0, new HilStateSerializer());
 	}
 
 }

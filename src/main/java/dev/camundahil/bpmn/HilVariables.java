@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 /**
  * The process variables of a HIL task: {@code hilState} while it waits, and the outcome once it resumes. Maps and
  * lists are stored as JSON, so they stay readable in Cockpit and in expressions such as
- * {@code ${hilState.pendingActionId}}.
+ * {@code ${hilState.pendingActionId}}; {@code hilState} by {@link HilStateSerializer}.
  */
 public final class HilVariables {
 
@@ -38,11 +38,7 @@ public final class HilVariables {
 	}
 
 	static void writeState(DelegateExecution execution, ActionRequest action) {
-		Map<String, Object> state = new LinkedHashMap<>();
-		state.put("pendingActionId", action.getId().toString());
-		state.put("outputTypes", action.getOutputTypes());
-		state.put("args", action.getArgs());
-		execution.setVariable(STATE, json(state));
+		execution.setVariable(STATE, json(HilState.of(action)));
 	}
 
 	static void writeOutcome(DelegateExecution execution, HilOutcome outcome, String resultVariable) {

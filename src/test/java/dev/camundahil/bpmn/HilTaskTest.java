@@ -28,6 +28,10 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
@@ -390,6 +394,51 @@ class HilTaskTest {
 		assertThat(this.history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
 			.extracting((variable) -> variable.getName())
 			.doesNotContain("question", "outputTypes", "expectedResponse");
+	}
+
+	@Test
+	void theStateIsJsonInItsOwnRowAndInAByteArrayOnlyWhenLong() {
+		String key = deploy(waitingAfter(hilTask(key("state"), "OK?", "chat").camundaInputParameter("message", "${note}")));
+		ObjectValue order = Variables.objectValue(Map.of("id", 7))
+			.serializationDataFormat(SerializationDataFormats.JSON)
+			.create();
+		ProcessInstance small = this.runtime.startProcessInstanceByKey(key, Map.of("note", "short", "order", order));
+		ProcessInstance large = this.runtime.startProcessInstanceByKey(key, Map.of("note", "n".repeat(3000)));
+
+		Map<String, Object> smallRow = stateRow("act_ru_variable", small);
+		assertThat(smallRow.get("serializer")).isEqualTo("hil-state");
+		assertThat(smallRow.get("bytearray_id_")).isNull();
+		assertThat((String) smallRow.get("text_")).contains(pendingActionOf(small).getId().toString());
+		assertThat(stateRow("act_ru_variable", large).get("bytearray_id_")).isNotNull();
+		assertThat(stateRow("act_ru_variable", large).get("text_")).isNull();
+		assertThat(this.jdbc.queryForObject("SELECT type_ FROM act_ru_variable WHERE proc_inst_id_ = ? "
+				+ "AND name_ = 'order'", String.class, small.getId())).as("any other object").isNotEqualTo("hil-state");
+		for (ProcessInstance instance : List.of(small, large)) {
+			assertThat(stateOf(instance))
+				.containsEntry("pendingActionId", pendingActionOf(instance).getId().toString());
+			this.actions.respond(pendingActionOf(instance).getId(), ResponseCommand.of("yes", "ann"));
+		}
+
+		assertThat(stateRow("act_hi_varinst", small).get("bytearray_id_")).isNull();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> kept = (Map<String, Object>) this.history.createHistoricVariableInstanceQuery()
+			.processInstanceId(large.getId())
+			.variableName("hilState")
+			.includeDeleted()
+			.singleResult()
+			.getValue();
+		assertThat(kept).extractingByKey("args").asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("message", "n".repeat(3000));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> stateOf(ProcessInstance instance) {
+		return (Map<String, Object>) this.runtime.getVariable(instance.getId(), "hilState");
+	}
+
+	private Map<String, Object> stateRow(String table, ProcessInstance instance) {
+		String serializer = "act_ru_variable".equals(table) ? "type_" : "var_type_";
+		return this.jdbc.queryForMap("SELECT " + serializer + " AS serializer, text_, bytearray_id_ FROM " + table
+				+ " WHERE proc_inst_id_ = ? AND name_ = 'hilState'", instance.getId());
 	}
 
 	@Test
