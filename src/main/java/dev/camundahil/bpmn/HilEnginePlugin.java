@@ -26,7 +26,8 @@ public class HilEnginePlugin extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPreVariableSerializers() == null) {
 			configuration.setCustomPreVariableSerializers(new ArrayList<>());
 		}
-		// first: where several serializers can take a value, the engine picks the first of the default format
+		// first: where several serializers can take a value, the engine picks the first of the default format, or
+		// else the first of all
 		configuration.getCustomPreVariableSerializers().add(0, new HilStateSerializer());
 	}
 
