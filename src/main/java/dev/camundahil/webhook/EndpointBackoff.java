@@ -48,6 +48,12 @@ final class EndpointBackoff {
 		return held;
 	}
 
+	/** Whether this node does not claim the webhook's deliveries now, as in {@link #holding}. */
+	boolean holds(UUID webhookId, Instant now) {
+		Hold hold = this.holds.get(webhookId);
+		return hold != null && hold.holds(now);
+	}
+
 	/**
 	 * Whether a delivery this node has claimed may be sent now. Not while its webhook backs off; once the back-off
 	 * has passed, the first delivery to ask is the trial and the others wait for its outcome.

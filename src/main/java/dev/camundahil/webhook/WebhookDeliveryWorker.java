@@ -130,7 +130,7 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 			try {
 				this.pool.execute(() -> {
 					Instant now = Timestamps.now();
-					if (this.backoff.holding(now).contains(delivery.webhookId())) {
+					if (this.backoff.holds(delivery.webhookId(), now)) {
 						return;
 					}
 					this.store.claim(delivery.id(), now, now.plus(this.claimFor)).ifPresent(this::deliver);

@@ -29,12 +29,16 @@ class EndpointBackoffTest {
 		this.backoff.failed(this.webhook, "a", T0, null);
 
 		assertThat(this.backoff.holding(T0.plusSeconds(4))).containsExactly(this.webhook);
+		assertThat(this.backoff.holds(this.webhook, T0.plusSeconds(4))).isTrue();
+		assertThat(this.backoff.holds(UUID.randomUUID(), T0.plusSeconds(4))).as("another webhook").isFalse();
 		assertThat(this.backoff.admit(this.webhook, "b", T0.plusSeconds(4))).isFalse();
 
 		assertThat(this.backoff.holding(T0.plusSeconds(5))).as("the back-off has passed").isEmpty();
+		assertThat(this.backoff.holds(this.webhook, T0.plusSeconds(5))).isFalse();
 		assertThat(this.backoff.admit(this.webhook, "b", T0.plusSeconds(5))).as("the trial").isTrue();
 		assertThat(this.backoff.admit(this.webhook, "c", T0.plusSeconds(5))).as("waits for the trial").isFalse();
 		assertThat(this.backoff.holding(T0.plusSeconds(6))).as("while the trial is out").containsExactly(this.webhook);
+		assertThat(this.backoff.holds(this.webhook, T0.plusSeconds(6))).isTrue();
 	}
 
 	@Test
