@@ -120,8 +120,7 @@ public class EmailChannel implements OutputChannel {
 		mime.setHeader(ACTION_ID_HEADER, action.id().toString());
 		// RFC 3834: no out-of-office answers to a machine's message
 		mime.setHeader("Auto-Submitted", "auto-generated");
-		mime.saveChanges();
-		// after saveChanges, which would put a Message-ID of its own; Spring's sender keeps an explicit one
+		// the sender saves the message once before sending and keeps a Message-ID that is set, as Spring's does
 		mime.setHeader("Message-ID", messageId);
 		this.connections.send(sender, mime);
 		log.info("Sent {} email for action {} to {} recipient(s), {} attachment(s), Message-ID {}",
