@@ -6,50 +6,32 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 /**
  * One thing that happened to an action: a transition, a dispatch, a rejected reply. Written once, never changed.
  */
-@Entity
-@Immutable
-@Table(name = "action_audit")
 public class ActionAudit {
 
-	@Id
-	private UUID id;
+	private final UUID id;
 
-	@Column(name = "action_id", nullable = false)
-	private UUID actionId;
+	private final UUID actionId;
 
-	@Column(nullable = false)
-	private String event;
+	private final String event;
 
-	@JdbcTypeCode(SqlTypes.JSON)
-	@Column(nullable = false)
-	private Map<String, Object> data;
+	private final Map<String, Object> data;
 
-	@Column(name = "user_id")
-	private String userId;
+	private final String userId;
 
-	@Column(nullable = false)
-	private Instant timestamp;
-
-	protected ActionAudit() {
-	}
+	private final Instant timestamp;
 
 	ActionAudit(UUID actionId, String event, Map<String, Object> data, String userId, Instant timestamp) {
-		this.id = UUID.randomUUID();
+		this(UUID.randomUUID(), actionId, event, new LinkedHashMap<>(data), userId, timestamp);
+	}
+
+	ActionAudit(UUID id, UUID actionId, String event, Map<String, Object> data, String userId, Instant timestamp) {
+		this.id = id;
 		this.actionId = actionId;
 		this.event = event;
-		this.data = new LinkedHashMap<>(data);
+		this.data = data;
 		this.userId = userId;
 		this.timestamp = timestamp;
 	}

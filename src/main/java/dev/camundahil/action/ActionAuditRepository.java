@@ -1,15 +1,52 @@
 package dev.camundahil.action;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reads the audit trail of actions.
+ * The {@code action_audit} table: entries are inserted once and read back as an action's trail.
  */
-public interface ActionAuditRepository extends JpaRepository<ActionAudit, UUID> {
+class ActionAuditRepository {
 
-	List<ActionAudit> findByActionIdOrderByTimestampAscIdAsc(UUID actionId);
+	private final JdbcTemplate jdbc;
+
+	private final JsonColumns json;
+
+	private final String insert;
+
+	ActionAuditRepository(JdbcTemplate jdbc, JsonColumns json) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.insert = "INSERT INTO action_audit (id, action_id, event, data, user_id, timestamp) VALUES (?, ?, ?, "
+				+ json.parameter() + ", ?, ?)";
+	}
+
+	void insert(ActionAudit audit) {
+		this.jdbc.update(this.insert, (ps) -> {
+			ps.setObject(1, audit.getId());
+			ps.setObject(2, audit.getActionId());
+			ps.setString(3, audit.getEvent());
+			ps.setString(4, this.json.write(audit.getData()));
+			ps.setString(5, audit.getUserId());
+			ActionRequestRepository.setInstant(ps, 6, audit.getTimestamp());
+		});
+	}
+
+	/** An action's entries, oldest first. */
+	List<ActionAudit> trail(UUID actionId) {
+		return this.jdbc.query("SELECT id, action_id, event, data, user_id, timestamp FROM action_audit "
+				+ "WHERE action_id = ? ORDER BY timestamp, id", this::audit, actionId);
+	}
+
+	private ActionAudit audit(ResultSet rs, int row) throws SQLException {
+		return new ActionAudit(rs.getObject("id", UUID.class), rs.getObject("action_id", UUID.class),
+				rs.getString("event"), this.json.readMap(rs.getString("data")), rs.getString("user_id"),
+				rs.getObject("timestamp", OffsetDateTime.class).toInstant());
+	}
 
 }

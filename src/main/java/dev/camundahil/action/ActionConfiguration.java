@@ -1,9 +1,8 @@
 package dev.camundahil.action;
 
-import jakarta.persistence.EntityManager;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.camundahil.config.HilDatabase;
 import dev.camundahil.config.HilProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,17 +12,25 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The action feature: its service and what it needs.
+ * The action feature: its tables, its service and what they need.
  */
 @Configuration(proxyBeanMethods = false)
 public class ActionConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ActionService actionService(ActionRequestRepository actions, ActionAuditRepository audits,
-			EntityManager entityManager, ApplicationEventPublisher events, JdbcTemplate jdbc, ObjectMapper json,
-			HilProperties properties) {
-		return new ActionService(actions, audits, entityManager, events, new IdempotencyKeys(jdbc, json),
+	ActionRequestRepository actionRequestRepository(JdbcTemplate jdbc) {
+		HilDatabase database = HilDatabase.of(jdbc.getDataSource());
+		return new ActionRequestRepository(jdbc, JsonColumns.forDatabase(database.isPostgres()), database.isPostgres());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ActionService actionService(ActionRequestRepository actions, JdbcTemplate jdbc, ApplicationEventPublisher events,
+			ObjectMapper json, HilProperties properties) {
+		boolean postgres = HilDatabase.of(jdbc.getDataSource()).isPostgres();
+		return new ActionService(actions, new ActionAuditRepository(jdbc, JsonColumns.forDatabase(postgres)), events,
+				new IdempotencyKeys(jdbc, json),
 				new ResponseValueLimit(json, properties.getSecurity().getMaxResponseValueSize()));
 	}
 

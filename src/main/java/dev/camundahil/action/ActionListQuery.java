@@ -1,79 +1,69 @@
 package dev.camundahil.action;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
- * Lists actions matching an {@link ActionQuery}, one page at a time.
- * <p>
- * The query is written as query-language text, one text per combination of filters, because Hibernate keeps the
- * compiled plan of a text query; a criteria query, built anew for every request, would be compiled anew for every
- * request too, which cost the list endpoint more than running the query.
+ * Lists actions matching an {@link ActionQuery}, one page at a time. The total is counted only when the page does
+ * not already tell it (a first page that is not full).
  */
 final class ActionListQuery {
 
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
-	private static final Set<String> SORTABLE = Set.of("createdAt", "updatedAt", "expiresAt", "id", "status",
-			"flowId", "sessionId", "nodeId");
+	private static final Map<String, String> SORTABLE = Map.of("createdAt", "created_at", "updatedAt", "updated_at",
+			"expiresAt", "expires_at", "id", "id", "status", "status", "flowId", "flow_id", "sessionId", "session_id",
+			"nodeId", "node_id");
 
-	private final String where;
+	private final StringBuilder where = new StringBuilder();
 
-	private final Map<String, Object> parameters = new LinkedHashMap<>();
+	private final List<Object> parameters = new ArrayList<>();
 
-	ActionListQuery(ActionQuery query) {
-		StringJoiner where = new StringJoiner(" and ", " where ", "").setEmptyValue("");
-		add(where, "a.status = :status", "status", query.status());
-		add(where, "a.flowId = :flowId", "flowId", query.flowId());
-		add(where, "a.sessionId = :sessionId", "sessionId", query.sessionId());
-		add(where, "a.nodeId = :nodeId", "nodeId", query.nodeId());
-		add(where, OutputTypeFunction.NAME + "(a.outputTypes, :outputType) = true", "outputType", query.outputType());
-		this.where = where.toString();
+	ActionListQuery(ActionQuery query, String hasOutputType) {
+		add("status = ?", (query.status() != null) ? query.status().value() : null);
+		add("flow_id = ?", query.flowId());
+		add("session_id = ?", query.sessionId());
+		add("node_id = ?", query.nodeId());
+		add(hasOutputType, query.outputType());
 	}
 
-	Page<ActionRequest> run(EntityManager entityManager, Pageable page) {
-		TypedQuery<ActionRequest> select = entityManager
-			.createQuery("select a from ActionRequest a" + this.where + orderBy(page.getSortOr(NEWEST_FIRST)),
-					ActionRequest.class);
-		this.parameters.forEach(select::setParameter);
-		if (page.isPaged()) {
-			select.setFirstResult((int) page.getOffset()).setMaxResults(page.getPageSize());
-		}
-		List<ActionRequest> content = select.getResultList();
+	/** Runs the query: {@code select} reads the actions that are not soft-deleted and ends in a where clause. */
+	Page<ActionRequest> run(JdbcTemplate jdbc, String select, RowMapper<ActionRequest> rows, Pageable page) {
+		String orderBy = orderBy(page.getSortOr(NEWEST_FIRST));
+		String limit = page.isPaged() ? " LIMIT " + page.getPageSize() + " OFFSET " + page.getOffset() : "";
+		List<ActionRequest> content = jdbc.query(select + this.where + orderBy + limit, rows, this.parameters.toArray());
 		if (page.isUnpaged() || (page.getOffset() == 0 && content.size() < page.getPageSize())) {
 			return new PageImpl<>(content, page, content.size());
 		}
-		TypedQuery<Long> count = entityManager.createQuery("select count(a) from ActionRequest a" + this.where,
-				Long.class);
-		this.parameters.forEach(count::setParameter);
-		return new PageImpl<>(content, page, count.getSingleResult());
+		Long total = jdbc.queryForObject("SELECT count(*) FROM action_request WHERE deleted_at IS NULL" + this.where,
+				Long.class, this.parameters.toArray());
+		return new PageImpl<>(content, page, (total != null) ? total : 0);
 	}
 
-	private void add(StringJoiner where, String condition, String name, Object value) {
+	private void add(String condition, Object value) {
 		if (value != null) {
-			where.add(condition);
-			this.parameters.put(name, value);
+			this.where.append(" AND ").append(condition);
+			this.parameters.add(value);
 		}
 	}
 
 	private static String orderBy(Sort sort) {
-		StringJoiner orderBy = new StringJoiner(", ", " order by ", "");
+		StringJoiner orderBy = new StringJoiner(", ", " ORDER BY ", "");
 		for (Sort.Order order : sort) {
-			if (!SORTABLE.contains(order.getProperty())) {
+			String column = SORTABLE.get(order.getProperty());
+			if (column == null) {
 				throw new IllegalArgumentException("Actions cannot be sorted by '" + order.getProperty() + "'");
 			}
-			orderBy.add("a." + order.getProperty() + (order.isAscending() ? " asc" : " desc"));
+			orderBy.add(column + (order.isAscending() ? " ASC" : " DESC"));
 		}
 		return orderBy.toString();
 	}

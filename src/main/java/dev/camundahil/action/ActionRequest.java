@@ -8,81 +8,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import org.hibernate.annotations.DynamicUpdate;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.SQLRestriction;
-import org.hibernate.type.SqlTypes;
-
 /**
  * A request for a human to act, and the state machine it goes through: {@code pending} to exactly one of
  * {@code completed}, {@code expired} or {@code cancelled}. Every transition is checked here and guarded in the
- * database by the {@code version} column, so of two racing transitions only one commits. A transition writes only
- * the columns it changes, never the (large) JSON of the request.
+ * database by the {@code version} column ({@link ActionRequestRepository#update}), so of two racing transitions only
+ * one commits.
  */
-@Entity
-@Table(name = "action_request")
-@SQLRestriction("deleted_at IS NULL")
-@DynamicUpdate
 public class ActionRequest {
 
-	@Id
-	private UUID id;
+	private final UUID id;
 
-	@Column(name = "flow_id", nullable = false)
-	private String flowId;
+	private final String flowId;
 
-	@Column(name = "session_id", nullable = false)
-	private String sessionId;
+	private final String sessionId;
 
-	@Column(name = "node_id", nullable = false)
-	private String nodeId;
+	private final String nodeId;
 
-	@Column(nullable = false)
 	private ActionStatus status;
 
-	@JdbcTypeCode(SqlTypes.ARRAY)
-	@Column(name = "output_types", nullable = false)
-	private List<String> outputTypes;
+	private final List<String> outputTypes;
 
-	@JdbcTypeCode(SqlTypes.JSON)
-	@Column(nullable = false)
-	private ActionContext context;
+	private final ActionContext context;
 
-	@JdbcTypeCode(SqlTypes.JSON)
-	private Map<String, Object> args;
+	private final Map<String, Object> args;
 
-	@JdbcTypeCode(SqlTypes.JSON)
 	private ActionResponse response;
 
-	@Column(name = "process_instance_id")
-	private String processInstanceId;
+	private final String processInstanceId;
 
-	@Column(name = "execution_id")
-	private String executionId;
+	private final String executionId;
 
-	@Column(name = "expires_at")
-	private Instant expiresAt;
+	private final Instant expiresAt;
 
-	@Version
-	private Long version;
+	private long version;
 
-	@Column(name = "created_at", nullable = false, updatable = false)
-	private Instant createdAt;
+	private final Instant createdAt;
 
-	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
-	@Column(name = "deleted_at")
 	private Instant deletedAt;
-
-	protected ActionRequest() {
-	}
 
 	public ActionRequest(NewAction request, Instant now) {
 		this.id = UUID.randomUUID();
@@ -98,6 +62,29 @@ public class ActionRequest {
 		this.expiresAt = request.expiresAt();
 		this.createdAt = now;
 		this.updatedAt = now;
+	}
+
+	/** An action as it is stored. */
+	ActionRequest(UUID id, String flowId, String sessionId, String nodeId, ActionStatus status,
+			List<String> outputTypes, ActionContext context, Map<String, Object> args, ActionResponse response,
+			String processInstanceId, String executionId, Instant expiresAt, long version, Instant createdAt,
+			Instant updatedAt, Instant deletedAt) {
+		this.id = id;
+		this.flowId = flowId;
+		this.sessionId = sessionId;
+		this.nodeId = nodeId;
+		this.status = status;
+		this.outputTypes = outputTypes;
+		this.context = context;
+		this.args = args;
+		this.response = response;
+		this.processInstanceId = processInstanceId;
+		this.executionId = executionId;
+		this.expiresAt = expiresAt;
+		this.version = version;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+		this.deletedAt = deletedAt;
 	}
 
 	void complete(ActionResponse response) {
@@ -187,7 +174,12 @@ public class ActionRequest {
 	}
 
 	public long getVersion() {
-		return (this.version != null) ? this.version : 0;
+		return this.version;
+	}
+
+	/** Counts a transition that the database took. */
+	void written() {
+		this.version++;
 	}
 
 	public Instant getCreatedAt() {

@@ -1,41 +1,183 @@
 package dev.camundahil.action;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
- * Reads actions. Soft-deleted rows are filtered out of every query by the entity's restriction. The first three
- * methods are the schema document's query examples.
+ * The {@code action_request} table. Reads are public and never see soft-deleted rows; the first three methods are
+ * the schema document's query examples. Writes belong to {@link ActionService}: an insert, and {@link #update}, the
+ * one statement every transition goes through.
  */
-public interface ActionRequestRepository extends JpaRepository<ActionRequest, UUID> {
+public class ActionRequestRepository {
+
+	static final String COLUMNS = "id, flow_id, session_id, node_id, status, output_types, context, args, response, "
+			+ "process_instance_id, execution_id, expires_at, version, created_at, updated_at, deleted_at";
+
+	private static final String SELECT = "SELECT " + COLUMNS + " FROM action_request WHERE deleted_at IS NULL";
+
+	static final String PENDING_BY_FLOW = SELECT + " AND flow_id = ? AND status = 'pending' ORDER BY created_at DESC";
+
+	static final String BY_ID = SELECT + " AND id = ?";
+
+	private final String pendingByOutputType;
+
+	// the spelling of ":type = ANY(output_types)" that the GIN index serves
+	static final String HAS_OUTPUT_TYPE_POSTGRES = "output_types @> ARRAY[?]::text[]";
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonColumns json;
+
+	private final String hasOutputType;
+
+	private final String insert;
+
+	private final String update;
+
+	private final RowMapper<ActionRequest> rows = this::action;
+
+	ActionRequestRepository(JdbcTemplate jdbc, JsonColumns json, boolean postgres) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.hasOutputType = postgres ? HAS_OUTPUT_TYPE_POSTGRES : "array_contains(output_types, ?)";
+		this.pendingByOutputType = pendingByOutputType(this.hasOutputType);
+		String parameter = json.parameter();
+		this.insert = "INSERT INTO action_request (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, " + parameter + ", "
+				+ parameter + ", " + parameter + ", ?, ?, ?, ?, ?, ?, ?)";
+		this.update = "UPDATE action_request SET status = ?, response = " + parameter
+				+ ", updated_at = ?, deleted_at = ?, version = version + 1 "
+				+ "WHERE id = ? AND version = ? AND deleted_at IS NULL";
+	}
 
 	/** Query 1: pending actions of a flow, newest first. */
-	@Query("select a from ActionRequest a where a.flowId = :flowId and a.status = dev.camundahil.action.ActionStatus.PENDING order by a.createdAt desc")
-	List<ActionRequest> findPendingByFlowId(@Param("flowId") String flowId, Pageable page);
+	public List<ActionRequest> findPendingByFlowId(String flowId, Pageable page) {
+		return this.jdbc.query(PENDING_BY_FLOW + limit(page), this.rows, flowId);
+	}
 
 	/** Query 2: pending actions that go out on an output type, newest first. */
-	@Query("select a from ActionRequest a where hil_has_output_type(a.outputTypes, :outputType) and a.status = dev.camundahil.action.ActionStatus.PENDING order by a.createdAt desc")
-	List<ActionRequest> findPendingByOutputType(@Param("outputType") String outputType, Pageable page);
+	public List<ActionRequest> findPendingByOutputType(String outputType, Pageable page) {
+		return this.jdbc.query(this.pendingByOutputType + limit(page), this.rows, outputType);
+	}
 
-	/** Query 3: one action by id (inherited {@link #findById}). */
-	@Override
-	Optional<ActionRequest> findById(UUID id);
+	/** Query 3: one action by id. */
+	public Optional<ActionRequest> findById(UUID id) {
+		return this.jdbc.query(BY_ID, this.rows, id).stream().findFirst();
+	}
 
-	// Written out in JPQL rather than derived from the method names: Hibernate caches the plan of a JPQL query,
-	// while a derived query is translated from criteria on every call.
+	public List<ActionRequest> findByExecutionIdAndStatus(String executionId, ActionStatus status) {
+		return this.jdbc.query(SELECT + " AND execution_id = ? AND status = ? ORDER BY created_at", this.rows,
+				executionId, status.value());
+	}
 
-	@Query("select a from ActionRequest a where a.executionId = :executionId and a.status = :status order by a.createdAt")
-	List<ActionRequest> findByExecutionIdAndStatus(@Param("executionId") String executionId,
-			@Param("status") ActionStatus status);
+	public List<ActionRequest> findBySessionIdAndStatusOrderByCreatedAtDesc(String sessionId, ActionStatus status) {
+		return this.jdbc.query(SELECT + " AND session_id = ? AND status = ? ORDER BY created_at DESC", this.rows,
+				sessionId, status.value());
+	}
 
-	@Query("select a from ActionRequest a where a.sessionId = :sessionId and a.status = :status order by a.createdAt desc")
-	List<ActionRequest> findBySessionIdAndStatusOrderByCreatedAtDesc(@Param("sessionId") String sessionId,
-			@Param("status") ActionStatus status);
+	/** The actions a process instance opened, oldest first. */
+	public List<ActionRequest> findByProcessInstanceId(String processInstanceId) {
+		return this.jdbc.query(SELECT + " AND process_instance_id = ? ORDER BY created_at", this.rows,
+				processInstanceId);
+	}
+
+	/** How many actions there are, soft-deleted ones left out. */
+	public long count() {
+		return this.jdbc.queryForObject("SELECT count(*) FROM action_request WHERE deleted_at IS NULL", Long.class);
+	}
+
+	Page<ActionRequest> list(ActionQuery query, Pageable page) {
+		return new ActionListQuery(query, this.hasOutputType).run(this.jdbc, SELECT, this.rows, page);
+	}
+
+	void insert(ActionRequest action) {
+		this.jdbc.update(this.insert, (ps) -> {
+			ps.setObject(1, action.getId());
+			ps.setString(2, action.getFlowId());
+			ps.setString(3, action.getSessionId());
+			ps.setString(4, action.getNodeId());
+			ps.setString(5, action.getStatus().value());
+			ps.setObject(6, action.getOutputTypes().toArray(String[]::new));
+			ps.setString(7, this.json.write(action.getContext()));
+			ps.setString(8, this.json.write(action.getArgs()));
+			ps.setString(9, this.json.write(action.getResponse()));
+			ps.setString(10, action.getProcessInstanceId());
+			ps.setString(11, action.getExecutionId());
+			setInstant(ps, 12, action.getExpiresAt());
+			ps.setLong(13, action.getVersion());
+			setInstant(ps, 14, action.getCreatedAt());
+			setInstant(ps, 15, action.getUpdatedAt());
+			setInstant(ps, 16, action.getDeletedAt());
+		});
+	}
+
+	/**
+	 * Writes a transition if the row is still at the version the action was read at: of two racing transitions, the
+	 * second waits for the first and then finds the version moved on.
+	 * @return whether this transition won
+	 */
+	boolean update(ActionRequest action) {
+		int updated = this.jdbc.update(this.update, (ps) -> {
+			ps.setString(1, action.getStatus().value());
+			ps.setString(2, this.json.write(action.getResponse()));
+			setInstant(ps, 3, action.getUpdatedAt());
+			setInstant(ps, 4, action.getDeletedAt());
+			ps.setObject(5, action.getId());
+			ps.setLong(6, action.getVersion());
+		});
+		if (updated == 1) {
+			action.written();
+		}
+		return updated == 1;
+	}
+
+	static String pendingByOutputType(String hasOutputType) {
+		return SELECT + " AND " + hasOutputType + " AND status = 'pending' ORDER BY created_at DESC";
+	}
+
+	static String limit(Pageable page) {
+		return page.isPaged() ? " LIMIT " + page.getPageSize() + " OFFSET " + page.getOffset() : "";
+	}
+
+	private ActionRequest action(ResultSet rs, int row) throws SQLException {
+		return new ActionRequest(rs.getObject("id", UUID.class), rs.getString("flow_id"), rs.getString("session_id"),
+				rs.getString("node_id"), ActionStatus.of(rs.getString("status")), texts(rs.getArray("output_types")),
+				this.json.read(rs.getString("context"), ActionContext.class), this.json.readMap(rs.getString("args")),
+				this.json.read(rs.getString("response"), ActionResponse.class), rs.getString("process_instance_id"),
+				rs.getString("execution_id"), instant(rs, "expires_at"), rs.getLong("version"),
+				instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "deleted_at"));
+	}
+
+	private static List<String> texts(Array array) throws SQLException {
+		return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+		if (instant != null) {
+			ps.setObject(index, instant.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+		}
+		else {
+			ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+		}
+	}
 
 }

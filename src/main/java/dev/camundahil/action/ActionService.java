@@ -5,16 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -32,19 +27,16 @@ public class ActionService {
 
 	private final ActionAuditRepository audits;
 
-	private final EntityManager entityManager;
-
 	private final ApplicationEventPublisher events;
 
 	private final IdempotencyKeys idempotencyKeys;
 
 	private final ResponseValueLimit responseValueLimit;
 
-	ActionService(ActionRequestRepository actions, ActionAuditRepository audits, EntityManager entityManager,
-			ApplicationEventPublisher events, IdempotencyKeys idempotencyKeys, ResponseValueLimit responseValueLimit) {
+	ActionService(ActionRequestRepository actions, ActionAuditRepository audits, ApplicationEventPublisher events,
+			IdempotencyKeys idempotencyKeys, ResponseValueLimit responseValueLimit) {
 		this.actions = actions;
 		this.audits = audits;
-		this.entityManager = entityManager;
 		this.events = events;
 		this.idempotencyKeys = idempotencyKeys;
 		this.responseValueLimit = responseValueLimit;
@@ -52,11 +44,7 @@ public class ActionService {
 
 	public ActionRequest create(NewAction request) {
 		ActionRequest action = new ActionRequest(request, Timestamps.now());
-		this.entityManager.persist(action);
-		// written now, ahead of the rows that refer to it: with ordered inserts Hibernate groups inserts by entity in
-		// order of first appearance, so when an answer resumes a process into its next HIL task, the answer's audit
-		// entry would take this action's own audit entry ahead of the action row (a foreign key violation)
-		this.entityManager.flush();
+		this.actions.insert(action);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("flowId", action.getFlowId());
 		data.put("nodeId", action.getNodeId());
@@ -95,7 +83,7 @@ public class ActionService {
 		ActionRequest action = load(id);
 		Object value = ExpectedResponses.accept(action, command.value());
 		action.complete(new ActionResponse(value, command.respondedBy(), Timestamps.now()));
-		flushWinning(action);
+		write(action);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("value", value);
 		data.put("respondedBy", command.respondedBy());
@@ -129,7 +117,7 @@ public class ActionService {
 	public ActionRequest expire(UUID id) {
 		ActionRequest action = load(id);
 		action.expire(Timestamps.now());
-		flushWinning(action);
+		write(action);
 		audit(id, AuditEvents.EXPIRED, Map.of("expiresAt", String.valueOf(action.getExpiresAt())), null);
 		publish(ActionEvent.EXPIRED, action, false);
 		log.info("Action {} expired", id);
@@ -143,7 +131,7 @@ public class ActionService {
 			cancel(action, "deleted", userId, false);
 		}
 		action.delete(Timestamps.now());
-		flushWinning(action);
+		write(action);
 		audit(id, AuditEvents.DELETED, Map.of(), userId);
 		return action;
 	}
@@ -155,18 +143,18 @@ public class ActionService {
 
 	@Transactional(readOnly = true)
 	public Page<ActionRequest> list(ActionQuery query, Pageable page) {
-		return new ActionListQuery(query).run(this.entityManager, page);
+		return this.actions.list(query, page);
 	}
 
 	@Transactional(readOnly = true)
 	public List<ActionAudit> auditTrail(UUID id) {
 		load(id);
-		return this.audits.findByActionIdOrderByTimestampAscIdAsc(id);
+		return this.audits.trail(id);
 	}
 
 	/** Records something that happened to an action outside its state machine, such as a dispatch. */
 	public void audit(UUID actionId, String event, Map<String, Object> data, String userId) {
-		this.entityManager.persist(new ActionAudit(actionId, event, data, userId, Timestamps.now()));
+		this.audits.insert(new ActionAudit(actionId, event, data, userId, Timestamps.now()));
 	}
 
 	/** Publishes an event about an action that is not a transition, such as a failed dispatch or a reminder. */
@@ -176,7 +164,7 @@ public class ActionService {
 
 	private void cancel(ActionRequest action, String reason, String userId, boolean engineInitiated) {
 		action.cancel(Timestamps.now());
-		flushWinning(action);
+		write(action);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("reason", (reason != null) ? reason : "");
 		audit(action.getId(), AuditEvents.CANCELLED, data, userId);
@@ -199,12 +187,9 @@ public class ActionService {
 		return this.actions.findById(id).orElseThrow(() -> new ActionNotFoundException(id));
 	}
 
-	/** Writes the transition now, so that losing a race shows here as a conflict, before anything else runs. */
-	private void flushWinning(ActionRequest action) {
-		try {
-			this.entityManager.flush();
-		}
-		catch (OptimisticLockException | OptimisticLockingFailureException ex) {
+	/** Writes a transition, so that losing a race shows here as a conflict, before anything else runs. */
+	private void write(ActionRequest action) {
+		if (!this.actions.update(action)) {
 			throw new ActionConflictException(action.getId(),
 					"Action " + action.getId() + " was changed at the same time by someone else; it is no longer pending");
 		}

@@ -12,16 +12,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import dev.camundahil.channel.ChannelMessage.Purpose;
+import dev.camundahil.config.HilDatabase;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * The {@code action_dispatch} table. A row is claimed for an attempt by counting the attempt and moving
@@ -45,7 +42,7 @@ final class DispatchRows {
 	DispatchRows(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
-		this.postgres = isPostgres(jdbc.getDataSource());
+		this.postgres = HilDatabase.of(jdbc.getDataSource()).isPostgres();
 	}
 
 	/** A row still to deliver, due at {@code dueAt}. */
@@ -195,16 +192,6 @@ final class DispatchRows {
 
 	private static String truncate(String text) {
 		return (text != null && text.length() > MAX_ERROR) ? text.substring(0, MAX_ERROR) : text;
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
-			return product.toLowerCase(Locale.ROOT).contains("postgres");
-		}
-		catch (MetaDataAccessException ex) {
-			throw new IllegalStateException("Cannot tell which database the dispatch outbox is in", ex);
-		}
 	}
 
 }

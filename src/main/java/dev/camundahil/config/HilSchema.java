@@ -14,8 +14,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * The plugin's own tables: migrated up with Flyway under a history table of their own (so the host's
@@ -34,7 +32,7 @@ public class HilSchema {
 	public HilSchema(DataSource dataSource, String historyTable) {
 		this.dataSource = dataSource;
 		this.historyTable = historyTable;
-		this.vendor = vendorOf(dataSource);
+		this.vendor = HilDatabase.of(dataSource).vendor();
 	}
 
 	/** Applies every migration not yet applied. */
@@ -82,23 +80,6 @@ public class HilSchema {
 	private static int versionOf(Resource script) {
 		String name = script.getFilename();
 		return Integer.parseInt(name.substring(1, name.indexOf("__")));
-	}
-
-	private static String vendorOf(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
-			if (product.toLowerCase().contains("postgres")) {
-				return "postgresql";
-			}
-			if (product.toLowerCase().contains("h2")) {
-				return "h2";
-			}
-			throw new IllegalStateException(
-					"camunda-hil runs on PostgreSQL and H2; this database is " + product);
-		}
-		catch (MetaDataAccessException ex) {
-			throw new IllegalStateException("Cannot tell which database the HIL tables go into", ex);
-		}
 	}
 
 }

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import jakarta.persistence.EntityManager;
-
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AuditEvents;
@@ -48,12 +46,10 @@ class ExpiredActionSweeper implements RecurringWork {
 
 	private final Consumer<Runnable> together;
 
-	private final EntityManager entityManager;
-
 	private final HilProperties.Expiry settings;
 
 	ExpiredActionSweeper(ActionService actions, OverdueActions overdue, TransactionTemplate transaction,
-			Consumer<Runnable> together, EntityManager entityManager, HilProperties.Expiry settings) {
+			Consumer<Runnable> together, HilProperties.Expiry settings) {
 		Assert.isTrue(settings.getBatchSize() > 0, "hil.expiry.batch-size must be at least 1");
 		Assert.isTrue(settings.getParallelSweeps() > 0, "hil.expiry.parallel-sweeps must be at least 1");
 		Assert.isTrue(settings.getInterval().toMillis() > 0, "hil.expiry.interval must be at least 1ms");
@@ -63,7 +59,6 @@ class ExpiredActionSweeper implements RecurringWork {
 		this.overdue = overdue;
 		this.transaction = transaction;
 		this.together = together;
-		this.entityManager = entityManager;
 		this.settings = settings;
 	}
 
@@ -106,13 +101,7 @@ class ExpiredActionSweeper implements RecurringWork {
 			this.transaction.executeWithoutResult((status) -> {
 				claimed.addAll(this.overdue.claim(now, failedSince, batchSize()));
 				this.together.accept(() -> {
-					for (UUID id : claimed) {
-						this.actions.expire(id);
-						// written and forgotten one by one: every query the next one makes would otherwise check all
-						// actions expired so far for changes, and the batch would slow down as it goes
-						this.entityManager.flush();
-						this.entityManager.clear();
-					}
+					claimed.forEach(this.actions::expire);
 				});
 			});
 		}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.camundahil.action.AuditEvents;
+import dev.camundahil.config.HilDatabase;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -44,8 +45,8 @@ class OverdueActions {
 		this.plan = plan;
 	}
 
-	static OverdueActions forDatabase(JdbcTemplate jdbc, String databaseProductName) {
-		return "PostgreSQL".equalsIgnoreCase(databaseProductName)
+	static OverdueActions forDatabase(JdbcTemplate jdbc, HilDatabase database) {
+		return database.isPostgres()
 				? new OverdueActions(jdbc, " FOR UPDATE OF a SKIP LOCKED", POSTGRESQL_PLAN)
 				: new OverdueActions(jdbc, "", null);
 	}

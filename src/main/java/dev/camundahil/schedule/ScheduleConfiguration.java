@@ -4,10 +4,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import jakarta.persistence.EntityManager;
-
 import dev.camundahil.action.ActionService;
 import dev.camundahil.bpmn.ResumptionBatch;
+import dev.camundahil.config.HilDatabase;
 import dev.camundahil.config.HilProperties;
 
 import org.quartz.Scheduler;
@@ -18,8 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,14 +43,13 @@ public class ScheduleConfiguration {
 	@ConditionalOnMissingBean(name = "hilExpiry")
 	@ConditionalOnProperty(prefix = "hil.expiry", name = "enabled", matchIfMissing = true)
 	RecurringWork hilExpiry(ActionService actions, DataSource dataSource, JdbcTemplate jdbc,
-			PlatformTransactionManager transactionManager, EntityManager entityManager, HilProperties properties,
-			ObjectProvider<ResumptionBatch> resumptions) throws MetaDataAccessException {
-		String database = JdbcUtils.extractDatabaseMetaData(dataSource, (metaData) -> metaData.getDatabaseProductName());
+			PlatformTransactionManager transactionManager, HilProperties properties,
+			ObjectProvider<ResumptionBatch> resumptions) {
 		TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		ResumptionBatch resumption = resumptions.getIfAvailable();
-		return new ExpiredActionSweeper(actions, OverdueActions.forDatabase(jdbc, database), ownTransaction,
-				(resumption != null) ? resumption::run : Runnable::run, entityManager, properties.getExpiry());
+		return new ExpiredActionSweeper(actions, OverdueActions.forDatabase(jdbc, HilDatabase.of(dataSource)), ownTransaction,
+				(resumption != null) ? resumption::run : Runnable::run, properties.getExpiry());
 	}
 
 }

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.camundahil.config.HilDatabase;
 import dev.camundahil.config.HilProperties;
 
 import org.slf4j.Logger;
@@ -14,8 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,7 +54,7 @@ public class WebhookConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookDeliveries hilWebhookDeliveries(JdbcTemplate jdbc, DataSource dataSource) {
-		return new WebhookDeliveries(jdbc, isPostgres(dataSource));
+		return new WebhookDeliveries(jdbc, HilDatabase.of(dataSource).isPostgres());
 	}
 
 	@Bean
@@ -90,16 +89,6 @@ public class WebhookConfiguration {
 			PlatformTransactionManager transactionManager) {
 		return new WebhookSubscriptions(webhooks, deliveries, addressPolicy, secrets, activeWebhooks,
 				new TransactionTemplate(transactionManager));
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
-			return product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
-		}
-		catch (MetaDataAccessException ex) {
-			throw new IllegalStateException("Cannot tell which database the webhook outbox is in", ex);
-		}
 	}
 
 	/** The webhooks API, in web applications only. */

@@ -11,6 +11,7 @@ import dev.camundahil.support.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is answered from an index.
  */
 class PostgresQueryPlanTest {
+
+	private static final String FIRST_PAGE = ActionRequestRepository.limit(PageRequest.of(0, 50));
 
 	private static JdbcTemplate jdbc;
 
@@ -48,22 +51,20 @@ class PostgresQueryPlanTest {
 
 	@Test
 	void pendingActionsOfAFlowComeFromTheFlowStatusIndex() {
-		String plan = explain("SELECT * FROM action_request WHERE (deleted_at IS NULL) AND flow_id = ? "
-				+ "AND status = 'pending' ORDER BY created_at DESC FETCH FIRST 50 ROWS ONLY", "flow-100");
+		String plan = explain(ActionRequestRepository.PENDING_BY_FLOW + FIRST_PAGE, "flow-100");
 		assertThat(plan).contains("IDX_ACTION_FLOW_STATUS").doesNotContain("Seq Scan");
 	}
 
 	@Test
 	void pendingActionsByOutputTypeComeFromAnIndex() {
-		String plan = explain("SELECT * FROM action_request WHERE (deleted_at IS NULL) "
-				+ "AND (output_types @> array[?]::text[]) AND status = 'pending' ORDER BY created_at DESC "
-				+ "FETCH FIRST 50 ROWS ONLY", "custom");
+		String plan = explain(ActionRequestRepository.pendingByOutputType(ActionRequestRepository.HAS_OUTPUT_TYPE_POSTGRES)
+				+ FIRST_PAGE, "custom");
 		assertThat(plan).containsPattern("IDX_ACTION_PENDING_CREATED|IDX_ACTION_OUTPUT_TYPES").doesNotContain("Seq Scan");
 	}
 
 	@Test
 	void oneActionByIdComesFromThePrimaryKey() {
-		String plan = explain("SELECT * FROM action_request WHERE (deleted_at IS NULL) AND id = ?", someId);
+		String plan = explain(ActionRequestRepository.BY_ID, someId);
 		assertThat(plan).contains("action_request_pkey").doesNotContain("Seq Scan");
 	}
 

@@ -199,9 +199,8 @@ class ActionApiTest {
 	}
 
 	private ActionRequest actionOf(ProcessInstance instance) {
-		return this.actions.findAll()
+		return this.actions.findByProcessInstanceId(instance.getId())
 			.stream()
-			.filter((action) -> instance.getId().equals(action.getProcessInstanceId()))
 			.findFirst()
 			.orElseThrow();
 	}

@@ -59,9 +59,8 @@ class ExampleProcessesTest {
 	@Test
 	void theChatConfirmationRunsToTheEnd() {
 		ProcessInstance instance = this.runtime.startProcessInstanceByKey("chatConfirmation", "booking-1");
-		ActionRequest action = this.actionRequests.findAll()
+		ActionRequest action = this.actionRequests.findByProcessInstanceId(instance.getId())
 			.stream()
-			.filter((candidate) -> instance.getId().equals(candidate.getProcessInstanceId()))
 			.findFirst()
 			.orElseThrow();
 
@@ -120,9 +119,8 @@ class ExampleProcessesTest {
 		this.repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
 
 		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
-		ActionRequest action = this.actionRequests.findAll()
+		ActionRequest action = this.actionRequests.findByProcessInstanceId(instance.getId())
 			.stream()
-			.filter((candidate) -> instance.getId().equals(candidate.getProcessInstanceId()))
 			.findFirst()
 			.orElseThrow();
 		assertThat(action.getOutputTypes()).containsExactly("chat");

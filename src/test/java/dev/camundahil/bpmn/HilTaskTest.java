@@ -462,9 +462,8 @@ class HilTaskTest {
 	}
 
 	private ActionRequest pendingActionOf(ProcessInstance instance) {
-		return this.actionRequests.findAll()
+		return this.actionRequests.findByProcessInstanceId(instance.getId())
 			.stream()
-			.filter((action) -> instance.getId().equals(action.getProcessInstanceId()))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no action for instance " + instance.getId()));
 	}

@@ -245,9 +245,8 @@ class EmailReplyTest {
 	}
 
 	private ActionRequest actionOf(ProcessInstance instance) {
-		return this.actionRequests.findAll()
+		return this.actionRequests.findByProcessInstanceId(instance.getId())
 			.stream()
-			.filter((action) -> instance.getId().equals(action.getProcessInstanceId()))
 			.findFirst()
 			.orElseThrow();
 	}

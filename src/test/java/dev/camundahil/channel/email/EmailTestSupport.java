@@ -120,9 +120,8 @@ abstract class EmailTestSupport {
 	}
 
 	ActionRequest actionOf(ProcessInstance instance) {
-		return this.actionRequests.findAll()
+		return this.actionRequests.findByProcessInstanceId(instance.getId())
 			.stream()
-			.filter((action) -> instance.getId().equals(action.getProcessInstanceId()))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no action for instance " + instance.getId()));
 	}
