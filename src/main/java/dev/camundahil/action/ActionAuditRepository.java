@@ -1,5 +1,6 @@
 package dev.camundahil.action;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -27,14 +28,21 @@ class ActionAuditRepository {
 	}
 
 	void insert(ActionAudit audit) {
-		this.jdbc.update(this.insert, (ps) -> {
-			ps.setObject(1, audit.getId());
-			ps.setObject(2, audit.getActionId());
-			ps.setString(3, audit.getEvent());
-			ps.setString(4, this.json.write(audit.getData()));
-			ps.setString(5, audit.getUserId());
-			ActionRequestRepository.setInstant(ps, 6, audit.getTimestamp());
-		});
+		this.jdbc.update(this.insert, (ps) -> set(ps, audit));
+	}
+
+	/** Inserts many entries in one round trip. */
+	void insertAll(List<ActionAudit> audits) {
+		this.jdbc.batchUpdate(this.insert, audits, audits.size(), this::set);
+	}
+
+	private void set(PreparedStatement ps, ActionAudit audit) throws SQLException {
+		ps.setObject(1, audit.getId());
+		ps.setObject(2, audit.getActionId());
+		ps.setString(3, audit.getEvent());
+		ps.setString(4, this.json.write(audit.getData()));
+		ps.setString(5, audit.getUserId());
+		ActionRequestRepository.setInstant(ps, 6, audit.getTimestamp());
 	}
 
 	/** An action's entries, oldest first. */

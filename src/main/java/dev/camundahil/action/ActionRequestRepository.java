@@ -8,7 +8,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,6 +82,15 @@ public class ActionRequestRepository {
 		return this.jdbc.query(BY_ID, this.rows, id).stream().findFirst();
 	}
 
+	/** The actions of these ids that exist, in no particular order. */
+	List<ActionRequest> findAllById(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+		return this.jdbc.query(SELECT + " AND id IN (" + placeholders + ")", this.rows, ids.toArray());
+	}
+
 	public List<ActionRequest> findByExecutionIdAndStatus(String executionId, ActionStatus status) {
 		return this.jdbc.query(SELECT + " AND execution_id = ? AND status = ? ORDER BY created_at", this.rows,
 				executionId, status.value());
@@ -131,18 +143,42 @@ public class ActionRequestRepository {
 	 * @return whether this transition won
 	 */
 	boolean update(ActionRequest action) {
-		int updated = this.jdbc.update(this.update, (ps) -> {
-			ps.setString(1, action.getStatus().value());
-			ps.setString(2, this.json.write(action.getResponse()));
-			setInstant(ps, 3, action.getUpdatedAt());
-			setInstant(ps, 4, action.getDeletedAt());
-			ps.setObject(5, action.getId());
-			ps.setLong(6, action.getVersion());
-		});
+		int updated = this.jdbc.update(this.update, (ps) -> setUpdate(ps, action));
 		if (updated == 1) {
 			action.written();
 		}
 		return updated == 1;
+	}
+
+	/**
+	 * Writes the transitions of many actions in one round trip, each guarded by its version like {@link #update}.
+	 * @return the actions whose transition lost a race, none when all of them were written
+	 */
+	List<ActionRequest> updateAll(List<ActionRequest> actions) {
+		int[][] counts = this.jdbc.batchUpdate(this.update, actions, actions.size(), this::setUpdate);
+		List<ActionRequest> lost = new ArrayList<>();
+		int i = 0;
+		for (int[] chunk : counts) {
+			for (int updated : chunk) {
+				ActionRequest action = actions.get(i++);
+				if (updated == 1) {
+					action.written();
+				}
+				else {
+					lost.add(action);
+				}
+			}
+		}
+		return lost;
+	}
+
+	private void setUpdate(PreparedStatement ps, ActionRequest action) throws SQLException {
+		ps.setString(1, action.getStatus().value());
+		ps.setString(2, this.json.write(action.getResponse()));
+		setInstant(ps, 3, action.getUpdatedAt());
+		setInstant(ps, 4, action.getDeletedAt());
+		ps.setObject(5, action.getId());
+		ps.setLong(6, action.getVersion());
 	}
 
 	static String pendingByOutputType(String hasOutputType) {

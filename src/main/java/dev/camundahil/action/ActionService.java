@@ -1,5 +1,9 @@
 package dev.camundahil.action;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,13 +119,44 @@ public class ActionService {
 
 	/** Expires a pending action whose deadline has passed; the waiting process resumes with status expired. */
 	public ActionRequest expire(UUID id) {
-		ActionRequest action = load(id);
-		action.expire(Timestamps.now());
-		write(action);
-		audit(id, AuditEvents.EXPIRED, Map.of("expiresAt", String.valueOf(action.getExpiresAt())), null);
-		publish(ActionEvent.EXPIRED, action, false);
-		log.info("Action {} expired", id);
-		return action;
+		return expire(List.of(id)).get(0);
+	}
+
+	/**
+	 * Expires many pending actions at once, as {@link #expire(UUID)} does one: the same transitions, audit entries
+	 * and events, with each kind of row written in one round trip. Either all of them expire or, when one is missing
+	 * or no longer pending, none does and the transaction is marked for rollback.
+	 * @throws ActionNotFoundException one of them does not exist
+	 * @throws ActionConflictException one of them is no longer pending
+	 */
+	public List<ActionRequest> expire(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, ActionRequest> found = new HashMap<>();
+		this.actions.findAllById(ids).forEach((action) -> found.put(action.getId(), action));
+		Instant now = Timestamps.now();
+		List<ActionRequest> expired = new ArrayList<>(ids.size());
+		List<ActionAudit> entries = new ArrayList<>(ids.size());
+		for (UUID id : ids) {
+			ActionRequest action = found.get(id);
+			if (action == null) {
+				throw new ActionNotFoundException(id);
+			}
+			action.expire(now);
+			expired.add(action);
+			entries.add(new ActionAudit(id, AuditEvents.EXPIRED,
+					Map.of("expiresAt", String.valueOf(action.getExpiresAt())), null, now));
+		}
+		this.actions.updateAll(expired).stream().findFirst().ifPresent((lost) -> {
+			throw conflict(lost);
+		});
+		this.audits.insertAll(entries);
+		for (ActionRequest action : expired) {
+			publish(ActionEvent.EXPIRED, action, false);
+			log.info("Action {} expired", action.getId());
+		}
+		return expired;
 	}
 
 	/** Soft-deletes an action, cancelling it first if it is still pending. */
@@ -190,9 +225,13 @@ public class ActionService {
 	/** Writes a transition, so that losing a race shows here as a conflict, before anything else runs. */
 	private void write(ActionRequest action) {
 		if (!this.actions.update(action)) {
-			throw new ActionConflictException(action.getId(),
-					"Action " + action.getId() + " was changed at the same time by someone else; it is no longer pending");
+			throw conflict(action);
 		}
+	}
+
+	private static ActionConflictException conflict(ActionRequest action) {
+		return new ActionConflictException(action.getId(),
+				"Action " + action.getId() + " was changed at the same time by someone else; it is no longer pending");
 	}
 
 	private void publish(String type, ActionRequest action, boolean engineInitiated) {

@@ -23,9 +23,9 @@ import org.springframework.util.Assert;
  * Expires pending actions whose deadline has passed, through {@link ActionService#expire}, so that each gets its
  * audit entry and {@code action.expired} event and its process instance resumes.
  * <p>
- * A sweep claims one batch and expires it in one transaction, its process instances resumed together (the engine
- * writes them in one flush). When one of the batch cannot be expired (its process
- * instance fails while resuming, say), that transaction is rolled back and the batch is done again one action per
+ * A sweep claims one batch and expires it in one transaction: the actions with one round trip per kind of row,
+ * their process instances resumed together (the engine writes them in one flush). When one of the batch cannot be
+ * expired (its process instance fails while resuming, say), that transaction is rolled back and the batch is done again one action per
  * transaction: the others expire, and the failing one gets an {@code expiry_failed} audit entry, written in a
  * transaction of its own. Sweeps leave it out for {@code hil.expiry.retry-delay} and then try again, so an action
  * that keeps failing costs one extra batch per retry delay and never holds up the ones behind it.
@@ -100,9 +100,7 @@ class ExpiredActionSweeper implements RecurringWork {
 		try {
 			this.transaction.executeWithoutResult((status) -> {
 				claimed.addAll(this.overdue.claim(now, failedSince, batchSize()));
-				this.together.accept(() -> {
-					claimed.forEach(this.actions::expire);
-				});
+				this.together.accept(() -> this.actions.expire(claimed));
 			});
 		}
 		catch (RuntimeException ex) {

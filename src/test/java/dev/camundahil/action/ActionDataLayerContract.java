@@ -74,6 +74,41 @@ abstract class ActionDataLayerContract {
 	}
 
 	@Test
+	void manyActionsExpireTogetherOrNotAtAll() {
+		String flow = uniqueFlow();
+		List<UUID> ids = List.of(pending(flow), pending(flow), pending(flow));
+
+		List<ActionRequest> expired = this.transaction.execute((status) -> this.actions.expire(ids));
+
+		assertThat(expired).extracting(ActionRequest::getId).containsExactlyElementsOf(ids);
+		for (UUID id : ids) {
+			ActionRequest stored = this.repository.findById(id).orElseThrow();
+			assertThat(stored.getStatus()).isEqualTo(ActionStatus.EXPIRED);
+			assertThat(stored.getVersion()).isEqualTo(1);
+			assertThat(this.actions.auditTrail(id)).extracting(ActionAudit::getEvent).endsWith(AuditEvents.EXPIRED);
+		}
+
+		List<UUID> mixed = List.of(pending(flow), pending(flow), pending(flow));
+		this.actions.respond(mixed.get(1), ResponseCommand.of("yes", "ann@example.com"));
+		assertThatThrownBy(() -> this.transaction.executeWithoutResult((status) -> this.actions.expire(mixed)))
+			.isInstanceOf(ActionConflictException.class)
+			.hasMessageContaining(mixed.get(1).toString());
+		assertThat(mixed).extracting((id) -> this.repository.findById(id).orElseThrow().getStatus())
+			.containsExactly(ActionStatus.PENDING, ActionStatus.COMPLETED, ActionStatus.PENDING);
+		assertThat(this.actions.auditTrail(mixed.get(0))).extracting(ActionAudit::getEvent)
+			.doesNotContain(AuditEvents.EXPIRED);
+
+		assertThatThrownBy(() -> this.actions.expire(List.of(mixed.get(0), UUID.randomUUID())))
+			.isInstanceOf(ActionNotFoundException.class);
+		assertThat(this.repository.findById(mixed.get(0)).orElseThrow().getStatus()).isEqualTo(ActionStatus.PENDING);
+	}
+
+	private UUID pending(String flow) {
+		return this.actions.create(new NewAction(flow, "session-1", "approve", List.of("chat"), "Still there?",
+				Map.of(), Map.of(), null, null, Instant.now().minusSeconds(1))).getId();
+	}
+
+	@Test
 	void theDatabaseRefusesAStatusOutsideTheFour() {
 		UUID id = create(uniqueFlow(), "chat").getId();
 
