@@ -296,11 +296,15 @@ class BenchmarkSuite {
 		}
 
 		ScenarioResult result(String name, Double ratio, String detail) {
+			return noted(name, ratio, "concurrency 8, " + this.parts.size() + " interleaved blocks; " + detail);
+		}
+
+		/** All blocks as one result, with latencies, under a note of the caller's. */
+		ScenarioResult noted(String name, Double ratio, String note) {
 			Measurement all = new Measurement((int) this.ops);
 			this.parts.forEach((part) -> part.copyTo(all));
 			all.wall((long) (this.seconds * 1e9));
-			return ScenarioResult.of(name, all, true, ratio,
-					"concurrency 8, " + this.parts.size() + " interleaved blocks; " + detail);
+			return ScenarioResult.of(name, all, true, ratio, note);
 		}
 
 	}

@@ -48,26 +48,41 @@ final class ExpiryScenario {
 				String.class);
 		jdbc.execute("ANALYZE");
 
-		Measurement signals = Load.run(waiting.size(), concurrency, (i) -> runtime.signal(waiting.get(i)));
-
-		jdbc.update("UPDATE action_request SET expires_at = now() - interval '1 second' "
-				+ "WHERE flow_id = 'bench_expiry' AND status = 'pending'");
-		double seconds = Sweeps.until(Sweeps.named(app, "expiry"), concurrency,
-				() -> pending(jdbc) == 0 && running(jdbc) == 0);
+		// in interleaved blocks, so that both sides meet the same state of the machine and of the tables
+		int blocks = Integer.getInteger("bench.expiryBlocks", 4);
+		BenchmarkSuite.Combined signals = new BenchmarkSuite.Combined();
+		int madeOverdue = 0;
+		double seconds = 0;
+		for (int block = 0; block < blocks; block++) {
+			List<String> executions = waiting.subList(block * waiting.size() / blocks,
+					(block + 1) * waiting.size() / blocks);
+			signals.add(Load.run(executions.size(), concurrency, (i) -> runtime.signal(executions.get(i))));
+			int blockSize = (block + 1) * count / blocks - block * count / blocks;
+			int due = jdbc.update("UPDATE action_request SET expires_at = now() - interval '1 second' WHERE id IN "
+					+ "(SELECT id FROM action_request WHERE flow_id = 'bench_expiry' AND status = 'pending' "
+					+ "AND expires_at > now() LIMIT ?)", blockSize);
+			seconds += Sweeps.until(Sweeps.named(app, "expiry"), concurrency, () -> overdue(jdbc) == 0);
+			madeOverdue += due;
+		}
 		int expired = jdbc.queryForObject(
 				"SELECT count(*) FROM action_request WHERE flow_id = 'bench_expiry' AND status = 'expired'",
 				Integer.class);
-		ScenarioResult baseline = ScenarioResult.of("expiry_signal_baseline", signals, true, null,
-				"runtimeService.signal, concurrency " + concurrency);
+		int stillRunning = running(jdbc);
+		if (madeOverdue != count || expired != count || stillRunning != 0) {
+			throw new IllegalStateException("expected " + count + " expired actions and no instance left, found "
+					+ madeOverdue + " made overdue, " + expired + " expired and " + stillRunning + " still running");
+		}
+		ScenarioResult baseline = signals.noted("expiry_signal_baseline", null,
+				"runtimeService.signal, concurrency " + concurrency + ", " + blocks + " interleaved blocks");
 		ScenarioResult expiry = ScenarioResult.throughput("expiry", expired, seconds,
-				(expired / seconds) / signals.opsPerSecond(), count + " overdue actions, " + concurrency + " sweepers");
+				(expired / seconds) / signals.opsPerSecond(),
+				count + " overdue actions, " + concurrency + " sweepers, " + blocks + " interleaved blocks");
 		return List.of(baseline, expiry);
 	}
 
-	private static int pending(JdbcTemplate jdbc) {
-		return jdbc.queryForObject(
-				"SELECT count(*) FROM action_request WHERE flow_id = 'bench_expiry' AND status = 'pending'",
-				Integer.class);
+	private static int overdue(JdbcTemplate jdbc) {
+		return jdbc.queryForObject("SELECT count(*) FROM action_request WHERE flow_id = 'bench_expiry' "
+				+ "AND status = 'pending' AND expires_at <= now()", Integer.class);
 	}
 
 	private static int running(JdbcTemplate jdbc) {
