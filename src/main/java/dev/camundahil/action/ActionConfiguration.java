@@ -20,16 +20,14 @@ public class ActionConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ActionRequestRepository actionRequestRepository(JdbcTemplate jdbc) {
-		HilDatabase database = HilDatabase.of(jdbc.getDataSource());
-		return new ActionRequestRepository(jdbc, JsonColumns.forDatabase(database.isPostgres()), database.isPostgres());
+		return new ActionRequestRepository(jdbc, HilDatabase.of(jdbc.getDataSource()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ActionService actionService(ActionRequestRepository actions, JdbcTemplate jdbc, ApplicationEventPublisher events,
 			ObjectMapper json, HilProperties properties) {
-		boolean postgres = HilDatabase.of(jdbc.getDataSource()).isPostgres();
-		return new ActionService(actions, new ActionAuditRepository(jdbc, JsonColumns.forDatabase(postgres)), events,
+		return new ActionService(actions, new ActionAuditRepository(jdbc, actions.jsonColumns()), events,
 				new IdempotencyKeys(jdbc, json),
 				new ResponseValueLimit(json, properties.getSecurity().getMaxResponseValueSize()));
 	}

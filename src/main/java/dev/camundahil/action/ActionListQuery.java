@@ -39,13 +39,13 @@ final class ActionListQuery {
 	/** Runs the query: {@code select} reads the actions that are not soft-deleted and ends in a where clause. */
 	Page<ActionRequest> run(JdbcTemplate jdbc, String select, RowMapper<ActionRequest> rows, Pageable page) {
 		String orderBy = orderBy(page.getSortOr(NEWEST_FIRST));
-		String limit = page.isPaged() ? " LIMIT " + page.getPageSize() + " OFFSET " + page.getOffset() : "";
-		List<ActionRequest> content = jdbc.query(select + this.where + orderBy + limit, rows, this.parameters.toArray());
+		List<ActionRequest> content = jdbc.query(select + this.where + orderBy + ActionRequestRepository.limit(page),
+				rows, this.parameters.toArray());
 		if (page.isUnpaged() || (page.getOffset() == 0 && content.size() < page.getPageSize())) {
 			return new PageImpl<>(content, page, content.size());
 		}
-		Long total = jdbc.queryForObject("SELECT count(*) FROM action_request WHERE deleted_at IS NULL" + this.where,
-				Long.class, this.parameters.toArray());
+		Long total = jdbc.queryForObject(ActionRequestRepository.COUNT + this.where, Long.class,
+				this.parameters.toArray());
 		return new PageImpl<>(content, page, (total != null) ? total : 0);
 	}
 

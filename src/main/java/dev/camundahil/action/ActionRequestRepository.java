@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.camundahil.config.HilDatabase;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +34,8 @@ public class ActionRequestRepository {
 			+ "process_instance_id, execution_id, expires_at, version, created_at, updated_at, deleted_at";
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM action_request WHERE deleted_at IS NULL";
+
+	static final String COUNT = "SELECT count(*) FROM action_request WHERE deleted_at IS NULL";
 
 	static final String PENDING_BY_FLOW = SELECT + " AND flow_id = ? AND status = 'pending' ORDER BY created_at DESC";
 
@@ -54,9 +58,10 @@ public class ActionRequestRepository {
 
 	private final RowMapper<ActionRequest> rows = this::action;
 
-	ActionRequestRepository(JdbcTemplate jdbc, JsonColumns json, boolean postgres) {
+	ActionRequestRepository(JdbcTemplate jdbc, HilDatabase database) {
+		boolean postgres = database.isPostgres();
 		this.jdbc = jdbc;
-		this.json = json;
+		this.json = JsonColumns.forDatabase(postgres);
 		this.hasOutputType = postgres ? HAS_OUTPUT_TYPE_POSTGRES : "array_contains(output_types, ?)";
 		this.pendingByOutputType = pendingByOutputType(this.hasOutputType);
 		String parameter = json.parameter();
@@ -109,7 +114,12 @@ public class ActionRequestRepository {
 
 	/** How many actions there are, soft-deleted ones left out. */
 	public long count() {
-		return this.jdbc.queryForObject("SELECT count(*) FROM action_request WHERE deleted_at IS NULL", Long.class);
+		return this.jdbc.queryForObject(COUNT, Long.class);
+	}
+
+	/** The JSON columns as this table's statements spell them, for the other action tables. */
+	JsonColumns jsonColumns() {
+		return this.json;
 	}
 
 	Page<ActionRequest> list(ActionQuery query, Pageable page) {

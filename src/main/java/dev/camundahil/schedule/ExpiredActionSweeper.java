@@ -25,10 +25,10 @@ import org.springframework.util.Assert;
  * <p>
  * A sweep claims one batch and expires it in one transaction: the actions with one round trip per kind of row,
  * their process instances resumed together (the engine writes them in one flush). When one of the batch cannot be
- * expired (its process instance fails while resuming, say), that transaction is rolled back and the batch is done again one action per
- * transaction: the others expire, and the failing one gets an {@code expiry_failed} audit entry, written in a
- * transaction of its own. Sweeps leave it out for {@code hil.expiry.retry-delay} and then try again, so an action
- * that keeps failing costs one extra batch per retry delay and never holds up the ones behind it.
+ * expired (its process instance fails while resuming, say), that transaction is rolled back and the batch is done
+ * again one action per transaction: the others expire, and the failing one gets an {@code expiry_failed} audit
+ * entry, written in a transaction of its own. Sweeps leave it out for {@code hil.expiry.retry-delay} and then try
+ * again, so an action that keeps failing costs one extra batch per retry delay and never holds up the ones behind it.
  */
 class ExpiredActionSweeper implements RecurringWork {
 
