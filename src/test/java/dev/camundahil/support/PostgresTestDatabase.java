@@ -113,10 +113,10 @@ public final class PostgresTestDatabase {
 		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 
-	/** Points a Spring test context at this run's PostgreSQL database. */
 	/** Contexts that set it themselves (two nodes of one cluster) keep theirs. */
 	static final String SCHEDULER_NAME = "spring.quartz.scheduler-name";
 
+	/** Points a Spring test context at a PostgreSQL database of its own. */
 	public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override

@@ -1,0 +1,66 @@
+package dev.camundahil.bench;
+
+import java.io.IOException;
+
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+
+/**
+ * The benchmark's client of the HIL API: Apache HttpClient's blocking client with a pooled connection per thread. It
+ * runs in the app's JVM on the same cores, so it should take little of them; the JDK's {@code HttpClient} costs more
+ * CPU a request.
+ */
+final class ApiClient implements AutoCloseable {
+
+	private final String baseUrl;
+
+	private final String apiKey;
+
+	private final CloseableHttpClient http;
+
+	ApiClient(String baseUrl, String apiKey, int connections) {
+		this.baseUrl = baseUrl;
+		this.apiKey = apiKey;
+		this.http = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setMaxConnPerRoute(connections)
+				.setMaxConnTotal(connections)
+				.build())
+			.build();
+	}
+
+	String get(String path) throws IOException {
+		return send(new HttpGet(this.baseUrl + path));
+	}
+
+	String post(String path, String json) throws IOException {
+		HttpPost request = new HttpPost(this.baseUrl + path);
+		request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+		return send(request);
+	}
+
+	private String send(HttpUriRequestBase request) throws IOException {
+		request.setHeader("X-API-Key", this.apiKey);
+		return this.http.execute(request, (response) -> {
+			String body = EntityUtils.toString(response.getEntity());
+			if (response.getCode() != 200) {
+				throw new IllegalStateException(request.getMethod() + " " + request.getRequestUri() + " answered "
+						+ response.getCode() + ": " + body);
+			}
+			return body;
+		});
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.http.close();
+	}
+
+}
