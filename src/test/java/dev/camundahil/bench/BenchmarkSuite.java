@@ -222,8 +222,30 @@ class BenchmarkSuite {
 			Load.run(warmUp, 16, respond);
 			measurement = Load.run(answers, 16, (i) -> respond.run(warmUp + i));
 		}
+		results.add(ScenarioResult.of("respond_http_baseline", completeUserTasks(warmUp, answers), true, null,
+				"TaskService.complete in process, concurrency 16, after " + warmUp + " as a warm-up"));
 		results.add(ScenarioResult.of("respond_http", measurement, true, null,
 				"concurrency 16, after " + warmUp + " answers as a warm-up"));
+	}
+
+	/** What the engine itself takes to finish a waiting instance: native user tasks completed in process. */
+	private static Measurement completeUserTasks(int warmUp, int tasks) throws Exception {
+		RuntimeService runtime = app.getBean(RuntimeService.class);
+		TaskService taskService = app.getBean(TaskService.class);
+		app.getBean(RepositoryService.class)
+			.createDeployment()
+			.addModelInstance("bench_complete.bpmn",
+					Bpmn.createExecutableProcess("bench_complete").startEvent().userTask("wait").endEvent().done())
+			.deploy();
+		Load.run(warmUp + tasks, 8, (i) -> runtime.startProcessInstanceByKey("bench_complete", "complete-" + i));
+		List<String> ids = taskService.createTaskQuery()
+			.processDefinitionKey("bench_complete")
+			.list()
+			.stream()
+			.map(org.camunda.bpm.engine.task.Task::getId)
+			.toList();
+		Load.run(warmUp, 16, (i) -> taskService.complete(ids.get(i)));
+		return Load.run(tasks, 16, (i) -> taskService.complete(ids.get(warmUp + i)));
 	}
 
 	/** Scenario 6: the schema document's three queries and the list endpoint over a million actions. */
