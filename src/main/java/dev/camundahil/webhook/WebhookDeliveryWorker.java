@@ -5,13 +5,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +28,8 @@ import org.springframework.beans.factory.DisposableBean;
  * Sends webhook deliveries on a bounded pool of threads: new ones right after their event commits, due retries
  * (and anything a node left behind) from a sweep that Quartz runs as {@code webhook-deliveries}. At most
  * {@code hil.webhooks.per-webhook-concurrency} deliveries to one webhook are in flight on this node; the others
- * wait in the table, so a slow receiver holds a few threads and every other receiver keeps getting its deliveries.
+ * wait in its {@linkplain WebhookLanes lane} or in the table, so a slow receiver holds a few threads and every other
+ * receiver keeps getting its deliveries.
  * A webhook whose endpoint fails gets nothing from this node while it {@linkplain EndpointBackoff backs off}.
  */
 class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
@@ -62,11 +60,9 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 
 	private final int batchSize;
 
-	private final int perWebhookConcurrency;
-
 	private final ThreadPoolExecutor pool;
 
-	private final Map<UUID, Semaphore> inFlight = new ConcurrentHashMap<>();
+	private final WebhookLanes lanes;
 
 	WebhookDeliveryWorker(WebhookDeliveries store, WebhookSender sender, SecretBox secrets, RetrySchedule schedule,
 			ActiveWebhooks activeWebhooks, Settings settings) {
@@ -79,7 +75,8 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 		this.claimFor = settings.timeout().multipliedBy(2).plus(CLAIM_MARGIN);
 		this.interval = settings.interval();
 		this.batchSize = settings.batchSize();
-		this.perWebhookConcurrency = settings.perWebhookConcurrency();
+		// a delivery waits in its lane at most half the margin its claim has beyond the send itself
+		this.lanes = new WebhookLanes(settings.perWebhookConcurrency(), settings.batchSize(), CLAIM_MARGIN.dividedBy(2));
 		AtomicInteger threadNumber = new AtomicInteger();
 		this.pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
 				new ArrayBlockingQueue<>(Math.max(100, settings.batchSize() * 2)), (runnable) -> {
@@ -143,13 +140,28 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 	}
 
 	private void deliver(Claimed delivery) {
-		Semaphore slots = this.inFlight.computeIfAbsent(delivery.webhookId(),
-				(webhook) -> new Semaphore(this.perWebhookConcurrency));
-		if (!slots.tryAcquire()) {
-			Instant now = Timestamps.now();
-			this.store.release(delivery, now.plus(BUSY_WEBHOOK_DELAY), now);
-			return;
+		Claimed next = switch (this.lanes.enter(delivery, Timestamps.now())) {
+			case SEND -> delivery;
+			case WAITING -> null;
+			case FULL -> {
+				Instant now = Timestamps.now();
+				this.store.release(delivery, now.plus(BUSY_WEBHOOK_DELAY), now);
+				yield null;
+			}
+		};
+		// the thread that ends a send to a webhook goes on with the next delivery waiting for it
+		while (next != null) {
+			UUID webhookId = next.webhookId();
+			try {
+				send(next);
+			}
+			finally {
+				next = handOn(webhookId);
+			}
 		}
+	}
+
+	private void send(Claimed delivery) {
 		try {
 			if (this.backoff.admit(delivery.webhookId(), delivery.id(), Timestamps.now())) {
 				attempt(delivery);
@@ -167,8 +179,15 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 		}
 		finally {
 			this.backoff.ended(delivery.webhookId(), delivery.id());
-			slots.release();
 		}
+	}
+
+	/** The webhook's slot just freed: the delivery that takes it, if one waits; those that waited too long go back. */
+	private Claimed handOn(UUID webhookId) {
+		Instant now = Timestamps.now();
+		WebhookLanes.Next next = this.lanes.exit(webhookId, now);
+		next.expired().forEach((expired) -> this.store.release(expired, now, now));
+		return next.delivery();
 	}
 
 	private void attempt(Claimed delivery) {
@@ -231,8 +250,10 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 
 	@Override
 	public void destroy() throws IOException {
-		// deliveries cut short here are claimed again when their claim runs out
+		// deliveries cut short here are claimed again when their claim runs out; those waiting go back now
 		this.pool.shutdownNow();
+		Instant now = Timestamps.now();
+		this.lanes.drain().forEach((waiting) -> this.store.release(waiting, now, now));
 		this.sender.close();
 	}
 

@@ -1,0 +1,107 @@
+package dev.camundahil.webhook;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.camundahil.webhook.WebhookDeliveries.Claimed;
+
+/**
+ * This node's sends to each webhook: at most {@code concurrency} at once. A delivery claimed while its webhook has
+ * its share in flight waits here, in claim order, and the thread that ends one of the webhook's sends takes it next.
+ * Handing claimed rows back to the table instead would cost two writes each and a later claim, and with several
+ * webhooks sharing the threads most of a claim would go back. A wait is bounded in length and in time, so that a
+ * claim never runs out while its delivery waits: what does not fit, or waited too long, goes back to the table.
+ */
+final class WebhookLanes {
+
+	enum Entry {
+
+		/** Sent now, on a slot of its webhook. */
+		SEND,
+		/** Waits for one of its webhook's sends to end. */
+		WAITING,
+		/** The webhook's lane is full: back to the table with it. */
+		FULL
+
+	}
+
+	/** The delivery to send next on the slot just freed (or null: the slot is free), and those that waited too long. */
+	record Next(Claimed delivery, List<Claimed> expired) {
+	}
+
+	private final int concurrency;
+
+	private final int maxWaiting;
+
+	private final Duration maxWait;
+
+	private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
+
+	WebhookLanes(int concurrency, int maxWaiting, Duration maxWait) {
+		this.concurrency = concurrency;
+		this.maxWaiting = maxWaiting;
+		this.maxWait = maxWait;
+	}
+
+	Entry enter(Claimed delivery, Instant now) {
+		Lane lane = this.lanes.computeIfAbsent(delivery.webhookId(), (id) -> new Lane());
+		synchronized (lane) {
+			if (lane.sending < this.concurrency) {
+				lane.sending++;
+				return Entry.SEND;
+			}
+			if (lane.waiting.size() < this.maxWaiting) {
+				lane.waiting.add(new Waiting(delivery, now));
+				return Entry.WAITING;
+			}
+			return Entry.FULL;
+		}
+	}
+
+	/** A send to the webhook ended: its slot goes to the next delivery that has not waited too long, if any. */
+	Next exit(UUID webhookId, Instant now) {
+		Lane lane = this.lanes.get(webhookId);
+		List<Claimed> expired = new ArrayList<>();
+		synchronized (lane) {
+			Waiting next;
+			while ((next = lane.waiting.poll()) != null) {
+				if (now.isBefore(next.since().plus(this.maxWait))) {
+					return new Next(next.delivery(), expired);
+				}
+				expired.add(next.delivery());
+			}
+			lane.sending--;
+			return new Next(null, expired);
+		}
+	}
+
+	/** Every delivery still waiting, taken out of the lanes: for a node that stops. */
+	List<Claimed> drain() {
+		List<Claimed> waiting = new ArrayList<>();
+		this.lanes.values().forEach((lane) -> {
+			synchronized (lane) {
+				lane.waiting.forEach((entry) -> waiting.add(entry.delivery()));
+				lane.waiting.clear();
+			}
+		});
+		return waiting;
+	}
+
+	private static final class Lane {
+
+		private int sending;
+
+		private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+
+	}
+
+	private record Waiting(Claimed delivery, Instant since) {
+	}
+
+}
