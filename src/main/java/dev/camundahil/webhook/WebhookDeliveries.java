@@ -115,6 +115,19 @@ class WebhookDeliveries {
 		return claimed;
 	}
 
+	/**
+	 * Makes a webhook's pending rows due before {@code until} due when it comes, those tried fewer times first (a
+	 * millisecond apart per attempt): each waiting delivery gets its trial before one that already had one gets
+	 * another. Rows in flight are moved too; their sender records its outcome over it.
+	 */
+	int deferUntil(UUID webhookId, Instant until, Instant now) {
+		String byAttempts = this.postgres ? "CAST(? AS timestamptz) + attempts * INTERVAL '1 millisecond'"
+				: "DATEADD(MILLISECOND, attempts, CAST(? AS TIMESTAMP WITH TIME ZONE))";
+		return this.jdbc.update("UPDATE action_webhook_delivery SET next_attempt_at = " + byAttempts
+				+ ", updated_at = ? WHERE webhook_id = ? AND status = 'pending' AND next_attempt_at < ?", time(until),
+				time(now), webhookId, time(until));
+	}
+
 	/** Gives a claimed row back without an attempt, due again at the given time. */
 	void release(Claimed delivery, Instant dueAt, Instant now) {
 		this.jdbc.update("UPDATE action_webhook_delivery SET next_attempt_at = ?, claim_token = NULL, updated_at = ? "

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -106,7 +107,9 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 	public int sweep() {
 		int room = Math.min(this.batchSize, this.pool.getQueue().remainingCapacity());
 		Instant now = Timestamps.now();
-		List<Claimed> claimed = this.store.claimDue(now, now.plus(this.claimFor), room, this.backoff.holding(now));
+		Set<UUID> skipped = this.backoff.holding(now);
+		skipped.addAll(this.lanes.full());
+		List<Claimed> claimed = this.store.claimDue(now, now.plus(this.claimFor), room, skipped);
 		for (Claimed delivery : claimed) {
 			try {
 				this.pool.execute(() -> deliver(delivery));
@@ -207,8 +210,9 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 			result = SendResult.failed("cannot sign: " + ex.getMessage());
 		}
 		Instant now = Timestamps.now();
+		Optional<Instant> heldUntil = Optional.empty();
 		if (result.endpointFailing()) {
-			this.backoff.failed(delivery.webhookId(), delivery.id(), now, result.retryAfter());
+			heldUntil = this.backoff.failed(delivery.webhookId(), delivery.id(), now, result.retryAfter());
 		}
 		else if (result.answered()) {
 			this.backoff.answered(delivery.webhookId());
@@ -228,6 +232,8 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 		else {
 			retryOrFail(delivery, attempts, result, now);
 		}
+		// after this delivery's own retry is recorded, so that it waits behind those tried fewer times
+		heldUntil.ifPresent((until) -> this.store.deferUntil(delivery.webhookId(), until, now));
 	}
 
 	private void retryOrFail(Claimed delivery, int attempts, SendResult result, Instant now) {

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -79,6 +81,19 @@ final class WebhookLanes {
 			lane.sending--;
 			return new Next(null, expired);
 		}
+	}
+
+	/** The webhooks whose lane has no room: the sweep claims nothing for them until one of their sends ends. */
+	Set<UUID> full() {
+		Set<UUID> full = new HashSet<>();
+		this.lanes.forEach((webhookId, lane) -> {
+			synchronized (lane) {
+				if (lane.waiting.size() >= this.maxWaiting) {
+					full.add(webhookId);
+				}
+			}
+		});
+		return full;
 	}
 
 	/** Every delivery still waiting, taken out of the lanes: for a node that stops. */

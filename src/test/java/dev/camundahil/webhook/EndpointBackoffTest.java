@@ -43,13 +43,14 @@ class EndpointBackoffTest {
 
 	@Test
 	void everyFailedTrialDoublesTheBackoffUpToTheCap() {
-		this.backoff.failed(this.webhook, "a", T0, null);
+		assertThat(this.backoff.failed(this.webhook, "a", T0, null)).contains(T0.plusSeconds(5));
 		Instant at = T0.plusSeconds(5);
 		int trial = 0;
 		for (long expected : new long[] { 10, 20, 30, 30 }) {
 			String delivery = "trial-" + trial++;
 			assertThat(this.backoff.admit(this.webhook, delivery, at)).isTrue();
-			this.backoff.failed(this.webhook, delivery, at, null);
+			assertThat(this.backoff.failed(this.webhook, delivery, at, null)).as("the new end of the back-off")
+				.contains(at.plusSeconds(expected));
 			assertThat(this.backoff.holding(at.plusSeconds(expected).minusMillis(1))).containsExactly(this.webhook);
 			at = at.plusSeconds(expected);
 			assertThat(this.backoff.holding(at)).isEmpty();
@@ -74,7 +75,7 @@ class EndpointBackoffTest {
 	@Test
 	void aFailureOfADeliverySentBeforeTheBackoffDoesNotLengthenIt() {
 		this.backoff.failed(this.webhook, "a", T0, null);
-		this.backoff.failed(this.webhook, "b", T0.plusSeconds(4), null);
+		assertThat(this.backoff.failed(this.webhook, "b", T0.plusSeconds(4), null)).as("nothing to move").isEmpty();
 
 		assertThat(this.backoff.holding(T0.plusSeconds(5))).isEmpty();
 	}

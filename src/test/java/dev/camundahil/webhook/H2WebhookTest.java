@@ -1,6 +1,10 @@
 package dev.camundahil.webhook;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +40,41 @@ class H2WebhookTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	WebhookDeliveries deliveries;
+
+	@Test
+	void aHeldWebhooksDueRowsAreDueWhenItsBackoffEndsThoseTriedFewerTimesFirst() {
+		UUID webhook = UUID.randomUUID();
+		UUID other = UUID.randomUUID();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant until = now.plusSeconds(60);
+		insertDelivery("msg_h2_tried", webhook, 2, now.minusSeconds(10), "pending");
+		insertDelivery("msg_h2_fresh", webhook, 0, now.minusSeconds(5), "pending");
+		insertDelivery("msg_h2_later", webhook, 0, now.plusSeconds(120), "pending");
+		insertDelivery("msg_h2_done", webhook, 1, now.minusSeconds(5), "delivered");
+		insertDelivery("msg_h2_other", other, 0, now.minusSeconds(5), "pending");
+
+		assertThat(this.deliveries.deferUntil(webhook, until, now)).isEqualTo(2);
+
+		assertThat(dueAt("msg_h2_fresh")).isEqualTo(until);
+		assertThat(dueAt("msg_h2_tried")).isEqualTo(until.plusMillis(2));
+		assertThat(dueAt("msg_h2_later")).as("due after the back-off anyway").isEqualTo(now.plusSeconds(120));
+		assertThat(dueAt("msg_h2_done")).isEqualTo(now.minusSeconds(5));
+		assertThat(dueAt("msg_h2_other")).as("another webhook").isEqualTo(now.minusSeconds(5));
+	}
+
+	private void insertDelivery(String id, UUID webhook, int attempts, Instant due, String status) {
+		this.jdbc.update("INSERT INTO action_webhook_delivery (id, webhook_id, action_id, event_type, payload, status, "
+				+ "attempts, next_attempt_at) VALUES (?, ?, ?, 'action.created', '{}', ?, ?, ?)", id, webhook,
+				UUID.randomUUID(), status, attempts, due.atOffset(ZoneOffset.UTC));
+	}
+
+	private Instant dueAt(String id) {
+		return this.jdbc.queryForObject("SELECT next_attempt_at FROM action_webhook_delivery WHERE id = ?",
+				OffsetDateTime.class, id).toInstant();
+	}
 
 	@Test
 	void aFailedDeliveryIsRetriedAndDelivered() throws Exception {

@@ -25,9 +25,11 @@ class WebhookLanesTest {
 		assertThat(this.lanes.enter(delivery("c"), T0)).isEqualTo(Entry.WAITING);
 		assertThat(this.lanes.enter(delivery("d"), T0)).isEqualTo(Entry.WAITING);
 		assertThat(this.lanes.enter(delivery("e"), T0)).as("the lane is full").isEqualTo(Entry.FULL);
+		assertThat(this.lanes.full()).containsExactly(this.webhook);
 		assertThat(this.lanes.enter(delivery(UUID.randomUUID(), "x"), T0)).as("another webhook").isEqualTo(Entry.SEND);
 
 		assertThat(this.lanes.exit(this.webhook, T0.plusSeconds(1)).delivery().id()).isEqualTo("c");
+		assertThat(this.lanes.full()).as("room for one again").isEmpty();
 		assertThat(this.lanes.exit(this.webhook, T0.plusSeconds(1)).delivery().id()).isEqualTo("d");
 		assertThat(this.lanes.exit(this.webhook, T0.plusSeconds(1)).delivery()).as("nothing waits").isNull();
 		assertThat(this.lanes.exit(this.webhook, T0.plusSeconds(1)).delivery()).isNull();
