@@ -49,20 +49,22 @@ class H2WebhookTest {
 		UUID webhook = UUID.randomUUID();
 		UUID other = UUID.randomUUID();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		Instant until = now.plusSeconds(60);
-		insertDelivery("msg_h2_tried", webhook, 2, now.minusSeconds(10), "pending");
-		insertDelivery("msg_h2_fresh", webhook, 0, now.minusSeconds(5), "pending");
-		insertDelivery("msg_h2_later", webhook, 0, now.plusSeconds(120), "pending");
-		insertDelivery("msg_h2_done", webhook, 1, now.minusSeconds(5), "delivered");
-		insertDelivery("msg_h2_other", other, 0, now.minusSeconds(5), "pending");
+		// all in the future, so that the running sweep leaves these rows alone
+		Instant due = now.plus(Duration.ofHours(1));
+		Instant until = due.plusSeconds(60);
+		insertDelivery("msg_h2_tried", webhook, 2, due.minusSeconds(10), "pending");
+		insertDelivery("msg_h2_fresh", webhook, 0, due.minusSeconds(5), "pending");
+		insertDelivery("msg_h2_later", webhook, 0, until.plusSeconds(120), "pending");
+		insertDelivery("msg_h2_done", webhook, 1, due.minusSeconds(5), "delivered");
+		insertDelivery("msg_h2_other", other, 0, due.minusSeconds(5), "pending");
 
 		assertThat(this.deliveries.deferUntil(webhook, until, now)).isEqualTo(2);
 
 		assertThat(dueAt("msg_h2_fresh")).isEqualTo(until);
 		assertThat(dueAt("msg_h2_tried")).isEqualTo(until.plusMillis(2));
-		assertThat(dueAt("msg_h2_later")).as("due after the back-off anyway").isEqualTo(now.plusSeconds(120));
-		assertThat(dueAt("msg_h2_done")).isEqualTo(now.minusSeconds(5));
-		assertThat(dueAt("msg_h2_other")).as("another webhook").isEqualTo(now.minusSeconds(5));
+		assertThat(dueAt("msg_h2_later")).as("due after the back-off anyway").isEqualTo(until.plusSeconds(120));
+		assertThat(dueAt("msg_h2_done")).isEqualTo(due.minusSeconds(5));
+		assertThat(dueAt("msg_h2_other")).as("another webhook").isEqualTo(due.minusSeconds(5));
 	}
 
 	private void insertDelivery(String id, UUID webhook, int attempts, Instant due, String status) {
