@@ -2,6 +2,7 @@ package dev.camundahil.bench;
 
 import java.io.IOException;
 
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -37,20 +38,32 @@ final class ApiClient implements AutoCloseable {
 	}
 
 	String get(String path) throws IOException {
-		return send(new HttpGet(this.baseUrl + path));
+		return send(new HttpGet(this.baseUrl + path), 200);
 	}
 
 	String post(String path, String json) throws IOException {
-		HttpPost request = new HttpPost(this.baseUrl + path);
-		request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
-		return send(request);
+		return send(withBody(new HttpPost(this.baseUrl + path), json), 200);
 	}
 
-	private String send(HttpUriRequestBase request) throws IOException {
+	/** A POST that creates something: answered 201. */
+	String create(String path, String json) throws IOException {
+		return send(withBody(new HttpPost(this.baseUrl + path), json), 201);
+	}
+
+	void delete(String path) throws IOException {
+		send(new HttpDelete(this.baseUrl + path), 204);
+	}
+
+	private static HttpUriRequestBase withBody(HttpUriRequestBase request, String json) {
+		request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+		return request;
+	}
+
+	private String send(HttpUriRequestBase request, int expectedStatus) throws IOException {
 		request.setHeader("X-API-Key", this.apiKey);
 		return this.http.execute(request, (response) -> {
-			String body = EntityUtils.toString(response.getEntity());
-			if (response.getCode() != 200) {
+			String body = (response.getEntity() != null) ? EntityUtils.toString(response.getEntity()) : "";
+			if (response.getCode() != expectedStatus) {
 				throw new IllegalStateException(request.getMethod() + " " + request.getRequestUri() + " answered "
 						+ response.getCode() + ": " + body);
 			}

@@ -24,6 +24,7 @@ import dev.camundahil.support.PostgresTestDatabase;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -255,7 +256,7 @@ class BenchmarkSuite {
 			.processDefinitionKey("bench_complete")
 			.list()
 			.stream()
-			.map(org.camunda.bpm.engine.task.Task::getId)
+			.map(Task::getId)
 			.toList();
 		Load.run(warmUp, 16, (i) -> taskService.complete(ids.get(i)));
 		return Load.run(tasks, 16, (i) -> taskService.complete(ids.get(warmUp + i)));

@@ -2,10 +2,6 @@ package dev.camundahil.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -38,11 +34,10 @@ final class WebhookScenario {
 			Thread.sleep(30_000);
 			answer(exchange, 204);
 		});
-		try {
-			Api api = new Api(baseUrl, apiKey);
+		try (ApiClient api = new ApiClient(baseUrl, apiKey, 1)) {
 			List<String> healthyHooks = new ArrayList<>();
 			for (int i = 0; i < ENDPOINTS; i++) {
-				healthyHooks.add(api.subscribe(healthy, "/healthy-" + i));
+				healthyHooks.add(subscribe(api, healthy, "/healthy-" + i));
 			}
 			// a warm-up first, so that the run alone is not the one that pays for the JIT compiler
 			deliver(app, jdbc, "w", healthyHooks, Integer.getInteger("bench.deliveriesWarmUp", Math.max(1, deliveries / 4)));
@@ -50,17 +45,17 @@ final class WebhookScenario {
 
 			List<String> failingHooks = new ArrayList<>();
 			for (int i = 0; i < ENDPOINTS / 2; i++) {
-				failingHooks.add(api.subscribe(failing, "/failing-" + i));
-				failingHooks.add(api.subscribe(silent, "/silent-" + i));
+				failingHooks.add(subscribe(api, failing, "/failing-" + i));
+				failingHooks.add(subscribe(api, silent, "/silent-" + i));
 			}
 			insert(jdbc, "f", failingHooks, deliveries);
 			double withFailures = deliver(app, jdbc, "b", healthyHooks, deliveries);
 			// gone with their receivers, so that what later scenarios do is not queued for endpoints no longer there
 			for (String hook : failingHooks) {
-				api.delete(hook);
+				api.delete("/api/v1/webhooks/" + hook);
 			}
 			for (String hook : healthyHooks) {
-				api.delete(hook);
+				api.delete("/api/v1/webhooks/" + hook);
 			}
 			return List.of(
 					ScenarioResult.throughput("webhook_delivery_healthy", deliveries, alone, null,
@@ -132,33 +127,11 @@ final class WebhookScenario {
 
 	}
 
-	/** The webhooks API, as a user drives it. */
-	private record Api(String baseUrl, String apiKey) {
-
-		private static final HttpClient http = HttpClient.newHttpClient();
-
-		String subscribe(HttpServer receiver, String path) throws Exception {
-			String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
-			HttpResponse<String> response = http.send(request("")
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers
-					.ofString("{\"url\":\"" + url + "\",\"events\":[\"action.completed\"]}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 201) {
-				throw new IllegalStateException("subscribe failed: " + response.statusCode() + " " + response.body());
-			}
-			return new ObjectMapper().readTree(response.body()).get("id").asText();
-		}
-
-		void delete(String id) throws Exception {
-			http.send(request("/" + id).DELETE().build(), HttpResponse.BodyHandlers.discarding());
-		}
-
-		private HttpRequest.Builder request(String path) {
-			return HttpRequest.newBuilder(URI.create(this.baseUrl + "/api/v1/webhooks" + path))
-				.header("X-API-Key", this.apiKey);
-		}
-
+	/** Subscribes a receiver's path to completed actions, as a user does through the webhooks API. */
+	private static String subscribe(ApiClient api, HttpServer receiver, String path) throws Exception {
+		String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
+		String created = api.create("/api/v1/webhooks", "{\"url\":\"" + url + "\",\"events\":[\"action.completed\"]}");
+		return new ObjectMapper().readTree(created).get("id").asText();
 	}
 
 }
