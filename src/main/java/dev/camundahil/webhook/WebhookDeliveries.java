@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,8 +80,10 @@ class WebhookDeliveries {
 
 	/**
 	 * Claims up to {@code limit} due rows, oldest due first, of webhooks other than {@code skipped}; rows of those
-	 * stay as they are. On PostgreSQL in one statement that skips rows other nodes are claiming at the same moment;
-	 * elsewhere row by row.
+	 * stay as they are. They come back those tried fewer times first: a webhook's first row in the list is sent
+	 * first, and after a back-off it is the trial, so every waiting delivery gets a trial before one that already
+	 * had one gets another. On PostgreSQL in one statement that skips rows other nodes are claiming at the same
+	 * moment, equal attempts oldest first; elsewhere row by row, equal attempts in due order.
 	 */
 	List<Claimed> claimDue(Instant now, Instant claimedUntil, int limit, Collection<UUID> skipped) {
 		if (limit <= 0) {
@@ -90,11 +93,14 @@ class WebhookDeliveries {
 			// the ids go to the update as an array, so that it finds them by primary key: with "id IN (subquery)"
 			// the plan PostgreSQL keeps for this prepared statement reads and hashes the whole table every time.
 			// The skipped webhooks go as uuid[]: the filter compares them as they are, where a text[] would be
-			// cast again for every row it looks at.
-			return this.jdbc.query("UPDATE action_webhook_delivery SET next_attempt_at = ?, claim_token = ? "
-					+ "WHERE id = ANY (ARRAY(SELECT id FROM action_webhook_delivery WHERE status = 'pending' "
-					+ "AND next_attempt_at <= ? AND webhook_id <> ALL (?) ORDER BY next_attempt_at LIMIT ? "
-					+ "FOR UPDATE SKIP LOCKED)) RETURNING " + CLAIMED_COLUMNS, (ps) -> {
+			// cast again for every row it looks at. UPDATE ... RETURNING gives the rows in the order it found them,
+			// so the outer query puts them in order.
+			return this.jdbc.query("WITH claimed AS (UPDATE action_webhook_delivery SET next_attempt_at = ?, "
+					+ "claim_token = ? WHERE id = ANY (ARRAY(SELECT id FROM action_webhook_delivery "
+					+ "WHERE status = 'pending' AND next_attempt_at <= ? AND webhook_id <> ALL (?) "
+					+ "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)) RETURNING " + CLAIMED_COLUMNS
+					+ ", created_at) SELECT " + CLAIMED_COLUMNS + " FROM claimed ORDER BY attempts, created_at, id",
+					(ps) -> {
 						ps.setObject(1, time(claimedUntil));
 						ps.setObject(2, UUID.randomUUID());
 						ps.setObject(3, time(now));
@@ -112,6 +118,7 @@ class WebhookDeliveries {
 				arguments.toArray());
 		List<Claimed> claimed = new ArrayList<>();
 		due.forEach((id) -> claim(id, now, claimedUntil).ifPresent(claimed::add));
+		claimed.sort(Comparator.comparingInt(Claimed::attempts));
 		return claimed;
 	}
 

@@ -2,6 +2,7 @@ package dev.camundahil.webhook;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -458,6 +459,33 @@ class WebhookTest {
 
 	private static String flowOf(Received request) {
 		return request.payload().path("data").path("action").path("flowId").asText();
+	}
+
+	@Test
+	void aClaimGivesItsRowsTriedFewerTimesFirstThenOldestFirst() {
+		UUID webhook = UUID.randomUUID();
+		// due in an hour and claimed as if it were two hours from now, so that the running sweep leaves them alone
+		Instant due = Instant.now().plus(Duration.ofHours(1));
+		Instant created = Instant.now().minusSeconds(600);
+		insertDelivery("msg_claim_thrice", webhook, 3, due.minusSeconds(40), created);
+		insertDelivery("msg_claim_once", webhook, 1, due.minusSeconds(30), created.plusSeconds(1));
+		insertDelivery("msg_claim_newer", webhook, 0, due.minusSeconds(20), created.plusSeconds(3));
+		insertDelivery("msg_claim_older", webhook, 0, due.minusSeconds(10), created.plusSeconds(2));
+
+		Instant later = due.plus(Duration.ofHours(1));
+		List<String> claimed = new WebhookDeliveries(this.jdbc, true).claimDue(later, later.plusSeconds(60), 10, Set.of())
+			.stream()
+			.map(WebhookDeliveries.Claimed::id)
+			.filter((id) -> id.startsWith("msg_claim_"))
+			.toList();
+
+		assertThat(claimed).containsExactly("msg_claim_older", "msg_claim_newer", "msg_claim_once", "msg_claim_thrice");
+	}
+
+	private void insertDelivery(String id, UUID webhook, int attempts, Instant due, Instant created) {
+		this.jdbc.update("INSERT INTO action_webhook_delivery (id, webhook_id, action_id, event_type, payload, status, "
+				+ "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'action.created', '{}', 'pending', ?, ?, ?)",
+				id, webhook, UUID.randomUUID(), attempts, due.atOffset(ZoneOffset.UTC), created.atOffset(ZoneOffset.UTC));
 	}
 
 	@Test
