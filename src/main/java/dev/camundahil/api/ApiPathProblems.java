@@ -1,9 +1,7 @@
 package dev.camundahil.api;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,10 +32,10 @@ class ApiPathProblems implements HandlerExceptionResolver, Ordered {
 
 	static final String API_PREFIX = "/api/v1/";
 
-	private final ObjectMapper json;
+	private final ProblemWriter problems;
 
 	ApiPathProblems(ObjectMapper json) {
-		this.json = json;
+		this.problems = new ProblemWriter(json);
 	}
 
 	@Override
@@ -54,7 +52,7 @@ class ApiPathProblems implements HandlerExceptionResolver, Ordered {
 		}
 		try {
 			if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
-				write(request, response, HttpStatus.NOT_FOUND, "Not found",
+				this.problems.write(request, response, HttpStatus.NOT_FOUND, "Not found",
 						"No API resource at " + request.getMethod() + " " + request.getRequestURI());
 			}
 			else if (ex instanceof HttpRequestMethodNotSupportedException unsupported) {
@@ -64,16 +62,16 @@ class ApiPathProblems implements HandlerExceptionResolver, Ordered {
 						.map(Object::toString)
 						.collect(Collectors.joining(", ")));
 				}
-				write(request, response, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
+				this.problems.write(request, response, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
 						request.getRequestURI() + " does not take " + request.getMethod() + "; it takes "
 								+ String.join(", ", supported(unsupported)));
 			}
 			else if (ex instanceof HttpMediaTypeNotSupportedException unsupported) {
-				write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+				this.problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
 						unsupportedMediaType(unsupported));
 			}
 			else if (ex instanceof HttpMediaTypeNotAcceptableException) {
-				write(request, response, HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
+				this.problems.write(request, response, HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
 						"This API answers with application/json only");
 			}
 			else {
@@ -100,20 +98,6 @@ class ApiPathProblems implements HandlerExceptionResolver, Ordered {
 	private static boolean isApi(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.startsWith(API_PREFIX) || path.equals(API_PREFIX.substring(0, API_PREFIX.length() - 1));
-	}
-
-	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-			String detail) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", title);
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(), problem);
 	}
 
 }

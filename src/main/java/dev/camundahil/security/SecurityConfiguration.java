@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import dev.camundahil.api.ProblemWriter;
 import dev.camundahil.config.HilProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -1,4 +1,4 @@
-package dev.camundahil.security;
+package dev.camundahil.api;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -13,18 +13,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * Writes an RFC 7807 problem JSON response from a filter, where no controller advice reaches, in the same shape
- * as the API's own problems.
+ * Writes an RFC 7807 problem JSON response where no controller advice reaches (a filter, a request that found no
+ * controller), in the same shape as the API's own problems.
  */
-final class ProblemWriter {
+public final class ProblemWriter {
 
 	private final ObjectMapper json;
 
-	ProblemWriter(ObjectMapper json) {
+	public ProblemWriter(ObjectMapper json) {
 		this.json = json;
 	}
 
-	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
 			String detail) throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
