@@ -204,13 +204,21 @@ class BenchmarkSuite {
 				"%.1f rows written per cycle".formatted(TableWrites.perOperation(afterNative, afterHil, sample))));
 	}
 
-	/** Scenario 2: answers over HTTP at concurrency 16. */
+	/**
+	 * Scenario 2: answers over HTTP at concurrency 16, in interleaved blocks against the same number of native user
+	 * tasks completed over Camunda's own REST API ({@code POST /engine-rest/task/{id}/complete}, HTTP Basic as the
+	 * app's demo user): both answer a waiting instance over HTTP, with authentication, in the same app. Next to them
+	 * ({@code respond_http_baseline}) native user tasks completed in process, which is what the engine alone takes.
+	 */
 	void respondOverHttp() throws Exception {
 		int answers = Integer.getInteger("bench.answers", 3000);
-		RepositoryService repository = app.getBean(RepositoryService.class);
+		int blocks = Integer.getInteger("bench.blocks", 4);
+		// answered first and not measured, so that the JIT compiler has compiled the web stack before the timed answers
+		int warmUp = Integer.getInteger("bench.answersWarmUp", 1000);
 		RuntimeService runtime = app.getBean(RuntimeService.class);
 		ActionRequestRepository actionRequests = app.getBean(ActionRequestRepository.class);
-		repository.createDeployment()
+		app.getBean(RepositoryService.class)
+			.createDeployment()
 			.addModelInstance("bench_http.bpmn",
 					Bpmn.createExecutableProcess("bench_http")
 						.startEvent()
@@ -221,45 +229,59 @@ class BenchmarkSuite {
 						.endEvent()
 						.done())
 			.deploy();
-		// answered first and not measured, so that the JIT compiler has compiled the web stack before the timed answers
-		int warmUp = Integer.getInteger("bench.answersWarmUp", 1000);
-		List<UUID> ids = new ArrayList<>();
 		Load.run(warmUp + answers, 8, (i) -> runtime.startProcessInstanceByKey("bench_http", "http-" + i));
+		List<UUID> actionIds = new ArrayList<>();
 		for (ActionRequest action : actionRequests.findPendingByFlowId("bench_http",
 				PageRequest.of(0, warmUp + answers))) {
-			ids.add(action.getId());
+			actionIds.add(action.getId());
 		}
-		String body = "{\"value\":\"ok\",\"respondedBy\":\"bench\"}";
-		Measurement measurement;
-		try (ApiClient api = new ApiClient(baseUrl, API_KEY, 16)) {
-			Load.Operation respond = (i) -> api.post("/api/v1/actions/" + ids.get(i) + "/respond", body);
+		List<String> taskIds = waitingUserTasks("bench_rest", warmUp + answers);
+		String answer = "{\"value\":\"ok\",\"respondedBy\":\"bench\"}";
+		Combined hil = new Combined();
+		Combined rest = new Combined();
+		try (ApiClient api = new ApiClient(baseUrl, API_KEY, 16);
+				ApiClient camunda = ApiClient.camundaRest(baseUrl, "demo", "demo", 16)) {
+			Load.Operation respond = (i) -> api.post("/api/v1/actions/" + actionIds.get(i) + "/respond", answer);
+			Load.Operation complete = (i) -> camunda.postNoContent("/engine-rest/task/" + taskIds.get(i) + "/complete",
+					"{}");
 			Load.run(warmUp, 16, respond);
-			measurement = Load.run(answers, 16, (i) -> respond.run(warmUp + i));
+			Load.run(warmUp, 16, complete);
+			int perBlock = answers / blocks;
+			for (int block = 0; block < blocks; block++) {
+				int offset = warmUp + block * perBlock;
+				rest.add(Load.run(perBlock, 16, (i) -> complete.run(offset + i)));
+				hil.add(Load.run(perBlock, 16, (i) -> respond.run(offset + i)));
+			}
 		}
-		results.add(ScenarioResult.of("respond_http_baseline", completeUserTasks(warmUp, answers), true, null,
+		List<String> inProcess = waitingUserTasks("bench_complete", warmUp + answers);
+		TaskService taskService = app.getBean(TaskService.class);
+		Load.run(warmUp, 16, (i) -> taskService.complete(inProcess.get(i)));
+		Measurement engineAlone = Load.run(answers, 16, (i) -> taskService.complete(inProcess.get(warmUp + i)));
+		String after = "concurrency 16, " + blocks + " interleaved blocks after " + warmUp + " as a warm-up";
+		results.add(ScenarioResult.of("respond_http_baseline", engineAlone, true, null,
 				"TaskService.complete in process, concurrency 16, after " + warmUp + " as a warm-up"));
-		results.add(ScenarioResult.of("respond_http", measurement, true, null,
-				"concurrency 16, after " + warmUp + " answers as a warm-up"));
+		results.add(rest.noted("respond_http_rest_baseline", null,
+				"native user tasks completed over Camunda's REST API (HTTP Basic), " + after));
+		results.add(hil.noted("respond_http", hil.opsPerSecond() / rest.opsPerSecond(),
+				"ratio against Camunda's REST API; " + after));
 	}
 
-	/** What the engine itself takes to finish a waiting instance: native user tasks completed in process. */
-	private static Measurement completeUserTasks(int warmUp, int tasks) throws Exception {
+	/** Starts {@code count} instances of a process with one user task and returns the ids of their waiting tasks. */
+	private static List<String> waitingUserTasks(String processKey, int count) throws Exception {
 		RuntimeService runtime = app.getBean(RuntimeService.class);
-		TaskService taskService = app.getBean(TaskService.class);
 		app.getBean(RepositoryService.class)
 			.createDeployment()
-			.addModelInstance("bench_complete.bpmn",
-					Bpmn.createExecutableProcess("bench_complete").startEvent().userTask("wait").endEvent().done())
+			.addModelInstance(processKey + ".bpmn",
+					Bpmn.createExecutableProcess(processKey).startEvent().userTask("wait").endEvent().done())
 			.deploy();
-		Load.run(warmUp + tasks, 8, (i) -> runtime.startProcessInstanceByKey("bench_complete", "complete-" + i));
-		List<String> ids = taskService.createTaskQuery()
-			.processDefinitionKey("bench_complete")
+		Load.run(count, 8, (i) -> runtime.startProcessInstanceByKey(processKey, processKey + "-" + i));
+		return app.getBean(TaskService.class)
+			.createTaskQuery()
+			.processDefinitionKey(processKey)
 			.list()
 			.stream()
 			.map(Task::getId)
 			.toList();
-		Load.run(warmUp, 16, (i) -> taskService.complete(ids.get(i)));
-		return Load.run(tasks, 16, (i) -> taskService.complete(ids.get(warmUp + i)));
 	}
 
 	/** Scenario 6: the schema document's three queries and the list endpoint over a million actions. */
