@@ -40,8 +40,8 @@ public class BpmnConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ResumptionBatch hilResumptionBatch(ObjectProvider<ProcessEngine> engine) {
-		return new ResumptionBatch(engine);
+	ResumptionBatch hilResumptionBatch(ProcessResumer resumer) {
+		return new ResumptionBatch(resumer);
 	}
 
 }

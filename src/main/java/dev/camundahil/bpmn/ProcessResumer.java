@@ -1,10 +1,20 @@
 package dev.camundahil.bpmn;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import dev.camundahil.action.ActionEvent;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,13 +23,17 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Resumes the waiting execution when its action ends, inside the transaction that ended it, so that the action and
- * the process move on together or not at all.
+ * the process move on together or not at all. Actions ended {@linkplain #together together} resume together, in one
+ * engine command.
  */
 class ProcessResumer {
 
 	private static final Logger log = LoggerFactory.getLogger(ProcessResumer.class);
 
 	private final ObjectProvider<ProcessEngine> engine;
+
+	/** The resumptions of the batch this thread is running, or null outside one. */
+	private final ThreadLocal<List<Resumption>> batch = new ThreadLocal<>();
 
 	ProcessResumer(ObjectProvider<ProcessEngine> engine) {
 		this.engine = engine;
@@ -31,18 +45,79 @@ class ProcessResumer {
 		if (!event.closesAction() || event.engineInitiated() || executionId == null) {
 			return;
 		}
-		HilOutcome outcome = HilOutcome.of(event.action());
+		Resumption resumption = new Resumption(executionId, event.action().processInstanceId(),
+				HilOutcome.of(event.action()));
+		List<Resumption> batched = this.batch.get();
+		if (batched != null) {
+			batched.add(resumption);
+			return;
+		}
+		execute((context) -> resume(context, resumption));
+	}
+
+	/**
+	 * Runs work that ends many actions, then resumes their instances in one engine command, which the engine writes
+	 * in one flush of batched statements. Before that, the process instances and their {@code hilState} history rows
+	 * are read with one query each: the engine finds them in its command's cache instead of reading them one by one.
+	 */
+	void together(Runnable work) {
+		if (this.batch.get() != null) {
+			work.run();
+			return;
+		}
+		execute((context) -> {
+			List<Resumption> resumptions = new ArrayList<>();
+			this.batch.set(resumptions);
+			try {
+				work.run();
+			}
+			finally {
+				this.batch.remove();
+			}
+			if (resumptions.size() > 1) {
+				prefetch(context, resumptions);
+			}
+			resumptions.forEach((resumption) -> resume(context, resumption));
+			return null;
+		});
+	}
+
+	private static void prefetch(CommandContext context, List<Resumption> resumptions) {
+		Set<String> instances = resumptions.stream()
+			.map(Resumption::processInstanceId)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		if (instances.isEmpty()) {
+			return;
+		}
+		ProcessInstanceQueryImpl processInstances = new ProcessInstanceQueryImpl();
+		processInstances.processInstanceIds(instances);
+		processInstances.executeList(context, null);
+		HistoricVariableInstanceQueryImpl states = new HistoricVariableInstanceQueryImpl();
+		states.processInstanceIdIn(instances.toArray(String[]::new))
+			.variableName(HilVariables.STATE)
+			.disableBinaryFetching()
+			.disableCustomObjectDeserialization();
+		states.executeList(context, null);
+	}
+
+	private static Object resume(CommandContext context, Resumption resumption) {
+		ExecutionEntity execution = context.getExecutionManager().findExecutionById(resumption.executionId());
+		if (execution == null) {
+			log.warn("Action {} ended ({}) but its execution {} no longer exists; nothing to resume",
+					resumption.outcome().actionId(), resumption.outcome().status().value(), resumption.executionId());
+			return null;
+		}
+		return new SignalCmd(resumption.executionId(), null, resumption.outcome(), null).execute(context);
+	}
+
+	private <T> T execute(Command<T> command) {
 		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine.getObject()
 			.getProcessEngineConfiguration();
-		configuration.getCommandExecutorTxRequired().execute((context) -> {
-			ExecutionEntity execution = context.getExecutionManager().findExecutionById(executionId);
-			if (execution == null) {
-				log.warn("Action {} ended ({}) but its execution {} no longer exists; nothing to resume",
-						outcome.actionId(), outcome.status().value(), executionId);
-				return null;
-			}
-			return new SignalCmd(executionId, null, outcome, null).execute(context);
-		});
+		return configuration.getCommandExecutorTxRequired().execute(command);
+	}
+
+	private record Resumption(String executionId, String processInstanceId, HilOutcome outcome) {
 	}
 
 }

@@ -1,30 +1,21 @@
 package dev.camundahil.bpmn;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.beans.factory.ObjectProvider;
-
 /**
- * Runs work that resumes many waiting process instances as one engine command. Each resumption then joins that
- * command instead of opening its own, and the engine writes all of them in one flush, as batched statements, rather
- * than a flush per instance. For sweeps that end a batch of actions in one transaction; when the work fails, all of
- * it is rolled back together.
+ * Runs work that ends many actions so that their waiting process instances resume as one engine command. Each
+ * resumption then joins that command instead of opening its own, and the engine writes all of them in one flush, as
+ * batched statements, rather than a flush per instance. For sweeps that end a batch of actions in one transaction;
+ * when the work fails, all of it is rolled back together.
  */
 public class ResumptionBatch {
 
-	private final ObjectProvider<ProcessEngine> engine;
+	private final ProcessResumer resumer;
 
-	ResumptionBatch(ObjectProvider<ProcessEngine> engine) {
-		this.engine = engine;
+	ResumptionBatch(ProcessResumer resumer) {
+		this.resumer = resumer;
 	}
 
 	public void run(Runnable work) {
-		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine.getObject()
-			.getProcessEngineConfiguration();
-		configuration.getCommandExecutorTxRequired().execute((context) -> {
-			work.run();
-			return null;
-		});
+		this.resumer.together(work);
 	}
 
 }
