@@ -523,7 +523,10 @@ public class HilProperties {
 		/** How many deliveries this node sends at the same time. */
 		private int threads = 8;
 
-		/** How many deliveries to one webhook this node sends at the same time, so a slow receiver holds few threads. */
+		/**
+		 * How many deliveries to one webhook this node sends at the same time, so a slow receiver holds few threads.
+		 * Until the webhook's endpoint has answered this node, and after it failed until it answers again, one.
+		 */
 		private int perWebhookConcurrency = 2;
 
 		/**

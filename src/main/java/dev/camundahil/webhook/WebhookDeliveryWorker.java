@@ -213,9 +213,11 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 		Optional<Instant> heldUntil = Optional.empty();
 		if (result.endpointFailing()) {
 			heldUntil = this.backoff.failed(delivery.webhookId(), delivery.id(), now, result.retryAfter());
+			this.lanes.failed(delivery.webhookId());
 		}
 		else if (result.answered()) {
 			this.backoff.answered(delivery.webhookId());
+			this.lanes.answered(delivery.webhookId());
 		}
 		if (result.succeeded()) {
 			this.store.recordDelivered(delivery, attempts, result.statusCode(), now);

@@ -14,8 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.camundahil.webhook.WebhookDeliveries.Claimed;
 
 /**
- * This node's sends to each webhook: at most {@code concurrency} at once. A delivery claimed while its webhook has
- * its share in flight waits here, in claim order, and the thread that ends one of the webhook's sends takes it next.
+ * This node's sends to each webhook: at most {@code concurrency} at once, and one at a time while the webhook's
+ * endpoint has not answered this node yet, or failed since it last did (a new webhook, a node just started, an
+ * endpoint that went silent): one that turns out not to answer then holds one thread until the send times out,
+ * not its whole share. A delivery claimed while its webhook has its share in flight waits here, in claim order, and
+ * the thread that ends one of the webhook's sends takes it next.
  * Handing claimed rows back to the table instead would cost two writes each and a later claim, and with several
  * webhooks sharing the threads most of a claim would go back. A wait is bounded in length and in time, so that a
  * claim never runs out while its delivery waits: what does not fit, or waited too long, goes back to the table.
@@ -54,7 +57,7 @@ final class WebhookLanes {
 	Entry enter(Claimed delivery, Instant now) {
 		Lane lane = this.lanes.computeIfAbsent(delivery.webhookId(), (id) -> new Lane());
 		synchronized (lane) {
-			if (lane.sending < this.concurrency) {
+			if (lane.sending < lane.limit(this.concurrency)) {
 				lane.sending++;
 				return Entry.SEND;
 			}
@@ -66,13 +69,16 @@ final class WebhookLanes {
 		}
 	}
 
-	/** A send to the webhook ended: its slot goes to the next delivery that has not waited too long, if any. */
+	/**
+	 * A send to the webhook ended: its slot goes to the next delivery that has not waited too long, if any, unless
+	 * the webhook has more sends in flight than it may now have.
+	 */
 	Next exit(UUID webhookId, Instant now) {
 		Lane lane = this.lanes.get(webhookId);
 		List<Claimed> expired = new ArrayList<>();
 		synchronized (lane) {
 			Waiting next;
-			while ((next = lane.waiting.poll()) != null) {
+			while (lane.sending <= lane.limit(this.concurrency) && (next = lane.waiting.poll()) != null) {
 				if (now.isBefore(next.since().plus(this.maxWait))) {
 					return new Next(next.delivery(), expired);
 				}
@@ -80,6 +86,23 @@ final class WebhookLanes {
 			}
 			lane.sending--;
 			return new Next(null, expired);
+		}
+	}
+
+	/** The webhook's endpoint answered: it gets its whole share of sends. */
+	void answered(UUID webhookId) {
+		answering(webhookId, true);
+	}
+
+	/** The webhook's endpoint failed (no answer in time, no connection, 5xx): one send at a time until it answers. */
+	void failed(UUID webhookId) {
+		answering(webhookId, false);
+	}
+
+	private void answering(UUID webhookId, boolean answering) {
+		Lane lane = this.lanes.computeIfAbsent(webhookId, (id) -> new Lane());
+		synchronized (lane) {
+			lane.answering = answering;
 		}
 	}
 
@@ -111,6 +134,13 @@ final class WebhookLanes {
 	private static final class Lane {
 
 		private int sending;
+
+		/** Whether the endpoint answered the last send that told anything about it. */
+		private boolean answering;
+
+		int limit(int concurrency) {
+			return this.answering ? concurrency : 1;
+		}
 
 		private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
 

@@ -43,8 +43,11 @@ class WebhookBackoffTest {
 
 	private static final Duration BACKOFF = Duration.ofSeconds(1);
 
-	/** Deliveries to one webhook this node sends at once (the default): sent before the first failure is known. */
-	private static final int CONCURRENCY = 2;
+	/**
+	 * Deliveries to one webhook this node sends at once before its endpoint has answered: sent before the first
+	 * failure is known.
+	 */
+	private static final int CONCURRENCY = 1;
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 

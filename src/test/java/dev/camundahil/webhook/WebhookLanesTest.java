@@ -20,6 +20,7 @@ class WebhookLanesTest {
 
 	@Test
 	void aWebhookGetsItsShareOfSendsAndTheRestWaitsInOrderThenGoesBack() {
+		this.lanes.answered(this.webhook);
 		assertThat(this.lanes.enter(delivery("a"), T0)).isEqualTo(Entry.SEND);
 		assertThat(this.lanes.enter(delivery("b"), T0)).isEqualTo(Entry.SEND);
 		assertThat(this.lanes.enter(delivery("c"), T0)).isEqualTo(Entry.WAITING);
@@ -41,6 +42,7 @@ class WebhookLanesTest {
 
 	@Test
 	void aDeliveryThatWaitedTooLongGoesBackAndTheSlotGoesToTheNextOrIsFreed() {
+		this.lanes.answered(this.webhook);
 		this.lanes.enter(delivery("a"), T0);
 		this.lanes.enter(delivery("b"), T0);
 		this.lanes.enter(delivery("c"), T0);
@@ -58,12 +60,30 @@ class WebhookLanesTest {
 
 	@Test
 	void aStoppingNodeTakesOutWhatWaits() {
+		this.lanes.answered(this.webhook);
 		this.lanes.enter(delivery("a"), T0);
 		this.lanes.enter(delivery("b"), T0);
 		this.lanes.enter(delivery("c"), T0);
 
 		assertThat(this.lanes.drain()).extracting(Claimed::id).containsExactly("c");
 		assertThat(this.lanes.exit(this.webhook, T0).delivery()).isNull();
+	}
+
+	@Test
+	void aWebhookWhoseEndpointHasNotAnsweredOrFailedSinceGetsOneSendAtATime() {
+		assertThat(this.lanes.enter(delivery("a"), T0)).as("nothing answered yet").isEqualTo(Entry.SEND);
+		assertThat(this.lanes.enter(delivery("b"), T0)).isEqualTo(Entry.WAITING);
+
+		this.lanes.answered(this.webhook);
+		assertThat(this.lanes.enter(delivery("c"), T0)).as("its whole share once it answered").isEqualTo(Entry.SEND);
+		assertThat(this.lanes.enter(delivery("d"), T0)).isEqualTo(Entry.WAITING);
+
+		this.lanes.failed(this.webhook);
+		assertThat(this.lanes.exit(this.webhook, T0).delivery()).as("two in flight, one allowed: the slot is not handed on")
+			.isNull();
+		assertThat(this.lanes.exit(this.webhook, T0).delivery().id()).as("the last send hands on").isEqualTo("b");
+		assertThat(this.lanes.enter(delivery("e"), T0)).isEqualTo(Entry.WAITING);
+		assertThat(this.lanes.exit(this.webhook, T0).delivery().id()).isEqualTo("d");
 	}
 
 	private Claimed delivery(String id) {
