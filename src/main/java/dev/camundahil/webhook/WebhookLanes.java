@@ -138,11 +138,12 @@ final class WebhookLanes {
 		/** Whether the endpoint answered the last send that told anything about it. */
 		private boolean answering;
 
+		private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+
+		/** How many sends to the webhook may be in flight now. */
 		int limit(int concurrency) {
 			return this.answering ? concurrency : 1;
 		}
-
-		private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
 
 	}
 
