@@ -51,9 +51,10 @@ public class ChannelConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DispatchWorkers hilDispatchWorkers(DispatchRows rows, DispatchDelivery delivery, HilProperties properties) {
+	DispatchWorkers hilDispatchWorkers(DispatchRows rows, DispatchDelivery delivery, ChannelRouter router,
+			HilProperties properties) {
 		HilProperties.Dispatch dispatch = properties.getDispatch();
-		return new DispatchWorkers(rows, delivery, dispatch.getLease(), dispatch.getWorkers(),
+		return new DispatchWorkers(rows, delivery, router, dispatch.getLease(), dispatch.getWorkers(),
 				dispatch.getQueueCapacity());
 	}
 

@@ -128,6 +128,25 @@ final class DispatchRows {
 		return claimed;
 	}
 
+	/**
+	 * Up to {@code limit} pending requests for the given channels that were never tried and are due by
+	 * {@code dueBy}, oldest first: those a node's busy workers could not take when their actions committed.
+	 */
+	List<UUID> untriedRequests(List<String> channels, Instant dueBy, int limit) {
+		if (channels.isEmpty()) {
+			return List.of();
+		}
+		return this.named.queryForList("""
+				SELECT id FROM action_dispatch
+				WHERE status = 'pending' AND purpose = 'request' AND next_attempt_at <= :dueBy AND attempts = 0
+				  AND channel IN (:channels)
+				ORDER BY next_attempt_at LIMIT :limit""",
+				new MapSqlParameterSource().addValue("channels", channels)
+					.addValue("dueBy", timestamp(dueBy))
+					.addValue("limit", limit),
+				UUID.class);
+	}
+
 	/** Records a delivery; also when the action closed meanwhile, since the message did go out. */
 	boolean delivered(ClaimedDispatch row, String messageId, Instant now) {
 		return this.jdbc.update("""

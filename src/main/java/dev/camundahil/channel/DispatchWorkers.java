@@ -3,11 +3,13 @@ package dev.camundahil.channel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -16,8 +18,9 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * A small, bounded pool that delivers outbox rows right after the transaction that wrote them commits. The
- * committing thread only hands the row ids over; when the queue is full, or the application stops, the rows stay
- * pending and the next sweep delivers them.
+ * committing thread only hands the row ids over. Rows that find the queue full stay in the table, and the workers
+ * read them back from there as soon as they have worked their queue off, so a burst of actions is sent as fast as
+ * the workers go, not at the pace of the sweep; rows left when the application stops are the next sweep's.
  */
 final class DispatchWorkers implements DisposableBean {
 
@@ -34,14 +37,24 @@ final class DispatchWorkers implements DisposableBean {
 
 	private final DispatchDelivery delivery;
 
+	private final ChannelRouter router;
+
 	private final Duration lease;
+
+	private final int queueCapacity;
 
 	private final ThreadPoolExecutor pool;
 
-	DispatchWorkers(DispatchRows rows, DispatchDelivery delivery, Duration lease, int workers, int queueCapacity) {
+	/** Whether rows found the queue full since the workers last read such rows back. */
+	private final AtomicBoolean rowsLeftInTable = new AtomicBoolean();
+
+	DispatchWorkers(DispatchRows rows, DispatchDelivery delivery, ChannelRouter router, Duration lease, int workers,
+			int queueCapacity) {
 		this.rows = rows;
 		this.delivery = delivery;
+		this.router = router;
 		this.lease = lease;
+		this.queueCapacity = queueCapacity;
 		AtomicInteger count = new AtomicInteger();
 		this.pool = new ThreadPoolExecutor(workers, workers, 1, TimeUnit.MINUTES,
 				new ArrayBlockingQueue<>(queueCapacity), (task) -> {
@@ -59,7 +72,10 @@ final class DispatchWorkers implements DisposableBean {
 				this.pool.execute(() -> claimAndDeliver(id));
 			}
 			catch (RejectedExecutionException ex) {
-				log.debug("Dispatch workers busy; dispatch {} is left to the next sweep", id);
+				if (!this.pool.isShutdown()) {
+					this.rowsLeftInTable.set(true);
+				}
+				log.debug("Dispatch workers busy; dispatch {} waits in the table until they have room", id);
 			}
 		}
 	}
@@ -72,6 +88,32 @@ final class DispatchWorkers implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not claim dispatch {}; the next sweep delivers it: {}", id, ex.getMessage());
+		}
+		finally {
+			readBackWhenIdle();
+		}
+	}
+
+	/**
+	 * Once the queue is empty, takes back from the table the rows that found it full, as many as the queue holds.
+	 * Only untried rows are read, so a retry keeps its schedule; rows another node wrote may come along, and then
+	 * the claim lets one node send each.
+	 */
+	private void readBackWhenIdle() {
+		if (!this.pool.getQueue().isEmpty() || !this.rowsLeftInTable.compareAndSet(true, false)) {
+			return;
+		}
+		try {
+			List<UUID> waiting = this.rows.untriedRequests(this.router.channelNames(), Instant.now().plus(HANDOVER),
+					this.queueCapacity);
+			if (waiting.size() == this.queueCapacity) {
+				this.rowsLeftInTable.set(true); // more may wait: read again when these are done
+			}
+			log.debug("Dispatch workers read {} waiting dispatch(es) back from the table", waiting.size());
+			deliverSoon(waiting);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not read waiting dispatches back; the next sweep delivers them: {}", ex.getMessage());
 		}
 	}
 

@@ -199,7 +199,10 @@ public class HilProperties {
 		/** Threads that deliver messages right after their action commits. */
 		private int workers = 4;
 
-		/** Messages waiting for a worker; beyond that they are left to the next sweep. */
+		/**
+		 * Messages waiting in memory for a worker; beyond that they wait in the table, and the workers read them back
+		 * once they have worked off the queue.
+		 */
 		private int queueCapacity = 1000;
 
 		/**
