@@ -1,5 +1,6 @@
 package dev.camundahil.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,9 +57,9 @@ class BenchmarkSuite {
 	static final List<ScenarioResult> results = new ArrayList<>();
 
 	@BeforeAll
-	static void startApp() {
+	static void startApp() throws IOException {
 		String url = PostgresTestDatabase.create("hil_bench");
-		mail.start();
+		GreenMailClassLoader.start(mail);
 		mail.setUser(EmailScenario.MAILBOX, EmailScenario.MAILBOX, "secret");
 		// as command-line arguments, so that they win over the app's own hil-app.yml
 		app = new SpringApplicationBuilder(HilApplication.class).properties(HilApplication.CONFIG_NAME)
