@@ -35,6 +35,12 @@ public class InboundMailProperties {
 	/** How many new messages one poll reads at most before it is called again. */
 	private int batchSize = 50;
 
+	/**
+	 * Threads that handle the messages of one read side by side; replies to the same action are handled one after
+	 * another, in mailbox order.
+	 */
+	private int workers = 4;
+
 	/** What happens to a message once handled: mark it seen, or move it to {@link #moveTo}. */
 	private AfterProcessing afterProcessing = AfterProcessing.MARK_SEEN;
 
@@ -102,6 +108,14 @@ public class InboundMailProperties {
 
 	public void setPollInterval(Duration pollInterval) {
 		this.pollInterval = pollInterval;
+	}
+
+	public int getWorkers() {
+		return this.workers;
+	}
+
+	public void setWorkers(int workers) {
+		this.workers = workers;
 	}
 
 	public int getBatchSize() {

@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads new messages from the reply mailbox over IMAP, in UID order, and hands each to the {@link ReplyHandler}.
- * Progress is kept in the database per message, so a restart or a crash mid-batch neither loses nor repeats one;
- * Quartz runs this on one node at a time.
+ * Reads new messages from the reply mailbox over IMAP, in UID order, a batch at a time, and hands them to the
+ * {@link ReplyHandler} in {@linkplain ReplyLanes lanes}, a lane per action. Every handled message is recorded by its
+ * Message-ID in the database, and the last UID of a batch once it is handled, so a restart or a crash mid-batch
+ * neither loses nor repeats one; Quartz runs this on one node at a time.
  */
 class MailboxPoller implements RecurringWork {
 
@@ -101,34 +102,57 @@ class MailboxPoller implements RecurringWork {
 		profile.add(FetchProfile.Item.FLAGS); // a local copy takes them over; unfetched, each is a round trip
 		folder.fetch(messages, profile);
 		prefetchSmall(folder, messages, last);
-		List<Message> processed = new ArrayList<>();
-		int handled = 0;
+		List<Received> batch = new ArrayList<>();
 		for (Message message : messages) {
 			long uid = uids.getUID(message);
-			if (uid <= last) {
-				continue;
+			if (uid > last && batch.size() < this.properties.getBatchSize()) {
+				batch.add(new Received(uid, message, read(message, mailbox + "#" + validity + ":" + uid)));
 			}
-			if (handled >= this.properties.getBatchSize()) {
-				break;
+		}
+		ReplyLanes.Handled handled = ReplyLanes.run(batch, this::laneOf, this::handleOne,
+				this.properties.getWorkers());
+		int done = handled.handledPrefix();
+		List<Message> processed = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			if (Boolean.TRUE.equals(handled.ours()[i])) {
+				processed.add(batch.get(i).message());
 			}
-			if (handleOne(message, mailbox + "#" + validity + ":" + uid)) {
-				processed.add(message);
-			}
-			this.ledger.advance(mailbox, validity, uid);
-			handled++;
+		}
+		if (done > 0) {
+			this.ledger.advance(mailbox, validity, batch.get(done - 1).uid());
 		}
 		markProcessed(folder, processed);
-		return handled;
+		if (handled.failure() != null) {
+			// what was handled after the failure is read again, and found in the ledger as handled
+			throw handled.failure();
+		}
+		return done;
 	}
 
-	/** Handles one message; returns whether it was ours (answered, rejected or ignored), not someone else's mail. */
-	private boolean handleOne(Message message, String fallbackId) {
-		InboundMessage inbound;
+	/** The message's content, or null where it cannot be read (it is then skipped). */
+	private static InboundMessage read(Message message, String fallbackId) {
 		try {
-			inbound = InboundMessage.read(local(message), fallbackId);
+			return InboundMessage.read(local(message), fallbackId);
 		}
 		catch (java.io.IOException | MessagingException ex) {
 			log.warn("Cannot read email {}: {}; skipped", fallbackId, ex.getMessage());
+			return null;
+		}
+	}
+
+	/** Replies to one action share a lane; so do copies of one message that matches none. */
+	private Object laneOf(Received received) {
+		InboundMessage inbound = received.inbound();
+		if (inbound == null) {
+			return received;
+		}
+		return this.handler.actionOf(inbound).<Object>map((id) -> id).orElse(inbound.messageId());
+	}
+
+	/** Handles one message; returns whether it was ours (answered, rejected or ignored), not someone else's mail. */
+	private boolean handleOne(Received received) {
+		InboundMessage inbound = received.inbound();
+		if (inbound == null) {
 			return false;
 		}
 		ReplyOutcome outcome = this.handler.handle(inbound);
@@ -209,6 +233,10 @@ class MailboxPoller implements RecurringWork {
 		store.connect(this.properties.getHost(), (this.properties.getPort() != null) ? this.properties.getPort() : -1,
 				this.properties.getUsername(), this.properties.getPassword());
 		return store;
+	}
+
+	/** A new message of the batch, with its content read (null where it could not be). */
+	private record Received(long uid, Message message, InboundMessage inbound) {
 	}
 
 }

@@ -57,6 +57,11 @@ class ReplyHandler {
 		}
 	}
 
+	/** The action a message is about, if any; read outside any transaction, to put replies in lanes. */
+	Optional<java.util.UUID> actionOf(InboundMessage message) {
+		return this.matcher.match(message).map(ActionRequest::getId);
+	}
+
 	private ReplyOutcome decide(InboundMessage message) {
 		if (this.ledger.isHandled(message.messageId())) {
 			return ReplyOutcome.of("duplicate", null);

@@ -240,6 +240,28 @@ class EmailReplyTest {
 		assertThat(auditEvents(second).stream().filter(ReplyHandler.REPLY_ACCEPTED::equals)).hasSize(1);
 	}
 
+	@Test
+	void repliesToOneActionCountInMailboxOrderWhileOthersAreHandledSideBySide() throws Exception {
+		ProcessInstance twice = start();
+		List<ProcessInstance> others = List.of(start(), start(), start(), start(), start());
+		MimeMessage original = sentTo("ann@example.com", twice);
+		send(reply(original, "ann@example.com", "Reject"));
+		for (ProcessInstance other : others) {
+			send(reply(sentTo("ann@example.com", other), "ann@example.com", "Approve"));
+		}
+		send(reply(original, "bob@example.com", "Approve"));
+
+		assertThat(this.poller.sweep()).isEqualTo(7);
+
+		assertThat(this.runtime.getVariable(twice.getId(), "hilResponse")).isEqualTo("Reject");
+		assertThat(this.runtime.getVariable(twice.getId(), "hilRespondedBy")).isEqualTo("ann@example.com");
+		assertThat(auditEvents(twice)).containsOnlyOnce(ReplyHandler.REPLY_ACCEPTED).contains(ReplyHandler.REPLY_LATE);
+		for (ProcessInstance other : others) {
+			assertThat(this.runtime.getVariable(other.getId(), "hilResponse")).isEqualTo("Approve");
+		}
+		assertThat(this.poller.sweep()).as("the batch is recorded as read").isZero();
+	}
+
 	private ProcessInstance start() {
 		return this.runtime.startProcessInstanceByKey(this.key, Map.of());
 	}
