@@ -21,13 +21,15 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
+
 /**
  * Reads new messages from the reply mailbox over IMAP, in UID order, a batch at a time, and hands them to the
  * {@link ReplyHandler} in {@linkplain ReplyLanes lanes}, a lane per action. Every handled message is recorded by its
  * Message-ID in the database, and the last UID of a batch once it is handled, so a restart or a crash mid-batch
  * neither loses nor repeats one; Quartz runs this on one node at a time.
  */
-class MailboxPoller implements RecurringWork {
+class MailboxPoller implements RecurringWork, DisposableBean {
 
 	private static final int LOCAL_COPY_LIMIT = 1024 * 1024;
 
@@ -40,6 +42,11 @@ class MailboxPoller implements RecurringWork {
 	private final ReplyHandler handler;
 
 	private final OptionsReminder optionsReminder;
+
+	private Store store;
+
+	/** Whether the folder handled messages are moved to is known to exist. */
+	private boolean moveTargetExists;
 
 	MailboxPoller(InboundMailProperties properties, InboundLedger ledger, ReplyHandler handler,
 			OptionsReminder optionsReminder) {
@@ -65,25 +72,70 @@ class MailboxPoller implements RecurringWork {
 	}
 
 	@Override
-	public int sweep() {
+	public synchronized int sweep() {
 		if (!this.properties.isEnabled()) {
 			return 0;
 		}
-		try (Store store = connect()) {
-			Folder folder = store.getFolder(this.properties.getFolder());
+		int handled = 0;
+		try {
+			Folder folder = store().getFolder(this.properties.getFolder());
 			folder.open(Folder.READ_WRITE);
 			try {
-				return readNew(folder);
+				handled = readNew(folder);
 			}
 			finally {
 				folder.close(true);
 			}
+			return handled;
 		}
 		catch (MessagingException ex) {
 			log.warn("Cannot read the reply mailbox {}@{}: {}", this.properties.getUsername(),
 					this.properties.getHost(), ex.getMessage());
 			return 0;
 		}
+		finally {
+			if (handled < this.properties.getBatchSize()) {
+				disconnect();
+			}
+		}
+	}
+
+	/**
+	 * The connected mail store. After a full batch the job reads again at once, so the connection stays open for
+	 * that read: connecting costs several round trips to the server (greeting, capabilities, login).
+	 */
+	private Store store() throws MessagingException {
+		if (this.store == null || !this.store.isConnected()) {
+			disconnect();
+			this.store = connect();
+		}
+		return this.store;
+	}
+
+	private void disconnect() {
+		if (this.store == null) {
+			return;
+		}
+		try {
+			this.store.close();
+		}
+		catch (MessagingException ex) {
+			log.debug("Closing the reply mailbox connection failed: {}", ex.getMessage());
+		}
+		this.store = null;
+	}
+
+	synchronized boolean isConnected() {
+		return this.store != null;
+	}
+
+	ReplyHandler handler() {
+		return this.handler;
+	}
+
+	@Override
+	public synchronized void destroy() {
+		disconnect();
 	}
 
 	private int readNew(Folder folder) throws MessagingException {
@@ -212,10 +264,17 @@ class MailboxPoller implements RecurringWork {
 		Message[] batch = processed.toArray(Message[]::new);
 		if (this.properties.getAfterProcessing() == InboundMailProperties.AfterProcessing.MOVE) {
 			Folder target = folder.getStore().getFolder(this.properties.getMoveTo());
-			if (!target.exists()) {
+			if (!this.moveTargetExists && !target.exists()) {
 				target.create(Folder.HOLDS_MESSAGES);
 			}
-			folder.copyMessages(batch, target);
+			try {
+				folder.copyMessages(batch, target);
+				this.moveTargetExists = true;
+			}
+			catch (MessagingException ex) {
+				this.moveTargetExists = false; // someone may have deleted it: look again next time
+				throw ex;
+			}
 			folder.setFlags(batch, new Flags(Flags.Flag.DELETED), true);
 		}
 		else {

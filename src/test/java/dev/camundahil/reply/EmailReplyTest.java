@@ -87,6 +87,9 @@ class EmailReplyTest {
 	MailboxPoller poller;
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	String key;
@@ -260,6 +263,33 @@ class EmailReplyTest {
 			assertThat(this.runtime.getVariable(other.getId(), "hilResponse")).isEqualTo("Approve");
 		}
 		assertThat(this.poller.sweep()).as("the batch is recorded as read").isZero();
+	}
+
+	@Test
+	void aBacklogIsReadBatchAfterBatchOnTheConnectionTheFirstBatchOpened() throws Exception {
+		ProcessInstance first = start();
+		ProcessInstance second = start();
+		send(reply(sentTo("ann@example.com", first), "ann@example.com", "Approve"));
+		send(reply(sentTo("ann@example.com", second), "ann@example.com", "Reject"));
+		InboundMailProperties oneAtATime = this.context.getBean(InboundMailProperties.class);
+		InboundMailProperties properties = new InboundMailProperties();
+		org.springframework.beans.BeanUtils.copyProperties(oneAtATime, properties);
+		properties.setBatchSize(1);
+		MailboxPoller poller = new MailboxPoller(properties, new InboundLedger(this.jdbc),
+				this.context.getBean(MailboxPoller.class).handler(), null);
+
+		try {
+			assertThat(poller.sweep()).isEqualTo(1);
+			assertThat(poller.isConnected()).as("kept open for the next batch").isTrue();
+			assertThat(poller.sweep()).isEqualTo(1);
+			assertThat(poller.sweep()).isZero();
+			assertThat(poller.isConnected()).as("closed once the backlog is read").isFalse();
+		}
+		finally {
+			poller.destroy();
+		}
+		assertThat(this.runtime.getVariable(first.getId(), "hilResponse")).isEqualTo("Approve");
+		assertThat(this.runtime.getVariable(second.getId(), "hilResponse")).isEqualTo("Reject");
 	}
 
 	private ProcessInstance start() {
