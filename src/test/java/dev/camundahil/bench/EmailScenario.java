@@ -33,7 +33,7 @@ final class EmailScenario {
 	}
 
 	static List<ScenarioResult> run(ConfigurableApplicationContext app, GreenMail mail) throws Exception {
-		int count = Integer.getInteger("bench.emails", 1000);
+		int count = Integer.getInteger("bench.emails", 2000);
 		RepositoryService repository = app.getBean(RepositoryService.class);
 		RuntimeService runtime = app.getBean(RuntimeService.class);
 		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -54,7 +54,7 @@ final class EmailScenario {
 		Load.Operation start = (i) -> runtime.startProcessInstanceByKey("bench_email", "e-" + sequence.incrementAndGet());
 		// sent and answered first and not measured, so that the JIT compiler has compiled the mail path by the time
 		// the measured emails go out
-		int warmUp = Integer.getInteger("bench.emailsWarmUp", 300);
+		int warmUp = Integer.getInteger("bench.emailsWarmUp", 1000);
 		sendAll(mail, warmUp, start);
 		answer(app, jdbc, mail, warmUp);
 		double sendSeconds = sendAll(mail, count, start);
