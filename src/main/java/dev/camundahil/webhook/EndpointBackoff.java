@@ -58,6 +58,15 @@ final class EndpointBackoff {
 	}
 
 	/**
+	 * When a delivery held back now is due again: the back-off's end, or now when only a trial holds the webhook
+	 * (its failure defers the rest to the new end).
+	 */
+	Instant dueAfterHold(UUID webhookId, Instant now) {
+		Hold hold = this.holds.get(webhookId);
+		return (hold != null && now.isBefore(hold.until())) ? hold.until() : now;
+	}
+
+	/**
 	 * Whether a delivery this node has claimed may be sent now. Not while its webhook backs off; once the back-off
 	 * has passed, the first delivery to ask is the trial and the others wait for its outcome.
 	 */

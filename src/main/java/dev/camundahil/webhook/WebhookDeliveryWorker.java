@@ -170,9 +170,10 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 				attempt(delivery);
 			}
 			else {
-				// claimed before its webhook began to back off: back to the table, due, no attempt counted
+				// claimed before its webhook began to back off: back to the table, no attempt counted, due when the
+				// back-off ends, like the webhook's other rows (due now, every claim until then would step over it)
 				Instant now = Timestamps.now();
-				this.store.release(delivery, now, now);
+				this.store.release(delivery, this.backoff.dueAfterHold(delivery.webhookId(), now), now);
 			}
 		}
 		catch (RuntimeException ex) {

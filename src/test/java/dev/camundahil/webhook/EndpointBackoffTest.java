@@ -42,6 +42,19 @@ class EndpointBackoffTest {
 	}
 
 	@Test
+	void aDeliveryHeldBackIsDueWhenTheBackoffEnds() {
+		assertThat(this.backoff.dueAfterHold(this.webhook, T0)).as("not held").isEqualTo(T0);
+		this.backoff.failed(this.webhook, "a", T0, null);
+
+		assertThat(this.backoff.dueAfterHold(this.webhook, T0.plusSeconds(1))).isEqualTo(T0.plusSeconds(5));
+		assertThat(this.backoff.admit(this.webhook, "b", T0.plusSeconds(6))).as("the trial").isTrue();
+		assertThat(this.backoff.dueAfterHold(this.webhook, T0.plusSeconds(6))).as("held by the trial only")
+			.isEqualTo(T0.plusSeconds(6));
+		this.backoff.failed(this.webhook, "b", T0.plusSeconds(7), null);
+		assertThat(this.backoff.dueAfterHold(this.webhook, T0.plusSeconds(7))).isEqualTo(T0.plusSeconds(17));
+	}
+
+	@Test
 	void everyFailedTrialDoublesTheBackoffUpToTheCap() {
 		assertThat(this.backoff.failed(this.webhook, "a", T0, null)).contains(T0.plusSeconds(5));
 		Instant at = T0.plusSeconds(5);
