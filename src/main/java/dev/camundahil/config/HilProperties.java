@@ -523,8 +523,15 @@ public class HilProperties {
 		/** How many due deliveries one sweep claims. */
 		private int batchSize = 50;
 
-		/** How many deliveries this node sends at the same time. */
+		/** How many deliveries this node sends at the same time to webhooks whose endpoints answer. */
 		private int threads = 8;
+
+		/**
+		 * How many deliveries this node sends at the same time to webhooks whose endpoints have not answered it yet,
+		 * or failed since they last did (one at a time each): threads of their own, so that endpoints that never
+		 * answer hold these until the timeout, not the threads of endpoints that answer.
+		 */
+		private int trialThreads = 2;
 
 		/**
 		 * How many deliveries to one webhook this node sends at the same time, so a slow receiver holds few threads.
@@ -537,7 +544,7 @@ public class HilProperties {
 		 * the timeout, no connection, or an answer of 5xx or 429 (a longer Retry-After wins, up to
 		 * max-endpoint-backoff). The webhook's other deliveries wait in the table meanwhile, with no attempt
 		 * counted; then one is tried, and each further failed try doubles the wait up to max-endpoint-backoff. Any
-		 * answer ends it. So a failing endpoint takes no delivery threads from healthy ones. Each node keeps its own
+		 * answer ends it. So a failing endpoint takes no delivery threads from answering ones. Each node keeps its own
 		 * back-off, in memory.
 		 */
 		private Duration endpointBackoff = Duration.ofSeconds(5);
@@ -598,6 +605,14 @@ public class HilProperties {
 
 		public int getThreads() {
 			return this.threads;
+		}
+
+		public int getTrialThreads() {
+			return this.trialThreads;
+		}
+
+		public void setTrialThreads(int trialThreads) {
+			this.trialThreads = trialThreads;
 		}
 
 		public void setThreads(int threads) {

@@ -68,11 +68,13 @@ public class WebhookConfiguration {
 	WebhookDeliveryWorker hilWebhookDeliveryWorker(WebhookDeliveries deliveries, WebhookAddressPolicy addressPolicy,
 			SecretBox secrets, RetrySchedule schedule, ActiveWebhooks activeWebhooks, HilProperties properties) {
 		HilProperties.Webhooks settings = properties.getWebhooks();
-		WebhookSender sender = new WebhookSender(addressPolicy, settings.getTimeout(), settings.getThreads());
+		WebhookSender sender = new WebhookSender(addressPolicy, settings.getTimeout(),
+				settings.getThreads() + settings.getTrialThreads());
 		return new WebhookDeliveryWorker(deliveries, sender, secrets, schedule, activeWebhooks,
 				new WebhookDeliveryWorker.Settings(settings.getTimeout(), settings.getInterval(),
-						settings.getBatchSize(), settings.getThreads(), settings.getPerWebhookConcurrency(),
-						settings.getEndpointBackoff(), settings.getMaxEndpointBackoff()));
+						settings.getBatchSize(), settings.getThreads(), settings.getTrialThreads(),
+						settings.getPerWebhookConcurrency(), settings.getEndpointBackoff(),
+						settings.getMaxEndpointBackoff()));
 	}
 
 	@Bean

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +33,10 @@ import org.springframework.beans.factory.DisposableBean;
  * {@code hil.webhooks.per-webhook-concurrency} deliveries to one webhook are in flight on this node; the others
  * wait in its {@linkplain WebhookLanes lane} or in the table, so a slow receiver holds a few threads and every other
  * receiver keeps getting its deliveries.
- * A webhook whose endpoint fails gets nothing from this node while it {@linkplain EndpointBackoff backs off}.
+ * A webhook whose endpoint fails gets nothing from this node while it {@linkplain EndpointBackoff backs off}, and
+ * its trials, like the first sends to a new webhook, go out on threads of their own
+ * ({@code hil.webhooks.trial-threads}), so that an endpoint that never answers holds none of the threads of those
+ * that do.
  */
 class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 
@@ -63,6 +68,9 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 
 	private final ThreadPoolExecutor pool;
 
+	/** Sends to webhooks whose endpoints do not answer this node, or have not yet: one at a time per webhook. */
+	private final ThreadPoolExecutor trials;
+
 	private final WebhookLanes lanes;
 
 	WebhookDeliveryWorker(WebhookDeliveries store, WebhookSender sender, SecretBox secrets, RetrySchedule schedule,
@@ -78,13 +86,20 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 		this.batchSize = settings.batchSize();
 		// a delivery waits in its lane at most half the margin its claim has beyond the send itself
 		this.lanes = new WebhookLanes(settings.perWebhookConcurrency(), settings.batchSize(), CLAIM_MARGIN.dividedBy(2));
-		AtomicInteger threadNumber = new AtomicInteger();
 		this.pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
-				new ArrayBlockingQueue<>(Math.max(100, settings.batchSize() * 2)), (runnable) -> {
-					Thread thread = new Thread(runnable, "hil-webhook-" + threadNumber.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
+				new ArrayBlockingQueue<>(Math.max(100, settings.batchSize() * 2)), threads("hil-webhook-"));
+		// a webhook has one send in flight while it is on trial, so the queue holds at most one per webhook
+		this.trials = new ThreadPoolExecutor(settings.trialThreads(), settings.trialThreads(), 0,
+				TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threads("hil-webhook-trial-"));
+	}
+
+	private static ThreadFactory threads(String prefix) {
+		AtomicInteger threadNumber = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, prefix + threadNumber.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
 	}
 
 	@Override
@@ -152,8 +167,20 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 				yield null;
 			}
 		};
-		// the thread that ends a send to a webhook goes on with the next delivery waiting for it
+		sendInTurn(next, false);
+	}
+
+	/**
+	 * Sends a delivery, then the next one waiting for the slot it frees, and so on: the thread that ends a send to
+	 * a webhook goes on with the next delivery waiting for it. A send to a webhook whose endpoint does not answer
+	 * goes to the trial threads, and one to a webhook that answers again back to the delivery threads.
+	 */
+	private void sendInTurn(Claimed first, boolean onTrialThread) {
+		Claimed next = first;
 		while (next != null) {
+			if (this.lanes.isAnswering(next.webhookId()) == onTrialThread && handOver(next, !onTrialThread)) {
+				return;
+			}
 			UUID webhookId = next.webhookId();
 			try {
 				send(next);
@@ -161,6 +188,17 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 			finally {
 				next = handOn(webhookId);
 			}
+		}
+	}
+
+	/** Whether the other threads took the delivery and those after it; if not, this thread keeps them. */
+	private boolean handOver(Claimed delivery, boolean toTrialThreads) {
+		try {
+			(toTrialThreads ? this.trials : this.pool).execute(() -> sendInTurn(delivery, toTrialThreads));
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			return false;
 		}
 	}
 
@@ -261,22 +299,23 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 	public void destroy() throws IOException {
 		// deliveries cut short here are claimed again when their claim runs out; those waiting go back now
 		this.pool.shutdownNow();
+		this.trials.shutdownNow();
 		Instant now = Timestamps.now();
 		this.lanes.drain().forEach((waiting) -> this.store.release(waiting, now, now));
 		this.sender.close();
 	}
 
 	/** The worker's share of {@code hil.webhooks}. */
-	record Settings(Duration timeout, Duration interval, int batchSize, int threads, int perWebhookConcurrency,
-			Duration endpointBackoff, Duration maxEndpointBackoff) {
+	record Settings(Duration timeout, Duration interval, int batchSize, int threads, int trialThreads,
+			int perWebhookConcurrency, Duration endpointBackoff, Duration maxEndpointBackoff) {
 
 		Settings {
 			if (timeout.isNegative() || timeout.isZero() || interval.isNegative() || interval.isZero()) {
 				throw new IllegalStateException("hil.webhooks.timeout and hil.webhooks.interval must be positive");
 			}
-			if (batchSize < 1 || threads < 1 || perWebhookConcurrency < 1) {
-				throw new IllegalStateException("hil.webhooks.batch-size, threads and per-webhook-concurrency must be "
-						+ "at least 1");
+			if (batchSize < 1 || threads < 1 || trialThreads < 1 || perWebhookConcurrency < 1) {
+				throw new IllegalStateException("hil.webhooks.batch-size, threads, trial-threads and "
+						+ "per-webhook-concurrency must be at least 1");
 			}
 		}
 

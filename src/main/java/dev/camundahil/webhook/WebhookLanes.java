@@ -17,7 +17,7 @@ import dev.camundahil.webhook.WebhookDeliveries.Claimed;
  * This node's sends to each webhook: at most {@code concurrency} at once, and one at a time while the webhook's
  * endpoint has not answered this node yet, or failed since it last did (a new webhook, a node just started, an
  * endpoint that went silent): one that turns out not to answer then holds one thread until the send times out,
- * not its whole share. A delivery claimed while its webhook has its share in flight waits here, in claim order, and
+ * not its whole share, and that thread is one of the trial threads. A delivery claimed while its webhook has its share in flight waits here, in claim order, and
  * the thread that ends one of the webhook's sends takes it next.
  * Handing claimed rows back to the table instead would cost two writes each and a later claim, and with several
  * webhooks sharing the threads most of a claim would go back. A wait is bounded in length and in time, so that a
@@ -86,6 +86,17 @@ final class WebhookLanes {
 			}
 			lane.sending--;
 			return new Next(null, expired);
+		}
+	}
+
+	/** Whether the webhook's endpoint answered the last send that told anything about it. */
+	boolean isAnswering(UUID webhookId) {
+		Lane lane = this.lanes.get(webhookId);
+		if (lane == null) {
+			return false;
+		}
+		synchronized (lane) {
+			return lane.answering;
 		}
 	}
 
