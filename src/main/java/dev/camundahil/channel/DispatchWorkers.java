@@ -10,11 +10,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * A small, bounded pool that delivers outbox rows right after the transaction that wrote them commits. The
@@ -55,13 +55,10 @@ final class DispatchWorkers implements DisposableBean {
 		this.router = router;
 		this.lease = lease;
 		this.queueCapacity = queueCapacity;
-		AtomicInteger count = new AtomicInteger();
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("hil-dispatch-");
+		threads.setDaemon(true);
 		this.pool = new ThreadPoolExecutor(workers, workers, 1, TimeUnit.MINUTES,
-				new ArrayBlockingQueue<>(queueCapacity), (task) -> {
-					Thread thread = new Thread(task, "hil-dispatch-" + count.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
+				new ArrayBlockingQueue<>(queueCapacity), threads);
 		this.pool.allowCoreThreadTimeOut(true);
 	}
 

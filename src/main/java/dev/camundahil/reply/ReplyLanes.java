@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Handles a batch of replies on a few threads. Replies in one lane (those to the same action) are handled one after
@@ -63,13 +64,10 @@ final class ReplyLanes {
 		}
 	}
 
-	private static java.util.concurrent.ThreadFactory threads() {
-		AtomicInteger count = new AtomicInteger();
-		return (task) -> {
-			Thread thread = new Thread(task, "hil-reply-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
+	private static CustomizableThreadFactory threads() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("hil-reply-");
+		threads.setDaemon(true);
+		return threads;
 	}
 
 	/**

@@ -14,7 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.camundahil.action.Timestamps;
 import dev.camundahil.schedule.RecurringWork;
@@ -26,6 +25,7 @@ import dev.camundahil.webhook.WebhookSender.SendResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Sends webhook deliveries on a bounded pool of threads: new ones right after their event commits, due retries
@@ -94,12 +94,9 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 	}
 
 	private static ThreadFactory threads(String prefix) {
-		AtomicInteger threadNumber = new AtomicInteger();
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, prefix + threadNumber.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
+		CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+		threads.setDaemon(true);
+		return threads;
 	}
 
 	@Override
@@ -178,7 +175,8 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 	private void sendInTurn(Claimed first, boolean onTrialThread) {
 		Claimed next = first;
 		while (next != null) {
-			if (this.lanes.isAnswering(next.webhookId()) == onTrialThread && handOver(next, !onTrialThread)) {
+			boolean forTrialThreads = !this.lanes.isAnswering(next.webhookId());
+			if (forTrialThreads != onTrialThread && handOver(next, forTrialThreads)) {
 				return;
 			}
 			UUID webhookId = next.webhookId();
