@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -158,10 +159,12 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 		for (Message message : messages) {
 			long uid = uids.getUID(message);
 			if (uid > last && batch.size() < this.properties.getBatchSize()) {
-				batch.add(new Received(uid, message, read(message, mailbox + "#" + validity + ":" + uid)));
+				InboundMessage inbound = read(message, mailbox + "#" + validity + ":" + uid);
+				UUID actionId = (inbound != null) ? this.handler.actionOf(inbound).orElse(null) : null;
+				batch.add(new Received(uid, message, inbound, actionId));
 			}
 		}
-		ReplyLanes.Handled handled = ReplyLanes.run(batch, this::laneOf, this::handleOne,
+		ReplyLanes.Handled handled = ReplyLanes.run(batch, MailboxPoller::laneOf, this::handleOne,
 				this.properties.getWorkers());
 		int done = handled.handledPrefix();
 		List<Message> processed = new ArrayList<>();
@@ -193,12 +196,11 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 	}
 
 	/** Replies to one action share a lane; so do copies of one message that matches none. */
-	private Object laneOf(Received received) {
-		InboundMessage inbound = received.inbound();
-		if (inbound == null) {
-			return received;
+	private static Object laneOf(Received received) {
+		if (received.actionId() != null) {
+			return received.actionId();
 		}
-		return this.handler.actionOf(inbound).<Object>map((id) -> id).orElse(inbound.messageId());
+		return (received.inbound() != null) ? received.inbound().messageId() : received;
 	}
 
 	/** Handles one message; returns whether it was ours (answered, rejected or ignored), not someone else's mail. */
@@ -207,7 +209,7 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 		if (inbound == null) {
 			return false;
 		}
-		ReplyOutcome outcome = this.handler.handle(inbound);
+		ReplyOutcome outcome = this.handler.handle(inbound, received.actionId());
 		log.debug("Email {} handled: {}", inbound.messageId(), outcome.outcome());
 		if (!outcome.optionsToRemind().isEmpty()) {
 			this.optionsReminder.send(inbound, outcome.optionsToRemind());
@@ -294,8 +296,11 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 		return store;
 	}
 
-	/** A new message of the batch, with its content read (null where it could not be). */
-	private record Received(long uid, Message message, InboundMessage inbound) {
+	/**
+	 * A new message of the batch, with its content read (null where it could not be) and the action it answers
+	 * (null where none).
+	 */
+	private record Received(long uid, Message message, InboundMessage inbound, UUID actionId) {
 	}
 
 }

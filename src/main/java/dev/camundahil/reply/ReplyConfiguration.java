@@ -29,7 +29,7 @@ public class ReplyConfiguration {
 			ActionRequestRepository actionRequests, ActionService actions, PlatformTransactionManager transactions,
 			ObjectProvider<JavaMailSender> mailSender, @Value("${hil.mail.from:#{null}}") String from) {
 		InboundLedger ledger = new InboundLedger(jdbc);
-		ReplyHandler handler = new ReplyHandler(new ReplyMatcher(jdbc, actionRequests), actions, ledger,
+		ReplyHandler handler = new ReplyHandler(new ReplyMatcher(jdbc, actionRequests), actions, actionRequests, ledger,
 				new TransactionTemplate(transactions));
 		return new MailboxPoller(properties, ledger, handler, new OptionsReminder(mailSender, from));
 	}

@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionRequest;
+import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ExpectedResponses;
 import dev.camundahil.action.ResponseCommand;
@@ -36,20 +38,28 @@ class ReplyHandler {
 
 	private final ActionService actions;
 
+	private final ActionRequestRepository actionRequests;
+
 	private final InboundLedger ledger;
 
 	private final TransactionTemplate transaction;
 
-	ReplyHandler(ReplyMatcher matcher, ActionService actions, InboundLedger ledger, TransactionTemplate transaction) {
+	ReplyHandler(ReplyMatcher matcher, ActionService actions, ActionRequestRepository actionRequests,
+			InboundLedger ledger, TransactionTemplate transaction) {
 		this.matcher = matcher;
 		this.actions = actions;
+		this.actionRequests = actionRequests;
 		this.ledger = ledger;
 		this.transaction = transaction;
 	}
 
-	ReplyOutcome handle(InboundMessage message) {
+	/**
+	 * Handles a message that {@link #actionOf} matched to the given action (null: to none); the action is read
+	 * again in the transaction, as it is then.
+	 */
+	ReplyOutcome handle(InboundMessage message, UUID actionId) {
 		try {
-			return this.transaction.execute((status) -> decide(message));
+			return this.transaction.execute((status) -> decide(message, actionId));
 		}
 		catch (ActionConflictException ex) {
 			// someone else ended the action between our read and our answer: record the reply as late
@@ -57,16 +67,16 @@ class ReplyHandler {
 		}
 	}
 
-	/** The action a message is about, if any; read outside any transaction, to put replies in lanes. */
-	Optional<java.util.UUID> actionOf(InboundMessage message) {
-		return this.matcher.match(message).map(ActionRequest::getId);
+	/** The action a message is about, if any; matched outside any transaction, once per message. */
+	Optional<UUID> actionOf(InboundMessage message) {
+		return this.matcher.match(message);
 	}
 
-	private ReplyOutcome decide(InboundMessage message) {
+	private ReplyOutcome decide(InboundMessage message, UUID actionId) {
 		if (this.ledger.isHandled(message.messageId())) {
 			return ReplyOutcome.of("duplicate", null);
 		}
-		Optional<ActionRequest> found = this.matcher.match(message);
+		Optional<ActionRequest> found = Optional.ofNullable(actionId).flatMap(this.actionRequests::findById);
 		if (found.isEmpty()) {
 			log.info("Email {} from a sender matches no action; left alone", message.messageId());
 			this.ledger.recordHandled(message, null, "unmatched");
@@ -98,7 +108,7 @@ class ReplyHandler {
 		return recorded(message, action, "completed");
 	}
 
-	private ReplyOutcome late(InboundMessage message, java.util.UUID actionId) {
+	private ReplyOutcome late(InboundMessage message, UUID actionId) {
 		ActionRequest action = this.actions.find(actionId);
 		audit(action, REPLY_LATE, message, "status", action.getStatus().value());
 		return recorded(message, action, "late");

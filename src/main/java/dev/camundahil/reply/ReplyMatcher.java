@@ -31,12 +31,13 @@ class ReplyMatcher {
 		this.actions = actions;
 	}
 
-	Optional<ActionRequest> match(InboundMessage message) {
+	/** The id of the action the message answers, if it names one that exists. */
+	Optional<UUID> match(InboundMessage message) {
 		for (String id : message.referencedIds()) {
 			List<UUID> found = this.jdbc.queryForList(
 					"SELECT action_id FROM action_dispatch WHERE message_id IN (?, ?)", UUID.class, id, "<" + id + ">");
 			if (!found.isEmpty()) {
-				return this.actions.findById(found.get(0));
+				return this.actions.findById(found.get(0)).map(ActionRequest::getId);
 			}
 		}
 		List<String> places = new ArrayList<>(message.toAddresses());
@@ -46,7 +47,7 @@ class ReplyMatcher {
 			while (uuid.find()) {
 				Optional<ActionRequest> action = this.actions.findById(UUID.fromString(uuid.group()));
 				if (action.isPresent()) {
-					return action;
+					return action.map(ActionRequest::getId);
 				}
 			}
 		}
