@@ -229,16 +229,14 @@ class EmailReplyTest {
 	void aPollInterruptedMidBatchLosesAndRepeatsNothing() throws Exception {
 		ProcessInstance first = start();
 		ProcessInstance second = start();
-		send(reply(sentTo("ann@example.com", first), "ann@example.com", "Approve"));
-		send(reply(sentTo("ann@example.com", second), "ann@example.com", "Reject"));
+		sendApproveAndReject(first, second);
 		// a poll that died after handling the first message but before recording how far it had read
 		this.poller.sweep();
 		this.jdbc.update("UPDATE action_inbound_mailbox SET last_uid = 0");
 
 		this.poller.sweep();
 
-		assertThat(this.runtime.getVariable(first.getId(), "hilResponse")).isEqualTo("Approve");
-		assertThat(this.runtime.getVariable(second.getId(), "hilResponse")).isEqualTo("Reject");
+		assertApprovedAndRejected(first, second);
 		assertThat(auditEvents(first).stream().filter(ReplyHandler.REPLY_ACCEPTED::equals)).hasSize(1);
 		assertThat(auditEvents(second).stream().filter(ReplyHandler.REPLY_ACCEPTED::equals)).hasSize(1);
 	}
@@ -269,13 +267,12 @@ class EmailReplyTest {
 	void aBacklogIsReadBatchAfterBatchOnTheConnectionTheFirstBatchOpened() throws Exception {
 		ProcessInstance first = start();
 		ProcessInstance second = start();
-		send(reply(sentTo("ann@example.com", first), "ann@example.com", "Approve"));
-		send(reply(sentTo("ann@example.com", second), "ann@example.com", "Reject"));
-		InboundMailProperties oneAtATime = this.context.getBean(InboundMailProperties.class);
-		InboundMailProperties properties = new InboundMailProperties();
-		org.springframework.beans.BeanUtils.copyProperties(oneAtATime, properties);
-		properties.setBatchSize(1);
-		MailboxPoller poller = new MailboxPoller(properties, new InboundLedger(this.jdbc),
+		sendApproveAndReject(first, second);
+		InboundMailProperties oneAtATime = new InboundMailProperties();
+		org.springframework.beans.BeanUtils.copyProperties(this.context.getBean(InboundMailProperties.class),
+				oneAtATime);
+		oneAtATime.setBatchSize(1);
+		MailboxPoller poller = new MailboxPoller(oneAtATime, new InboundLedger(this.jdbc),
 				this.context.getBean(MailboxPoller.class).handler(), null);
 
 		try {
@@ -288,6 +285,16 @@ class EmailReplyTest {
 		finally {
 			poller.destroy();
 		}
+		assertApprovedAndRejected(first, second);
+	}
+
+	/** Ann's replies: Approve to the first instance's email, then Reject to the second's. */
+	private void sendApproveAndReject(ProcessInstance first, ProcessInstance second) throws Exception {
+		send(reply(sentTo("ann@example.com", first), "ann@example.com", "Approve"));
+		send(reply(sentTo("ann@example.com", second), "ann@example.com", "Reject"));
+	}
+
+	private void assertApprovedAndRejected(ProcessInstance first, ProcessInstance second) {
 		assertThat(this.runtime.getVariable(first.getId(), "hilResponse")).isEqualTo("Approve");
 		assertThat(this.runtime.getVariable(second.getId(), "hilResponse")).isEqualTo("Reject");
 	}
