@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,10 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * answer ends it. A failing endpoint so costs one attempt per back-off, not an attempt for every waiting delivery
  * that holds a thread until it fails, and healthy endpoints keep the threads.
  * <p>
- * When a back-off begins or grows, the caller makes the webhook's waiting deliveries due at its end, attempts
- * untouched: the sweep claims due rows in due order and would otherwise step over every held-back row on every
- * claim. The back-off itself lives in memory, per node: other nodes find out for themselves, a restart starts
- * afresh.
+ * The webhook's waiting deliveries stay in the table as they are, due or not: the sweep's claim leaves the webhooks
+ * held here out, and never reads their rows. The back-off lives in memory, per node: other nodes find out for
+ * themselves, a restart starts afresh.
  */
 final class EndpointBackoff {
 
@@ -58,15 +56,6 @@ final class EndpointBackoff {
 	}
 
 	/**
-	 * When a delivery held back now is due again: the back-off's end, or now when only a trial holds the webhook
-	 * (its failure defers the rest to the new end).
-	 */
-	Instant dueAfterHold(UUID webhookId, Instant now) {
-		Hold hold = this.holds.get(webhookId);
-		return (hold != null && now.isBefore(hold.until())) ? hold.until() : now;
-	}
-
-	/**
 	 * Whether a delivery this node has claimed may be sent now. Not while its webhook backs off; once the back-off
 	 * has passed, the first delivery to ask is the trial and the others wait for its outcome.
 	 */
@@ -81,13 +70,9 @@ final class EndpointBackoff {
 		this.holds.remove(webhookId);
 	}
 
-	/**
-	 * An attempt failed for the endpoint's sake: the back-off starts, or grows if this was the trial. Returns the
-	 * back-off's new end, or empty when this failure left it as it was.
-	 */
-	Optional<Instant> failed(UUID webhookId, String deliveryId, Instant now, Duration askedToWait) {
-		Hold before = this.holds.get(webhookId);
-		Hold after = this.holds.compute(webhookId, (id, current) -> {
+	/** An attempt failed for the endpoint's sake: the back-off starts, or grows if this was the trial. */
+	void failed(UUID webhookId, String deliveryId, Instant now, Duration askedToWait) {
+		this.holds.compute(webhookId, (id, current) -> {
 			if (current == null) {
 				return new Hold(1, now.plus(backoff(1, askedToWait)), null);
 			}
@@ -98,7 +83,6 @@ final class EndpointBackoff {
 			int failures = current.failures() + 1;
 			return new Hold(failures, now.plus(backoff(failures, askedToWait)), null);
 		});
-		return (after != before) ? Optional.of(after.until()) : Optional.empty();
 	}
 
 	/** A delivery is done; if it was the trial and told nothing about the endpoint, the next one is the trial. */

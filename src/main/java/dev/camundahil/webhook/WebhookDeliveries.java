@@ -79,33 +79,56 @@ class WebhookDeliveries {
 	}
 
 	/**
-	 * Claims up to {@code limit} due rows, oldest due first, of webhooks other than {@code skipped}; rows of those
-	 * stay as they are. They come back those tried fewer times first: a webhook's first row in the list is sent
-	 * first, and after a back-off it is the trial, so every waiting delivery gets a trial before one that already
-	 * had one gets another. On PostgreSQL in one statement that skips rows other nodes are claiming at the same
-	 * moment, equal attempts oldest first; elsewhere row by row, equal attempts in due order.
+	 * Claims up to {@code limit} due rows of webhooks other than {@code skipped}; rows of those stay as they are.
+	 * Each webhook's oldest due rows come first, the webhooks taking turns (the oldest of each, then the second
+	 * oldest of each, and so on), so that a claim does not fill up with one webhook's backlog while only
+	 * {@code per-webhook-concurrency} of it can be sent at once. They come back those tried fewer times first, so
+	 * that every waiting delivery gets a trial before one that already had one gets another. On PostgreSQL in one
+	 * statement that skips rows other nodes are claiming at the same moment, equal attempts oldest first; elsewhere
+	 * row by row, equal attempts in turn.
 	 */
 	List<Claimed> claimDue(Instant now, Instant claimedUntil, int limit, Collection<UUID> skipped) {
 		if (limit <= 0) {
 			return List.of();
 		}
 		if (this.postgres) {
-			// the ids go to the update as an array, so that it finds them by primary key: with "id IN (subquery)"
-			// the plan PostgreSQL keeps for this prepared statement reads and hashes the whole table every time.
-			// The skipped webhooks go as uuid[]: the filter compares them as they are, where a text[] would be
-			// cast again for every row it looks at. UPDATE ... RETURNING gives the rows in the order it found them,
-			// so the outer query puts them in order.
-			return this.jdbc.query("WITH claimed AS (UPDATE action_webhook_delivery SET next_attempt_at = ?, "
-					+ "claim_token = ? WHERE id = ANY (ARRAY(SELECT id FROM action_webhook_delivery "
-					+ "WHERE status = 'pending' AND next_attempt_at <= ? AND webhook_id <> ALL (?) "
-					+ "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)) RETURNING " + CLAIMED_COLUMNS
-					+ ", created_at) SELECT " + CLAIMED_COLUMNS + " FROM claimed ORDER BY attempts, created_at, id",
-					(ps) -> {
+			// The due rows are looked up webhook by webhook, each in its own part of the pending index, so that
+			// the rows of a skipped webhook are never read: a webhook that backs off may have thousands due, older
+			// than anything else. A row whose webhook is gone is not claimed; deleting a webhook deletes its rows.
+			// The chosen rows are then locked, skipping rows another node is claiming, and claimed, by primary key:
+			// ids go as arrays (with "id IN (subquery)" the plan PostgreSQL keeps for this prepared statement reads
+			// and hashes the whole table every time), and the lock checks that a row is still due but not its
+			// status, since only pending rows have a next_attempt_at: with the status, PostgreSQL may read the
+			// pending index there instead. Webhook ids go as uuid[], compared as they are, where a text[] would be
+			// cast again for every row. UPDATE ... RETURNING gives the rows in the order it found them, so the
+			// outer query puts them in order. Each webhook's turns are counted row by row (ROWS): by default rows
+			// due at the same moment count as one, and PostgreSQL reads all of them to number the first.
+			return this.jdbc.query("""
+					WITH claimed AS (
+					  UPDATE action_webhook_delivery SET next_attempt_at = ?, claim_token = ?
+					  WHERE id = ANY (ARRAY(
+					    SELECT id FROM action_webhook_delivery
+					    WHERE id = ANY (ARRAY(
+					      SELECT due.id FROM action_webhook webhook CROSS JOIN LATERAL (
+					        SELECT id, next_attempt_at,
+					               row_number() OVER (ORDER BY next_attempt_at ROWS UNBOUNDED PRECEDING) AS turn
+					        FROM action_webhook_delivery
+					        WHERE webhook_id = webhook.id AND status = 'pending' AND next_attempt_at <= ?
+					        ORDER BY next_attempt_at LIMIT ?) due
+					      WHERE webhook.id <> ALL (?)
+					      ORDER BY due.turn, due.next_attempt_at LIMIT ?))
+					    AND next_attempt_at <= ?
+					    FOR UPDATE SKIP LOCKED))
+					  RETURNING %s, created_at)
+					SELECT %s FROM claimed ORDER BY attempts, created_at, id""".formatted(CLAIMED_COLUMNS,
+					CLAIMED_COLUMNS), (ps) -> {
 						ps.setObject(1, time(claimedUntil));
 						ps.setObject(2, UUID.randomUUID());
 						ps.setObject(3, time(now));
-						ps.setArray(4, ps.getConnection().createArrayOf("uuid", skipped.toArray()));
-						ps.setInt(5, limit);
+						ps.setInt(4, limit);
+						ps.setArray(5, ps.getConnection().createArrayOf("uuid", skipped.toArray()));
+						ps.setInt(6, limit);
+						ps.setObject(7, time(now));
 					}, CLAIMED);
 		}
 		List<Object> arguments = new ArrayList<>(List.of(time(now)));
@@ -113,26 +136,15 @@ class WebhookDeliveries {
 		arguments.add(limit);
 		String notSkipped = skipped.isEmpty() ? ""
 				: " AND webhook_id NOT IN (" + String.join(", ", Collections.nCopies(skipped.size(), "?")) + ")";
-		List<String> due = this.jdbc.queryForList("SELECT id FROM action_webhook_delivery WHERE status = 'pending' "
-				+ "AND next_attempt_at <= ?" + notSkipped + " ORDER BY next_attempt_at LIMIT ?", String.class,
-				arguments.toArray());
+		List<String> due = this.jdbc.queryForList("""
+				SELECT id FROM (SELECT id, next_attempt_at,
+				                       ROW_NUMBER() OVER (PARTITION BY webhook_id ORDER BY next_attempt_at) AS turn
+				                FROM action_webhook_delivery WHERE status = 'pending' AND next_attempt_at <= ?%s) due
+				ORDER BY turn, next_attempt_at LIMIT ?""".formatted(notSkipped), String.class, arguments.toArray());
 		List<Claimed> claimed = new ArrayList<>();
 		due.forEach((id) -> claim(id, now, claimedUntil).ifPresent(claimed::add));
 		claimed.sort(Comparator.comparingInt(Claimed::attempts));
 		return claimed;
-	}
-
-	/**
-	 * Makes a webhook's pending rows due before {@code until} due when it comes, those tried fewer times first (a
-	 * millisecond apart per attempt): each waiting delivery gets its trial before one that already had one gets
-	 * another. Rows in flight are moved too; their sender records its outcome over it.
-	 */
-	int deferUntil(UUID webhookId, Instant until, Instant now) {
-		String byAttempts = this.postgres ? "CAST(? AS timestamptz) + attempts * INTERVAL '1 millisecond'"
-				: "DATEADD(MILLISECOND, attempts, CAST(? AS TIMESTAMP WITH TIME ZONE))";
-		return this.jdbc.update("UPDATE action_webhook_delivery SET next_attempt_at = " + byAttempts
-				+ ", updated_at = ? WHERE webhook_id = ? AND status = 'pending' AND next_attempt_at < ?", time(until),
-				time(now), webhookId, time(until));
 	}
 
 	/** Gives a claimed row back without an attempt, due again at the given time. */

@@ -206,10 +206,10 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 				attempt(delivery);
 			}
 			else {
-				// claimed before its webhook began to back off: back to the table, no attempt counted, due when the
-				// back-off ends, like the webhook's other rows (due now, every claim until then would step over it)
+				// claimed before its webhook began to back off: back to the table, no attempt counted, claimed again
+				// once the back-off has passed
 				Instant now = Timestamps.now();
-				this.store.release(delivery, this.backoff.dueAfterHold(delivery.webhookId(), now), now);
+				this.store.release(delivery, now, now);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -247,9 +247,8 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 			result = SendResult.failed("cannot sign: " + ex.getMessage());
 		}
 		Instant now = Timestamps.now();
-		Optional<Instant> heldUntil = Optional.empty();
 		if (result.endpointFailing()) {
-			heldUntil = this.backoff.failed(delivery.webhookId(), delivery.id(), now, result.retryAfter());
+			this.backoff.failed(delivery.webhookId(), delivery.id(), now, result.retryAfter());
 			this.lanes.failed(delivery.webhookId());
 		}
 		else if (result.answered()) {
@@ -271,8 +270,6 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 		else {
 			retryOrFail(delivery, attempts, result, now);
 		}
-		// after this delivery's own retry is recorded, so that it waits behind those tried fewer times
-		heldUntil.ifPresent((until) -> this.store.deferUntil(delivery.webhookId(), until, now));
 	}
 
 	private void retryOrFail(Claimed delivery, int attempts, SendResult result, Instant now) {

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.camundahil.action.ActionRequest;
@@ -45,26 +46,27 @@ class H2WebhookTest {
 	WebhookDeliveries deliveries;
 
 	@Test
-	void aHeldWebhooksDueRowsAreDueWhenItsBackoffEndsThoseTriedFewerTimesFirst() {
-		UUID webhook = UUID.randomUUID();
+	void aClaimLeavesASkippedWebhooksRowsAsTheyAreAndGivesTheOthersTriedFewerTimesFirst() {
+		UUID skipped = UUID.randomUUID();
 		UUID other = UUID.randomUUID();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		// all in the future, so that the running sweep leaves these rows alone
 		Instant due = now.plus(Duration.ofHours(1));
-		Instant until = due.plusSeconds(60);
-		insertDelivery("msg_h2_tried", webhook, 2, due.minusSeconds(10), "pending");
-		insertDelivery("msg_h2_fresh", webhook, 0, due.minusSeconds(5), "pending");
-		insertDelivery("msg_h2_later", webhook, 0, until.plusSeconds(120), "pending");
-		insertDelivery("msg_h2_done", webhook, 1, due.minusSeconds(5), "delivered");
-		insertDelivery("msg_h2_other", other, 0, due.minusSeconds(5), "pending");
+		insertDelivery("msg_h2_held", skipped, 0, due.minusSeconds(20), "pending");
+		insertDelivery("msg_h2_tried", other, 2, due.minusSeconds(10), "pending");
+		insertDelivery("msg_h2_fresh", other, 0, due.minusSeconds(5), "pending");
+		insertDelivery("msg_h2_later", other, 0, due.plusSeconds(120), "pending");
+		insertDelivery("msg_h2_done", other, 1, due.minusSeconds(5), "delivered");
 
-		assertThat(this.deliveries.deferUntil(webhook, until, now)).isEqualTo(2);
+		List<String> claimed = this.deliveries.claimDue(due, due.plusSeconds(60), 1000, Set.of(skipped))
+			.stream()
+			.map(WebhookDeliveries.Claimed::id)
+			.filter((id) -> id.startsWith("msg_h2_"))
+			.toList();
 
-		assertThat(dueAt("msg_h2_fresh")).isEqualTo(until);
-		assertThat(dueAt("msg_h2_tried")).isEqualTo(until.plusMillis(2));
-		assertThat(dueAt("msg_h2_later")).as("due after the back-off anyway").isEqualTo(until.plusSeconds(120));
-		assertThat(dueAt("msg_h2_done")).isEqualTo(due.minusSeconds(5));
-		assertThat(dueAt("msg_h2_other")).as("another webhook").isEqualTo(due.minusSeconds(5));
+		assertThat(claimed).containsExactly("msg_h2_fresh", "msg_h2_tried");
+		assertThat(dueAt("msg_h2_held")).as("skipped, as it was").isEqualTo(due.minusSeconds(20));
+		assertThat(dueAt("msg_h2_fresh")).as("claimed").isEqualTo(due.plusSeconds(60));
 	}
 
 	private void insertDelivery(String id, UUID webhook, int attempts, Instant due, String status) {

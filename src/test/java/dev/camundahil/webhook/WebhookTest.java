@@ -463,7 +463,7 @@ class WebhookTest {
 
 	@Test
 	void aClaimGivesItsRowsTriedFewerTimesFirstThenOldestFirst() {
-		UUID webhook = UUID.randomUUID();
+		UUID webhook = quietWebhook();
 		// due in an hour and claimed as if it were two hours from now, so that the running sweep leaves them alone
 		Instant due = Instant.now().plus(Duration.ofHours(1));
 		Instant created = Instant.now().minusSeconds(600);
@@ -482,6 +482,47 @@ class WebhookTest {
 		assertThat(claimed).containsExactly("msg_claim_older", "msg_claim_newer", "msg_claim_once", "msg_claim_thrice");
 	}
 
+	@Test
+	void aClaimTakesTheWebhooksOldestDueRowsInTurnsAndLeavesTheSkippedWebhooksRowsAsTheyAre() {
+		UUID skipped = quietWebhook();
+		UUID first = quietWebhook();
+		UUID second = quietWebhook();
+		Instant due = Instant.now().plus(Duration.ofHours(3));
+		Instant created = Instant.now().minusSeconds(600);
+		for (int i = 0; i < 5; i++) {
+			insertDelivery("msg_turn_held_" + i, skipped, 0, due.minusSeconds(100 + i), created);
+		}
+		insertDelivery("msg_turn_first_oldest", first, 0, due.minusSeconds(50), created);
+		insertDelivery("msg_turn_first_older", first, 0, due.minusSeconds(40), created);
+		insertDelivery("msg_turn_second_old", second, 0, due.minusSeconds(20), created);
+		insertDelivery("msg_turn_second_later", second, 0, due.plusSeconds(60), created);
+		WebhookDeliveries store = new WebhookDeliveries(this.jdbc, true);
+		// any rows other tests left due are claimed out of the way, until long after the claims below
+		store.claimDue(due.minusSeconds(200), due.plus(Duration.ofDays(1)), 10_000, Set.of());
+
+		Instant later = due.plusSeconds(1);
+		assertThat(store.claimDue(later, later.plusSeconds(60), 2, Set.of(skipped)))
+			.as("the oldest of each webhook first")
+			.extracting(WebhookDeliveries.Claimed::id)
+			.containsExactlyInAnyOrder("msg_turn_first_oldest", "msg_turn_second_old");
+		assertThat(store.claimDue(later, later.plusSeconds(60), 10_000, Set.of(skipped)))
+			.as("then what else is due but the skipped webhook's")
+			.extracting(WebhookDeliveries.Claimed::id)
+			.containsExactly("msg_turn_first_older");
+		assertThat(this.jdbc.queryForList("SELECT id FROM action_webhook_delivery WHERE webhook_id = ? AND claim_token IS NULL "
+				+ "AND next_attempt_at < ?", String.class, skipped, due.atOffset(ZoneOffset.UTC)))
+			.as("the skipped webhook's rows, as they were")
+			.hasSize(5);
+	}
+
+	/** A webhook that is not active: no event is queued for it, but the claim takes rows written for it. */
+	private UUID quietWebhook() {
+		UUID id = UUID.randomUUID();
+		this.jdbc.update("INSERT INTO action_webhook (id, url, events, active) VALUES (?, 'http://127.0.0.1:9/quiet', "
+				+ "ARRAY['action.created'], false)", id);
+		return id;
+	}
+
 	private void insertDelivery(String id, UUID webhook, int attempts, Instant due, Instant created) {
 		this.jdbc.update("INSERT INTO action_webhook_delivery (id, webhook_id, action_id, event_type, payload, status, "
 				+ "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'action.created', '{}', 'pending', ?, ?, ?)",
@@ -491,8 +532,9 @@ class WebhookTest {
 	@Test
 	void twoSweepersNeverClaimTheSameDelivery() throws Exception {
 		Instant past = Instant.now().minusSeconds(60);
+		List<UUID> webhooks = IntStream.range(0, 3).mapToObj((i) -> quietWebhook()).toList();
 		List<NewDelivery> rows = IntStream.range(0, 400)
-			.mapToObj((i) -> new NewDelivery(WebhookOutbox.newWebhookId(), UUID.randomUUID(), UUID.randomUUID(),
+			.mapToObj((i) -> new NewDelivery(WebhookOutbox.newWebhookId(), webhooks.get(i % 3), UUID.randomUUID(),
 					"action.created", "{}", past))
 			.toList();
 		new WebhookDeliveries(this.jdbc, true).insert(rows, past);
