@@ -1,6 +1,7 @@
 package dev.camundahil.webhook;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.postgresql.PGStatement;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -96,13 +99,15 @@ class WebhookDeliveries {
 			// the rows of a skipped webhook are never read: a webhook that backs off may have thousands due, older
 			// than anything else. A row whose webhook is gone is not claimed; deleting a webhook deletes its rows.
 			// The chosen rows are then locked, skipping rows another node is claiming, and claimed, by primary key:
-			// ids go as arrays (with "id IN (subquery)" the plan PostgreSQL keeps for this prepared statement reads
-			// and hashes the whole table every time), and the lock checks that a row is still due but not its
-			// status, since only pending rows have a next_attempt_at: with the status, PostgreSQL may read the
-			// pending index there instead. Webhook ids go as uuid[], compared as they are, where a text[] would be
-			// cast again for every row. UPDATE ... RETURNING gives the rows in the order it found them, so the
-			// outer query puts them in order. Each webhook's turns are counted row by row (ROWS): by default rows
-			// due at the same moment count as one, and PostgreSQL reads all of them to number the first.
+			// ids go as arrays (with "id IN (subquery)" PostgreSQL may read and hash the whole table), and the lock
+			// checks that a row is still due but not its status, since only pending rows have a next_attempt_at:
+			// with the status, PostgreSQL may read the pending index there instead. Webhook ids go as uuid[],
+			// compared as they are, where a text[] would be cast again for every row. UPDATE ... RETURNING gives
+			// the rows in the order it found them, so the outer query puts them in order. Each webhook's turns are
+			// counted row by row (ROWS): by default rows due at the same moment count as one, and PostgreSQL reads
+			// all of them to number the first. The statement is planned afresh every time, for the table as it is:
+			// the sweep runs from start-up, and a plan kept from while the table was empty reads it whole once it
+			// has filled, until the table's statistics are next gathered.
 			return this.jdbc.query("""
 					WITH claimed AS (
 					  UPDATE action_webhook_delivery SET next_attempt_at = ?, claim_token = ?
@@ -122,6 +127,7 @@ class WebhookDeliveries {
 					  RETURNING %s, created_at)
 					SELECT %s FROM claimed ORDER BY attempts, created_at, id""".formatted(CLAIMED_COLUMNS,
 					CLAIMED_COLUMNS), (ps) -> {
+						plannedEveryTime(ps);
 						ps.setObject(1, time(claimedUntil));
 						ps.setObject(2, UUID.randomUUID());
 						ps.setObject(3, time(now));
@@ -217,6 +223,13 @@ class WebhookDeliveries {
 
 	void deactivate(UUID webhookId, Instant now) {
 		this.jdbc.update("UPDATE action_webhook SET active = false, updated_at = ? WHERE id = ?", time(now), webhookId);
+	}
+
+	/** Has PostgreSQL plan the statement for every execution, instead of keeping a plan after a few of them. */
+	private static void plannedEveryTime(PreparedStatement statement) throws SQLException {
+		if (statement.isWrapperFor(PGStatement.class)) {
+			statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+		}
 	}
 
 	private static final RowMapper<Claimed> CLAIMED = (rs, row) -> new Claimed(rs.getString("id"),

@@ -1,5 +1,6 @@
 package dev.camundahil.webhook;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,6 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
@@ -513,6 +515,23 @@ class WebhookTest {
 				+ "AND next_attempt_at < ?", String.class, skipped, due.atOffset(ZoneOffset.UTC)))
 			.as("the skipped webhook's rows, as they were")
 			.hasSize(5);
+	}
+
+	@Test
+	void theClaimIsPlannedForTheTableAsItIsEveryTimeInsteadOfKeptAsAPreparedStatement() throws Exception {
+		try (Connection connection = this.jdbc.getDataSource().getConnection()) {
+			JdbcTemplate oneConnection = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+			WebhookDeliveries store = new WebhookDeliveries(oneConnection, true);
+			// a year ago nothing was due; more runs than the driver's threshold for preparing a statement
+			Instant yearAgo = Instant.now().minus(Duration.ofDays(365));
+			for (int i = 0; i < 10; i++) {
+				assertThat(store.claimDue(yearAgo, yearAgo, 1, Set.of())).isEmpty();
+			}
+
+			assertThat(oneConnection.queryForList("SELECT statement FROM pg_prepared_statements", String.class))
+				.as("statements prepared on the connection")
+				.noneMatch((statement) -> statement.contains("UPDATE action_webhook_delivery SET next_attempt_at"));
+		}
 	}
 
 	/** A webhook that is not active: no event is queued for it, but the claim takes rows written for it. */
