@@ -104,8 +104,8 @@ class WebhookDeliveries {
 			// with the status, PostgreSQL may read the pending index there instead. Webhook ids go as uuid[],
 			// compared as they are, where a text[] would be cast again for every row. UPDATE ... RETURNING gives
 			// the rows in the order it found them, so the outer query puts them in order. Each webhook's turns are
-			// counted row by row (ROWS): by default rows due at the same moment count as one, and PostgreSQL reads
-			// all of them to number the first. The statement is planned afresh every time, for the table as it is:
+			// counted over a ROWS frame: over the default frame PostgreSQL reads every row due at the same moment
+			// as the first before it numbers the first. The statement is planned afresh every time, for the table as it is:
 			// the sweep runs from start-up, and a plan kept from while the table was empty reads it whole once it
 			// has filled, until the table's statistics are next gathered.
 			return this.jdbc.query("""
