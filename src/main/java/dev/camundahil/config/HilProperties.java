@@ -555,6 +555,12 @@ public class HilProperties {
 		/** How long this node uses its list of active webhooks before reading it again (changes made elsewhere). */
 		private Duration cacheTtl = Duration.ofSeconds(5);
 
+		/**
+		 * How long a delivery that has ended (delivered, failed or cancelled) is kept after its last change; then
+		 * the hourly {@code webhook-delivery-cleanup} job deletes it. Zero keeps ended deliveries for good.
+		 */
+		private Duration deliveryRetention = Duration.ofDays(30);
+
 		public String getEncryptionKey() {
 			return this.encryptionKey;
 		}
@@ -649,6 +655,14 @@ public class HilProperties {
 
 		public void setCacheTtl(Duration cacheTtl) {
 			this.cacheTtl = cacheTtl;
+		}
+
+		public Duration getDeliveryRetention() {
+			return this.deliveryRetention;
+		}
+
+		public void setDeliveryRetention(Duration deliveryRetention) {
+			this.deliveryRetention = deliveryRetention;
 		}
 
 	}

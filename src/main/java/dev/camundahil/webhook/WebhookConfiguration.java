@@ -79,6 +79,12 @@ public class WebhookConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	EndedDeliveryCleanup hilEndedWebhookDeliveryCleanup(WebhookDeliveries deliveries, HilProperties properties) {
+		return new EndedDeliveryCleanup(deliveries, properties.getWebhooks().getDeliveryRetention());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	WebhookOutbox hilWebhookOutbox(ActiveWebhooks activeWebhooks, WebhookDeliveries deliveries,
 			WebhookDeliveryWorker worker, RetrySchedule schedule, ObjectMapper json) {
 		return new WebhookOutbox(activeWebhooks, deliveries, worker, schedule, json);

@@ -217,6 +217,14 @@ class WebhookDeliveries {
 				(rs, row) -> new Subscription(rs.getObject("id", UUID.class), strings(rs.getArray("events"))));
 	}
 
+	/** Deletes up to {@code limit} deliveries that ended (delivered, failed, cancelled) before the given time. */
+	int deleteEndedBefore(Instant before, int limit) {
+		// ids as an array on PostgreSQL, so that the delete finds them by primary key (see claimDue)
+		String ended = "SELECT id FROM action_webhook_delivery WHERE status <> 'pending' AND updated_at < ? LIMIT ?";
+		return this.jdbc.update(this.postgres ? "DELETE FROM action_webhook_delivery WHERE id = ANY (ARRAY(" + ended + "))"
+				: "DELETE FROM action_webhook_delivery WHERE id IN (" + ended + ")", time(before), limit);
+	}
+
 	void deleteAllOf(UUID webhookId) {
 		this.jdbc.update("DELETE FROM action_webhook_delivery WHERE webhook_id = ?", webhookId);
 	}

@@ -69,6 +69,23 @@ class H2WebhookTest {
 		assertThat(dueAt("msg_h2_fresh")).as("claimed").isEqualTo(due.plusSeconds(60));
 	}
 
+	@Test
+	void endedDeliveriesAreDeletedOnceTheirRetentionHasPassed() {
+		UUID webhook = UUID.randomUUID();
+		Instant longAgo = Instant.now().minus(Duration.ofDays(40));
+		insertDelivery("msg_h2_ended_old", webhook, 1, Instant.now(), "delivered");
+		insertDelivery("msg_h2_pending_old", webhook, 1, Instant.now().plus(Duration.ofHours(1)), "pending");
+		insertDelivery("msg_h2_ended_lately", webhook, 1, Instant.now(), "failed");
+		this.jdbc.update("UPDATE action_webhook_delivery SET updated_at = ? WHERE id IN ('msg_h2_ended_old', "
+				+ "'msg_h2_pending_old')", longAgo.atOffset(ZoneOffset.UTC));
+
+		assertThat(new EndedDeliveryCleanup(this.deliveries, Duration.ofDays(30)).sweep()).isEqualTo(1);
+
+		assertThat(this.jdbc.queryForList("SELECT id FROM action_webhook_delivery WHERE webhook_id = ?", String.class,
+				webhook))
+			.containsExactlyInAnyOrder("msg_h2_pending_old", "msg_h2_ended_lately");
+	}
+
 	private void insertDelivery(String id, UUID webhook, int attempts, Instant due, String status) {
 		this.jdbc.update("INSERT INTO action_webhook_delivery (id, webhook_id, action_id, event_type, payload, status, "
 				+ "attempts, next_attempt_at) VALUES (?, ?, ?, 'action.created', '{}', ?, ?, ?)", id, webhook,

@@ -49,6 +49,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -532,6 +533,57 @@ class WebhookTest {
 				.as("statements prepared on the connection")
 				.noneMatch((statement) -> statement.contains("UPDATE action_webhook_delivery SET next_attempt_at"));
 		}
+	}
+
+	@Test
+	void endedDeliveriesAreDeletedOnceTheirRetentionHasPassedAndPendingOnesNever() {
+		UUID webhook = quietWebhook();
+		Instant longAgo = Instant.now().minus(Duration.ofDays(40));
+		Instant lately = Instant.now().minus(Duration.ofDays(20));
+		insertEnded("msg_retention_delivered_old", webhook, "delivered", longAgo);
+		insertEnded("msg_retention_failed_old", webhook, "failed", longAgo);
+		insertEnded("msg_retention_cancelled_old", webhook, "cancelled", longAgo);
+		insertEnded("msg_retention_delivered_lately", webhook, "delivered", lately);
+		insertEnded("msg_retention_pending_old", webhook, "pending", longAgo);
+		EndedDeliveryCleanup cleanup = new EndedDeliveryCleanup(new WebhookDeliveries(this.jdbc, true),
+				Duration.ofDays(30));
+
+		int deleted = 0;
+		for (int sweep = cleanup.sweep(); sweep > 0; sweep = cleanup.sweep()) {
+			deleted += sweep;
+		}
+
+		assertThat(deleted).as("deleted, with any other test's rows that old").isGreaterThanOrEqualTo(3);
+		assertThat(this.jdbc.queryForList("SELECT id FROM action_webhook_delivery WHERE webhook_id = ?", String.class,
+				webhook))
+			.containsExactlyInAnyOrder("msg_retention_delivered_lately", "msg_retention_pending_old");
+		assertThat(new EndedDeliveryCleanup(new WebhookDeliveries(this.jdbc, true), Duration.ofDays(10)).sweep())
+			.as("a shorter retention").isGreaterThanOrEqualTo(1);
+		assertThat(this.jdbc.queryForList("SELECT id FROM action_webhook_delivery WHERE webhook_id = ?", String.class,
+				webhook))
+			.containsExactly("msg_retention_pending_old");
+	}
+
+	@Test
+	void aZeroRetentionKeepsEndedDeliveries() {
+		UUID webhook = quietWebhook();
+		insertEnded("msg_retention_kept", webhook, "delivered", Instant.now().minus(Duration.ofDays(4000)));
+
+		assertThat(new EndedDeliveryCleanup(new WebhookDeliveries(this.jdbc, true), Duration.ZERO).sweep()).isZero();
+
+		assertThat(this.jdbc.queryForList("SELECT id FROM action_webhook_delivery WHERE webhook_id = ?", String.class,
+				webhook))
+			.containsExactly("msg_retention_kept");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new EndedDeliveryCleanup(new WebhookDeliveries(this.jdbc, true), Duration.ofDays(-1)));
+	}
+
+	private void insertEnded(String id, UUID webhook, String status, Instant changedAt) {
+		this.jdbc.update("INSERT INTO action_webhook_delivery (id, webhook_id, action_id, event_type, payload, status, "
+				+ "attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, 'action.created', '{}', ?, 1, ?, ?, ?)",
+				id, webhook, UUID.randomUUID(), status,
+				"pending".equals(status) ? Instant.now().plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC) : null,
+				changedAt.atOffset(ZoneOffset.UTC), changedAt.atOffset(ZoneOffset.UTC));
 	}
 
 	/** A webhook that is not active: no event is queued for it, but the claim takes rows written for it. */
