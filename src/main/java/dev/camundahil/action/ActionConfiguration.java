@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The action feature: its tables, its service and what they need.
@@ -25,11 +26,17 @@ public class ActionConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	AnswerTransaction hilAnswerTransaction(PlatformTransactionManager transactions) {
+		return new AnswerTransaction(transactions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ActionService actionService(ActionRequestRepository actions, JdbcTemplate jdbc, ApplicationEventPublisher events,
-			ObjectMapper json, HilProperties properties) {
+			ObjectMapper json, HilProperties properties, AnswerTransaction answers) {
 		return new ActionService(actions, new ActionAuditRepository(jdbc, actions.jsonColumns()), events,
 				new IdempotencyKeys(jdbc, json),
-				new ResponseValueLimit(json, properties.getSecurity().getMaxResponseValueSize()));
+				new ResponseValueLimit(json, properties.getSecurity().getMaxResponseValueSize()), answers);
 	}
 
 }

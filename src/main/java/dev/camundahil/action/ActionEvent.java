@@ -13,8 +13,11 @@ import java.time.Instant;
  * @param timestamp when it happened
  * @param engineInitiated whether the process engine itself caused it (the task was left without a response),
  * in which case nobody needs to resume the process
+ * @param resumeLater whether the process resumes later, from a job, instead of in this transaction: resuming it
+ * with the answer failed once
  */
-public record ActionEvent(String type, ActionView action, Instant timestamp, boolean engineInitiated) {
+public record ActionEvent(String type, ActionView action, Instant timestamp, boolean engineInitiated,
+		boolean resumeLater) {
 
 	public static final String CREATED = "action.created";
 

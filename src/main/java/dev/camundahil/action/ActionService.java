@@ -14,13 +14,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one way to open, answer, cancel, expire and read actions, for the REST API, the channels, the scheduler
  * and any application that embeds the plugin. Each call is one transaction that joins the caller's, so an action
  * and the process engine's state commit together; each change writes its audit entry and publishes an
- * {@link ActionEvent} inside that transaction.
+ * {@link ActionEvent} inside that transaction. An answer is recorded through {@link AnswerTransaction}, so that a
+ * process failing after the answer does not lose it.
  */
 @Transactional
 public class ActionService {
@@ -37,13 +39,16 @@ public class ActionService {
 
 	private final ResponseValueLimit responseValueLimit;
 
+	private final AnswerTransaction answers;
+
 	ActionService(ActionRequestRepository actions, ActionAuditRepository audits, ApplicationEventPublisher events,
-			IdempotencyKeys idempotencyKeys, ResponseValueLimit responseValueLimit) {
+			IdempotencyKeys idempotencyKeys, ResponseValueLimit responseValueLimit, AnswerTransaction answers) {
 		this.actions = actions;
 		this.audits = audits;
 		this.events = events;
 		this.idempotencyKeys = idempotencyKeys;
 		this.responseValueLimit = responseValueLimit;
+		this.answers = answers;
 	}
 
 	public ActionRequest create(NewAction request) {
@@ -67,14 +72,21 @@ public class ActionService {
 	}
 
 	/**
-	 * Records a human's answer and completes the action.
+	 * Records a human's answer and completes the action; the waiting process resumes in the same transaction. When
+	 * the process fails after the answer, the answer still commits and the process resumes from a job (see
+	 * {@link AnswerTransaction}); called inside the caller's transaction, it joins that one instead.
 	 * @throws ActionNotFoundException no such action
 	 * @throws ActionConflictException the action is no longer pending, or the idempotency key was used for a
 	 * different request
 	 * @throws InvalidResponseException the value is not one of the expected responses
 	 * @throws ResponseTooLargeException the value is larger than the configured limit
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS) // the answer transaction is begun inside, to be run again
 	public ActionRequest respond(UUID id, ResponseCommand command) {
+		return this.answers.run(() -> record(id, command));
+	}
+
+	private ActionRequest record(UUID id, ResponseCommand command) {
 		this.responseValueLimit.check(command.value());
 		String key = command.idempotencyKey();
 		String hash = (key != null) ? this.idempotencyKeys.hash(command) : null;
@@ -93,10 +105,14 @@ public class ActionService {
 		data.put("respondedBy", command.respondedBy());
 		data.put("channel", command.channel());
 		audit(id, AuditEvents.COMPLETED, data, command.userId());
+		String resumeFailure = this.answers.resumeFailure();
+		if (resumeFailure != null) {
+			audit(id, AuditEvents.RESUME_FAILED, Map.of("error", resumeFailure), null);
+		}
 		if (key != null) {
 			this.idempotencyKeys.record(id, key, hash);
 		}
-		publish(ActionEvent.COMPLETED, action, false);
+		publish(ActionEvent.COMPLETED, action, false, resumeFailure != null);
 		log.info("Action {} completed via {}", id, command.channel());
 		return action;
 	}
@@ -235,7 +251,12 @@ public class ActionService {
 	}
 
 	private void publish(String type, ActionRequest action, boolean engineInitiated) {
-		this.events.publishEvent(new ActionEvent(type, ActionView.of(action), Timestamps.now(), engineInitiated));
+		publish(type, action, engineInitiated, false);
+	}
+
+	private void publish(String type, ActionRequest action, boolean engineInitiated, boolean resumeLater) {
+		this.events.publishEvent(
+				new ActionEvent(type, ActionView.of(action), Timestamps.now(), engineInitiated, resumeLater));
 	}
 
 }

@@ -13,6 +13,9 @@ public final class AuditEvents {
 
 	public static final String COMPLETED = "completed";
 
+	/** The process failed to resume after the answer; a job of the process engine resumes it. */
+	public static final String RESUME_FAILED = "resume_failed";
+
 	public static final String EXPIRED = "expired";
 
 	public static final String EXPIRY_FAILED = "expiry_failed";

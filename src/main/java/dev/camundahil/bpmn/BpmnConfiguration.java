@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Lazy;
 
 /**
  * The HIL task: its behaviour bean ({@code hilTask}), the engine plugin that validates it at deployment, and the
- * listener that resumes waiting executions.
+ * listener that resumes waiting executions (or leaves a job that does).
  */
 @Configuration(proxyBeanMethods = false)
 public class BpmnConfiguration {
@@ -29,7 +29,8 @@ public class BpmnConfiguration {
 	HilEnginePlugin hilEnginePlugin(@Lazy ActionService actions, ObjectProvider<HilTaskCheck> checks) {
 		LeftTaskListener leftTaskListener = new LeftTaskListener(actions);
 		return new HilEnginePlugin(
-				new HilTaskParseListener(leftTaskListener, () -> checks.orderedStream().toList()));
+				new HilTaskParseListener(leftTaskListener, () -> checks.orderedStream().toList()),
+				new ResumeJobHandler(actions));
 	}
 
 	@Bean

@@ -5,16 +5,21 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 
 /**
- * Adds the HIL task parse listener and the {@code hilState} serializer to the process engine.
+ * Adds the HIL task parse listener, the {@code hilState} serializer and the handler of {@code hil-resume} jobs to
+ * the process engine.
  */
 public class HilEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final BpmnParseListener parseListener;
 
-	HilEnginePlugin(BpmnParseListener parseListener) {
+	private final JobHandler<?> resumeJobHandler;
+
+	HilEnginePlugin(BpmnParseListener parseListener, JobHandler<?> resumeJobHandler) {
 		this.parseListener = parseListener;
+		this.resumeJobHandler = resumeJobHandler;
 	}
 
 	@Override
@@ -29,6 +34,10 @@ public class HilEnginePlugin extends AbstractProcessEnginePlugin {
 		// first: where several serializers can take a value, the engine picks the first of the default format, or
 		// else the first of all
 		configuration.getCustomPreVariableSerializers().add(0, new HilStateSerializer());
+		if (configuration.getCustomJobHandlers() == null) {
+			configuration.setCustomJobHandlers(new ArrayList<>());
+		}
+		configuration.getCustomJobHandlers().add(this.resumeJobHandler);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.camundahil.action.ActionEvent;
+import dev.camundahil.action.ProcessResumeException;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
@@ -24,7 +25,8 @@ import org.springframework.context.event.EventListener;
 /**
  * Resumes the waiting execution when its action ends, inside the transaction that ended it, so that the action and
  * the process move on together or not at all. Actions ended {@linkplain #together together} resume together, in one
- * engine command.
+ * engine command. An answer recorded again after its process failed to resume ({@link ActionEvent#resumeLater()})
+ * leaves a {@linkplain ResumeJobHandler job} that resumes the execution instead.
  */
 class ProcessResumer {
 
@@ -47,12 +49,21 @@ class ProcessResumer {
 		}
 		Resumption resumption = new Resumption(executionId, event.action().processInstanceId(),
 				HilOutcome.of(event.action()));
+		if (event.resumeLater()) {
+			execute((context) -> resumeLater(context, resumption));
+			return;
+		}
 		List<Resumption> batched = this.batch.get();
 		if (batched != null) {
 			batched.add(resumption);
 			return;
 		}
-		execute((context) -> resume(context, resumption));
+		try {
+			execute((context) -> resume(context, resumption));
+		}
+		catch (RuntimeException ex) {
+			throw new ProcessResumeException(resumption.outcome().actionId(), resumption.processInstanceId(), ex);
+		}
 	}
 
 	/**
@@ -101,14 +112,30 @@ class ProcessResumer {
 		states.executeList(context, null);
 	}
 
-	private static Object resume(CommandContext context, Resumption resumption) {
+	static Object resume(CommandContext context, Resumption resumption) {
+		if (waitingExecution(context, resumption) == null) {
+			return null;
+		}
+		return new SignalCmd(resumption.executionId(), null, resumption.outcome(), null).execute(context);
+	}
+
+	private static Object resumeLater(CommandContext context, Resumption resumption) {
+		ExecutionEntity execution = waitingExecution(context, resumption);
+		if (execution != null) {
+			ResumeJobHandler.schedule(context, execution, resumption.outcome().actionId());
+			log.info("Action {}: process instance {} resumes from a job", resumption.outcome().actionId(),
+					resumption.processInstanceId());
+		}
+		return null;
+	}
+
+	private static ExecutionEntity waitingExecution(CommandContext context, Resumption resumption) {
 		ExecutionEntity execution = context.getExecutionManager().findExecutionById(resumption.executionId());
 		if (execution == null) {
 			log.warn("Action {} ended ({}) but its execution {} no longer exists; nothing to resume",
 					resumption.outcome().actionId(), resumption.outcome().status().value(), resumption.executionId());
-			return null;
 		}
-		return new SignalCmd(resumption.executionId(), null, resumption.outcome(), null).execute(context);
+		return execution;
 	}
 
 	private <T> T execute(Command<T> command) {
@@ -117,7 +144,7 @@ class ProcessResumer {
 		return configuration.getCommandExecutorTxRequired().execute(command);
 	}
 
-	private record Resumption(String executionId, String processInstanceId, HilOutcome outcome) {
+	record Resumption(String executionId, String processInstanceId, HilOutcome outcome) {
 	}
 
 }

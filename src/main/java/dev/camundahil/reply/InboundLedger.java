@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the mailbox reader has done: the last message read per mailbox (by IMAP UID), and every message handled
- * (by Message-ID), so that each message is handled once even across restarts, crashes and a second node.
+ * (by Message-ID), so that each message is handled once even across restarts, crashes and a second node. A message
+ * that failed keeps its error, how often it was tried and where it lies, so that later polls can read it again.
  */
 class InboundLedger {
 
@@ -41,16 +42,58 @@ class InboundLedger {
 		}
 	}
 
+	/** Whether the message was handled to an end; one that failed is not, and may be tried again. */
 	boolean isHandled(String messageId) {
-		Integer count = this.jdbc.queryForObject("SELECT count(*) FROM action_inbound_mail WHERE message_id = ?",
-				Integer.class, messageId);
+		Integer count = this.jdbc.queryForObject(
+				"SELECT count(*) FROM action_inbound_mail WHERE message_id = ? AND outcome <> 'failed'", Integer.class,
+				messageId);
 		return count != null && count > 0;
 	}
 
+	/** Records how a message was handled, in place of the failed attempts before, if any. */
 	void recordHandled(InboundMessage message, UUID actionId, String outcome) {
-		this.jdbc.update("INSERT INTO action_inbound_mail (message_id, action_id, outcome, sender, handled_at) "
-				+ "VALUES (?, ?, ?, ?, ?)", message.messageId(), actionId, outcome, message.from(),
-				Timestamp.from(Timestamps.now()));
+		int updated = this.jdbc.update("UPDATE action_inbound_mail SET action_id = ?, outcome = ?, sender = ?, "
+				+ "handled_at = ?, attempts = attempts + 1, error = NULL WHERE message_id = ? AND outcome = 'failed'",
+				actionId, outcome, message.from(), Timestamp.from(Timestamps.now()), message.messageId());
+		if (updated == 0) {
+			this.jdbc.update("INSERT INTO action_inbound_mail (message_id, action_id, outcome, sender, handled_at) "
+					+ "VALUES (?, ?, ?, ?, ?)", message.messageId(), actionId, outcome, message.from(),
+					Timestamp.from(Timestamps.now()));
+		}
+	}
+
+	/**
+	 * Records a failed attempt at a message, with its error and where it lies to be read again.
+	 * @return how many attempts at it have failed
+	 */
+	int recordFailed(InboundMessage message, UUID actionId, MailboxUid where, String error) {
+		Timestamp now = Timestamp.from(Timestamps.now());
+		int updated = this.jdbc.update("UPDATE action_inbound_mail SET action_id = ?, sender = ?, handled_at = ?, "
+				+ "attempts = attempts + 1, error = ?, mailbox = ?, uid_validity = ?, uid = ? "
+				+ "WHERE message_id = ? AND outcome = 'failed'", actionId, message.from(), now, error, where.mailbox(),
+				where.uidValidity(), where.uid(), message.messageId());
+		if (updated == 0) {
+			this.jdbc.update("INSERT INTO action_inbound_mail (message_id, action_id, outcome, sender, handled_at, "
+					+ "attempts, error, mailbox, uid_validity, uid) VALUES (?, ?, 'failed', ?, ?, 1, ?, ?, ?, ?)",
+					message.messageId(), actionId, message.from(), now, error, where.mailbox(), where.uidValidity(),
+					where.uid());
+		}
+		return this.jdbc.queryForObject("SELECT attempts FROM action_inbound_mail WHERE message_id = ?",
+				Integer.class, message.messageId());
+	}
+
+	/** The UIDs of this mailbox's failed messages that may be tried again, oldest first. */
+	List<Long> failedToRetry(String mailbox, long uidValidity, int maxAttempts, int limit) {
+		return this.jdbc.queryForList(
+				"SELECT uid FROM action_inbound_mail WHERE outcome = 'failed' AND mailbox = ? AND uid_validity = ? "
+						+ "AND uid IS NOT NULL AND attempts < ? ORDER BY uid LIMIT ?",
+				Long.class, mailbox, uidValidity, maxAttempts, limit);
+	}
+
+	/** Forgets where a failed message lies, once it is no longer there: it stays failed and is not read again. */
+	void forgetPlace(String mailbox, long uidValidity, long uid) {
+		this.jdbc.update("UPDATE action_inbound_mail SET uid = NULL WHERE outcome = 'failed' AND mailbox = ? "
+				+ "AND uid_validity = ? AND uid = ?", mailbox, uidValidity, uid);
 	}
 
 }

@@ -50,6 +50,12 @@ public class InboundMailProperties {
 	/** Connection and read timeout of the mail store. */
 	private Duration timeout = Duration.ofSeconds(20);
 
+	/**
+	 * How many times a message whose handling fails is tried, one attempt per poll, before it is left failed (in
+	 * the mailbox, unmarked) for good.
+	 */
+	private int maxAttempts = 5;
+
 	public boolean isEnabled() {
 		return this.host != null && !this.host.isBlank();
 	}
@@ -148,6 +154,14 @@ public class InboundMailProperties {
 
 	public void setTimeout(Duration timeout) {
 		this.timeout = timeout;
+	}
+
+	public int getMaxAttempts() {
+		return this.maxAttempts;
+	}
+
+	public void setMaxAttempts(int maxAttempts) {
+		this.maxAttempts = maxAttempts;
 	}
 
 	public enum AfterProcessing {

@@ -1,6 +1,7 @@
 package dev.camundahil.reply;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,15 +14,17 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimePart;
 
 /**
- * What reply handling needs from a received message, read once: ids, sender, subject, what the sender typed, and
- * whether it is an auto-reply.
+ * What reply handling needs from a received message, read once: ids, sender, subject, what the sender typed,
+ * whether it is an auto-reply, and whether it is too large to be read (its text is then not read).
  */
 record InboundMessage(String messageId, List<String> referencedIds, String from, List<String> toAddresses,
-		String subject, String typedText, Optional<String> autoReplyReason) {
+		String subject, String typedText, Optional<String> autoReplyReason, Optional<String> tooLarge) {
 
-	static InboundMessage read(Message message, String fallbackId) throws MessagingException, IOException {
+	static InboundMessage read(Message message, String fallbackId, Limits limits)
+			throws MessagingException, IOException {
 		String messageId = header(message, "Message-ID");
 		List<String> referenced = new ArrayList<>();
 		addIds(referenced, header(message, "In-Reply-To"));
@@ -34,10 +37,21 @@ record InboundMessage(String messageId, List<String> referencedIds, String from,
 			}
 		}
 		Address[] from = message.getFrom();
+		Part text = textPart(message);
+		Optional<String> tooLarge = limits.exceededBy(message, text);
+		String typed = "";
+		if (tooLarge.isEmpty() && text != null && text.getContent() instanceof String content) {
+			if (content.getBytes(StandardCharsets.UTF_8).length > limits.textBytes()) {
+				tooLarge = Optional.of(limits.textTooLong());
+			}
+			else {
+				typed = text.isMimeType("text/plain") ? QuoteStripper.stripText(content) : QuoteStripper.stripHtml(content);
+			}
+		}
 		return new InboundMessage((messageId != null) ? normalizeId(messageId) : fallbackId, referenced,
 				(from != null && from.length > 0) ? address(from[0]) : null, to,
-				(message.getSubject() != null) ? message.getSubject() : "", typedText(message),
-				AutoReplies.reason(message));
+				(message.getSubject() != null) ? message.getSubject() : "", typed, AutoReplies.reason(message),
+				tooLarge);
 	}
 
 	/** The bare address, lower case, without display name. */
@@ -66,30 +80,88 @@ record InboundMessage(String messageId, List<String> referencedIds, String from,
 		return (values != null && values.length > 0) ? values[0] : null;
 	}
 
-	private static String typedText(Part part) throws MessagingException, IOException {
-		String plain = firstPart(part, "text/plain");
-		if (plain != null) {
-			return QuoteStripper.stripText(plain);
-		}
-		String html = firstPart(part, "text/html");
-		return (html != null) ? QuoteStripper.stripHtml(html) : "";
+	/** The part holding what the sender typed: the first plain text part, else the first HTML part; null if none. */
+	private static Part textPart(Part message) throws MessagingException, IOException {
+		Part plain = firstPart(message, "text/plain");
+		return (plain != null) ? plain : firstPart(message, "text/html");
 	}
 
-	private static String firstPart(Part part, String mimeType) throws MessagingException, IOException {
-		if (part.isMimeType(mimeType) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-			Object content = part.getContent();
-			return (content instanceof String text) ? text : null;
+	private static Part firstPart(Part part, String mimeType) throws MessagingException, IOException {
+		if (part.isMimeType(mimeType) && !isAttachment(part)) {
+			return part;
 		}
 		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
 			for (int i = 0; i < multipart.getCount(); i++) {
 				BodyPart child = multipart.getBodyPart(i);
-				String found = firstPart(child, mimeType);
+				Part found = firstPart(child, mimeType);
 				if (found != null) {
 					return found;
 				}
 			}
 		}
 		return null;
+	}
+
+	private static boolean isAttachment(Part part) throws MessagingException {
+		return Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+	}
+
+	/**
+	 * The largest text ({@code hil.security.max-email-body-size}) and attachment ({@code max-attachment-size}) a
+	 * reply may have to be read.
+	 */
+	record Limits(long textBytes, long attachmentBytes) {
+
+		/** What of the message is too large, judged by the sizes the server gives, before anything is read. */
+		Optional<String> exceededBy(Part message, Part text) throws MessagingException, IOException {
+			if (text != null && leastDecodedSize(text) > this.textBytes) {
+				return Optional.of(textTooLong());
+			}
+			return tooLargeAttachment(message);
+		}
+
+		String textTooLong() {
+			return "its text is longer than the " + this.textBytes + " bytes that are read";
+		}
+
+		private Optional<String> tooLargeAttachment(Part part) throws MessagingException, IOException {
+			if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+				for (int i = 0; i < multipart.getCount(); i++) {
+					Optional<String> found = tooLargeAttachment(multipart.getBodyPart(i));
+					if (found.isPresent()) {
+						return found;
+					}
+				}
+				return Optional.empty();
+			}
+			boolean body = part.isMimeType("text/*") && !isAttachment(part);
+			if (!body && leastDecodedSize(part) > this.attachmentBytes) {
+				String name = (part.getFileName() != null) ? "'" + part.getFileName() + "'" : "of type " + part.getContentType();
+				return Optional.of("its attachment " + name + " is larger than the " + this.attachmentBytes
+						+ " bytes accepted");
+			}
+			return Optional.empty();
+		}
+
+		/**
+		 * The least the part can hold once decoded, from the size the server gives without reading it: base64 carries
+		 * 57 bytes in a line of 76 characters and its line break; quoted-printable at least one in every three.
+		 */
+		private static long leastDecodedSize(Part part) throws MessagingException {
+			long size = part.getSize();
+			if (size <= 0) {
+				return 0;
+			}
+			String encoding = (part instanceof MimePart mime) ? mime.getEncoding() : null;
+			if ("base64".equalsIgnoreCase(encoding)) {
+				return size * 57 / 78;
+			}
+			if ("quoted-printable".equalsIgnoreCase(encoding)) {
+				return size / 3;
+			}
+			return size;
+		}
+
 	}
 
 }

@@ -3,8 +3,10 @@ package dev.camundahil.reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.mail.FetchProfile;
@@ -28,7 +30,8 @@ import org.springframework.beans.factory.DisposableBean;
  * Reads new messages from the reply mailbox over IMAP, in UID order, a batch at a time, and hands them to the
  * {@link ReplyHandler} in {@linkplain ReplyLanes lanes}, a lane per action. Every handled message is recorded by its
  * Message-ID in the database, and the last UID of a batch once it is handled, so a restart or a crash mid-batch
- * neither loses nor repeats one; Quartz runs this on one node at a time.
+ * neither loses nor repeats one; Quartz runs this on one node at a time. Messages that failed are read again, ahead
+ * of the new ones, until {@code hil.mail.inbound.max-attempts}; the position passes them at once.
  */
 class MailboxPoller implements RecurringWork, DisposableBean {
 
@@ -42,19 +45,25 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 
 	private final ReplyHandler handler;
 
-	private final OptionsReminder optionsReminder;
+	private final SenderNotice senderNotice;
+
+	private final InboundMessage.Limits limits;
 
 	private Store store;
 
 	/** Whether the folder handled messages are moved to is known to exist. */
 	private boolean moveTargetExists;
 
+	/** Whether the last read was a full batch, so that the job reads again at once, within the same poll. */
+	private boolean readingBacklog;
+
 	MailboxPoller(InboundMailProperties properties, InboundLedger ledger, ReplyHandler handler,
-			OptionsReminder optionsReminder) {
+			SenderNotice senderNotice, InboundMessage.Limits limits) {
 		this.properties = properties;
 		this.ledger = ledger;
 		this.handler = handler;
-		this.optionsReminder = optionsReminder;
+		this.senderNotice = senderNotice;
+		this.limits = limits;
 	}
 
 	@Override
@@ -95,7 +104,8 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 			return 0;
 		}
 		finally {
-			if (handled < this.properties.getBatchSize()) {
+			this.readingBacklog = handled >= this.properties.getBatchSize();
+			if (!this.readingBacklog) {
 				disconnect();
 			}
 		}
@@ -134,6 +144,10 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 		return this.handler;
 	}
 
+	InboundMessage.Limits limits() {
+		return this.limits;
+	}
+
 	@Override
 	public synchronized void destroy() {
 		disconnect();
@@ -144,29 +158,43 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 		String mailbox = this.properties.getUsername() + "@" + this.properties.getHost() + "/" + folder.getFullName();
 		long validity = uids.getUIDValidity();
 		long last = this.ledger.lastUid(mailbox, validity);
+		List<Message> retried = failedToRetry(uids, mailbox, validity);
 		Message[] messages = uids.getMessagesByUID(last + 1, UIDFolder.MAXUID);
 		// envelopes of one batch only (plus one: an IMAP range "n:*" always includes the newest message, even an
 		// old one), so that a long backlog costs each poll the same
 		messages = Arrays.copyOf(messages, Math.min(messages.length, this.properties.getBatchSize() + 1));
+		List<Message> candidates = new ArrayList<>(retried);
+		candidates.addAll(Arrays.asList(messages));
 		FetchProfile profile = new FetchProfile();
 		profile.add(UIDFolder.FetchProfileItem.UID);
 		profile.add(FetchProfile.Item.ENVELOPE);
 		profile.add(FetchProfile.Item.SIZE);
 		profile.add(FetchProfile.Item.FLAGS); // a local copy takes them over; unfetched, each is a round trip
-		folder.fetch(messages, profile);
-		prefetchSmall(folder, messages, last);
-		List<Received> batch = new ArrayList<>();
+		folder.fetch(candidates.toArray(Message[]::new), profile);
+		// the retried ones first: they are older, and replies to one action count in mailbox order
+		List<Message> read = new ArrayList<>(retried);
+		Set<Long> retriedUids = new HashSet<>();
+		for (Message message : retried) {
+			retriedUids.add(uids.getUID(message));
+		}
 		for (Message message : messages) {
 			long uid = uids.getUID(message);
-			if (uid > last && batch.size() < this.properties.getBatchSize()) {
-				InboundMessage inbound = read(message, mailbox + "#" + validity + ":" + uid);
-				UUID actionId = (inbound != null) ? this.handler.actionOf(inbound).orElse(null) : null;
-				batch.add(new Received(uid, message, inbound, actionId));
+			boolean room = read.size() - retried.size() < this.properties.getBatchSize();
+			if (uid > last && !retriedUids.contains(uid) && room) {
+				read.add(message);
 			}
+		}
+		prefetchSmall(folder, read);
+		List<Received> batch = new ArrayList<>();
+		for (Message message : read) {
+			MailboxUid where = new MailboxUid(mailbox, validity, uids.getUID(message));
+			InboundMessage inbound = read(message, where.fallbackMessageId());
+			UUID actionId = (inbound != null) ? this.handler.actionOf(inbound).orElse(null) : null;
+			batch.add(new Received(where, message, inbound, actionId));
 		}
 		ReplyLanes.Handled handled = ReplyLanes.run(batch, MailboxPoller::laneOf, this::handleOne,
 				this.properties.getWorkers());
-		int done = handled.handledPrefix();
+		int done = handled.handledPrefix(retried.size());
 		List<Message> processed = new ArrayList<>();
 		for (int i = 0; i < batch.size(); i++) {
 			if (Boolean.TRUE.equals(handled.ours()[i])) {
@@ -174,7 +202,7 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 			}
 		}
 		if (done > 0) {
-			this.ledger.advance(mailbox, validity, batch.get(done - 1).uid());
+			this.ledger.advance(mailbox, validity, batch.get(retried.size() + done - 1).where().uid());
 		}
 		markProcessed(folder, processed);
 		if (handled.failure() != null) {
@@ -184,10 +212,38 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 		return done;
 	}
 
+	/**
+	 * The failed messages to try again, once a poll: not in the reads that continue a backlog at once. Those no
+	 * longer in the folder are left failed for good.
+	 */
+	private List<Message> failedToRetry(UIDFolder uids, String mailbox, long validity) throws MessagingException {
+		if (this.readingBacklog) {
+			return List.of();
+		}
+		List<Long> failed = this.ledger.failedToRetry(mailbox, validity, this.properties.getMaxAttempts(),
+				this.properties.getBatchSize());
+		if (failed.isEmpty()) {
+			return List.of();
+		}
+		Message[] found = uids.getMessagesByUID(failed.stream().mapToLong(Long::longValue).toArray());
+		List<Message> retried = new ArrayList<>();
+		for (int i = 0; i < found.length; i++) {
+			if (found[i] != null) {
+				retried.add(found[i]);
+			}
+			else {
+				log.info("Failed email (UID {} in {}) is no longer in the mailbox; not tried again", failed.get(i),
+						mailbox);
+				this.ledger.forgetPlace(mailbox, validity, failed.get(i));
+			}
+		}
+		return retried;
+	}
+
 	/** The message's content, or null where it cannot be read (it is then skipped). */
-	private static InboundMessage read(Message message, String fallbackId) {
+	private InboundMessage read(Message message, String fallbackId) {
 		try {
-			return InboundMessage.read(local(message), fallbackId);
+			return InboundMessage.read(local(message), fallbackId, this.limits);
 		}
 		catch (java.io.IOException | MessagingException ex) {
 			log.warn("Cannot read email {}: {}; skipped", fallbackId, ex.getMessage());
@@ -203,32 +259,34 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 		return (received.inbound() != null) ? received.inbound().messageId() : received;
 	}
 
-	/** Handles one message; returns whether it was ours (answered, rejected or ignored), not someone else's mail. */
+	/**
+	 * Handles one message; returns whether it is done with and ours (answered, rejected or ignored), to be marked:
+	 * someone else's mail and failed messages are left as they are.
+	 */
 	private boolean handleOne(Received received) {
 		InboundMessage inbound = received.inbound();
 		if (inbound == null) {
 			return false;
 		}
-		ReplyOutcome outcome = this.handler.handle(inbound, received.actionId());
+		ReplyOutcome outcome = this.handler.handle(inbound, received.actionId(), received.where());
 		log.debug("Email {} handled: {}", inbound.messageId(), outcome.outcome());
-		if (!outcome.optionsToRemind().isEmpty()) {
-			this.optionsReminder.send(inbound, outcome.optionsToRemind());
+		if (outcome.notice() != null) {
+			this.senderNotice.send(inbound, outcome.notice());
 		}
-		return !"unmatched".equals(outcome.outcome()); // not ours: leave it as it is
+		return outcome.marksMessage();
 	}
 
 	/**
-	 * Reads the new small messages of a batch whole, in one command: read one by one, each would cost the server a
+	 * Reads the small messages of a batch whole, in one command: read one by one, each would cost the server a
 	 * command of its own (and many servers, GreenMail among them, a pass over the folder per command).
 	 */
-	private static void prefetchSmall(Folder folder, Message[] messages, long last) throws MessagingException {
+	private static void prefetchSmall(Folder folder, List<Message> messages) throws MessagingException {
 		if (!(folder instanceof IMAPFolder)) {
 			return;
 		}
-		UIDFolder uids = (UIDFolder) folder;
 		List<Message> small = new ArrayList<>();
 		for (Message message : messages) {
-			if (uids.getUID(message) > last && isSmall(message)) {
+			if (isSmall(message)) {
 				small.add(message);
 			}
 		}
@@ -297,10 +355,10 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 	}
 
 	/**
-	 * A new message of the batch, with its content read (null where it could not be) and the action it answers
-	 * (null where none).
+	 * A message of the batch, with where it lies, its content read (null where it could not be) and the action it
+	 * answers (null where none).
 	 */
-	private record Received(long uid, Message message, InboundMessage inbound, UUID actionId) {
+	private record Received(MailboxUid where, Message message, InboundMessage inbound, UUID actionId) {
 	}
 
 }

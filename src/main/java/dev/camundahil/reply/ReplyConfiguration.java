@@ -2,6 +2,8 @@ package dev.camundahil.reply;
 
 import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
+import dev.camundahil.action.AnswerTransaction;
+import dev.camundahil.config.HilProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
 
 /**
  * Email replies: reads the reply mailbox when {@code hil.mail.inbound.host} is set.
@@ -26,12 +29,16 @@ public class ReplyConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MailboxPoller hilMailboxPoller(InboundMailProperties properties, JdbcTemplate jdbc,
-			ActionRequestRepository actionRequests, ActionService actions, PlatformTransactionManager transactions,
-			ObjectProvider<JavaMailSender> mailSender, @Value("${hil.mail.from:#{null}}") String from) {
+			ActionRequestRepository actionRequests, ActionService actions, AnswerTransaction answers,
+			PlatformTransactionManager transactions, ObjectProvider<JavaMailSender> mailSender,
+			@Value("${hil.mail.from:#{null}}") String from, HilProperties hil) {
+		Assert.isTrue(properties.getMaxAttempts() > 0, "hil.mail.inbound.max-attempts must be at least 1");
 		InboundLedger ledger = new InboundLedger(jdbc);
 		ReplyHandler handler = new ReplyHandler(new ReplyMatcher(jdbc, actionRequests), actions, actionRequests, ledger,
-				new TransactionTemplate(transactions));
-		return new MailboxPoller(properties, ledger, handler, new OptionsReminder(mailSender, from));
+				answers, new TransactionTemplate(transactions), properties.getMaxAttempts());
+		InboundMessage.Limits limits = new InboundMessage.Limits(hil.getSecurity().getMaxEmailBodySize().toBytes(),
+				hil.getSecurity().getMaxAttachmentSize().toBytes());
+		return new MailboxPoller(properties, ledger, handler, new SenderNotice(mailSender, from), limits);
 	}
 
 }

@@ -11,8 +11,11 @@ import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
+import dev.camundahil.action.AnswerTransaction;
 import dev.camundahil.action.ExpectedResponses;
+import dev.camundahil.action.FailureMessage;
 import dev.camundahil.action.ResponseCommand;
+import dev.camundahil.action.ResponseTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Handles one received message in one transaction: the answer, its audit and the ledger entry that marks the
- * message handled commit together, so a message is never handled twice nor lost.
+ * message handled commit together, so a message is never handled twice nor lost. Every message ends in an outcome
+ * of its own, so that one that cannot be handled never holds up those behind it: when handling throws, the message
+ * is recorded as failed, and later polls try it again up to {@code hil.mail.inbound.max-attempts} times.
  */
 class ReplyHandler {
 
@@ -32,6 +37,8 @@ class ReplyHandler {
 
 	static final String REPLY_ACCEPTED = "reply_accepted";
 
+	static final String REPLY_FAILED = "reply_failed";
+
 	private static final Logger log = LoggerFactory.getLogger(ReplyHandler.class);
 
 	private final ReplyMatcher matcher;
@@ -42,28 +49,34 @@ class ReplyHandler {
 
 	private final InboundLedger ledger;
 
+	private final AnswerTransaction answers;
+
 	private final TransactionTemplate transaction;
 
+	private final int maxAttempts;
+
 	ReplyHandler(ReplyMatcher matcher, ActionService actions, ActionRequestRepository actionRequests,
-			InboundLedger ledger, TransactionTemplate transaction) {
+			InboundLedger ledger, AnswerTransaction answers, TransactionTemplate transaction, int maxAttempts) {
 		this.matcher = matcher;
 		this.actions = actions;
 		this.actionRequests = actionRequests;
 		this.ledger = ledger;
+		this.answers = answers;
 		this.transaction = transaction;
+		this.maxAttempts = maxAttempts;
 	}
 
 	/**
 	 * Handles a message that {@link #actionOf} matched to the given action (null: to none); the action is read
-	 * again in the transaction, as it is then.
+	 * again in the transaction, as it is then. Throws only when not even the failure can be recorded (the database
+	 * is out of reach): the message is then read again at the next poll.
 	 */
-	ReplyOutcome handle(InboundMessage message, UUID actionId) {
+	ReplyOutcome handle(InboundMessage message, UUID actionId, MailboxUid where) {
 		try {
-			return this.transaction.execute((status) -> decide(message, actionId));
+			return settle(message, actionId);
 		}
-		catch (ActionConflictException ex) {
-			// someone else ended the action between our read and our answer: record the reply as late
-			return this.transaction.execute((status) -> late(message, ex.getActionId()));
+		catch (RuntimeException ex) {
+			return failed(message, actionId, where, ex);
 		}
 	}
 
@@ -72,51 +85,101 @@ class ReplyHandler {
 		return this.matcher.match(message);
 	}
 
+	private ReplyOutcome settle(InboundMessage message, UUID actionId) {
+		try {
+			return this.answers.run(() -> decide(message, actionId));
+		}
+		catch (ActionConflictException ex) {
+			// someone else ended the action between our read and our answer: record the reply as late
+			return this.transaction.execute((status) -> late(message, ex.getActionId()));
+		}
+		catch (ResponseTooLargeException ex) {
+			String why = lowerFirst(ex.getMessage());
+			return this.transaction.execute((status) -> rejected(message, this.actions.find(actionId),
+					"the answer is too large: " + why,
+					"Your reply could not be taken as an answer: " + why + ". Please reply with a shorter answer."));
+		}
+	}
+
 	private ReplyOutcome decide(InboundMessage message, UUID actionId) {
 		if (this.ledger.isHandled(message.messageId())) {
-			return ReplyOutcome.of("duplicate", null);
+			return ReplyOutcome.of(ReplyOutcome.DUPLICATE, null);
 		}
 		Optional<ActionRequest> found = Optional.ofNullable(actionId).flatMap(this.actionRequests::findById);
 		if (found.isEmpty()) {
 			log.info("Email {} from a sender matches no action; left alone", message.messageId());
-			this.ledger.recordHandled(message, null, "unmatched");
-			return ReplyOutcome.of("unmatched", null);
+			this.ledger.recordHandled(message, null, ReplyOutcome.UNMATCHED);
+			return ReplyOutcome.of(ReplyOutcome.UNMATCHED, null);
 		}
 		ActionRequest action = found.get();
 		if (message.autoReplyReason().isPresent()) {
 			audit(action, REPLY_IGNORED, message, "reason", message.autoReplyReason().get());
-			return recorded(message, action, "ignored");
+			return recorded(message, action, ReplyOutcome.IGNORED);
 		}
 		if (!isRecipient(action, message.from())) {
 			audit(action, REPLY_REJECTED, message, "reason", "the sender is not one of the addressed recipients");
-			return recorded(message, action, "rejected");
+			return recorded(message, action, ReplyOutcome.REJECTED);
 		}
 		if (!action.isPending()) {
 			return late(message, action.getId());
 		}
+		if (message.tooLarge().isPresent()) {
+			return rejected(message, action, "the reply is not read: " + message.tooLarge().get(),
+					"Your reply could not be read: " + message.tooLarge().get() + ". Please send a shorter reply.");
+		}
 		List<String> options = ExpectedResponses.of(action);
 		Optional<String> answer = AnswerReader.read(message.typedText(), options);
 		if (answer.isEmpty()) {
-			audit(action, REPLY_REJECTED, message, "reason",
-					options.isEmpty() ? "the reply is empty" : "the reply names none of the options " + options);
-			this.ledger.recordHandled(message, action.getId(), "rejected");
-			return new ReplyOutcome("rejected", action.getId(), options.isEmpty() ? List.of() : options);
+			if (options.isEmpty()) {
+				audit(action, REPLY_REJECTED, message, "reason", "the reply is empty");
+				return recorded(message, action, ReplyOutcome.REJECTED);
+			}
+			return rejected(message, action, "the reply names none of the options " + options,
+					"Your reply could not be read as an answer. Please reply with one of these on the first line:\n\n"
+							+ String.join("\n", options) + "\n");
 		}
 		this.actions.respond(action.getId(), new ResponseCommand(answer.get(), message.from(), null, "email", null));
 		audit(action, REPLY_ACCEPTED, message, "answer", answer.get());
 		log.info("Action {} answered by email {}", action.getId(), message.messageId());
-		return recorded(message, action, "completed");
+		return recorded(message, action, ReplyOutcome.APPLIED);
 	}
 
 	private ReplyOutcome late(InboundMessage message, UUID actionId) {
 		ActionRequest action = this.actions.find(actionId);
 		audit(action, REPLY_LATE, message, "status", action.getStatus().value());
-		return recorded(message, action, "late");
+		return recorded(message, action, ReplyOutcome.LATE);
+	}
+
+	/** A reply not taken, whose sender is told why. */
+	private ReplyOutcome rejected(InboundMessage message, ActionRequest action, String reason, String notice) {
+		audit(action, REPLY_REJECTED, message, "reason", reason);
+		this.ledger.recordHandled(message, action.getId(), ReplyOutcome.REJECTED);
+		return new ReplyOutcome(ReplyOutcome.REJECTED, action.getId(), notice);
 	}
 
 	private ReplyOutcome recorded(InboundMessage message, ActionRequest action, String outcome) {
 		this.ledger.recordHandled(message, action.getId(), outcome);
 		return ReplyOutcome.of(outcome, action.getId());
+	}
+
+	private ReplyOutcome failed(InboundMessage message, UUID actionId, MailboxUid where, RuntimeException ex) {
+		String error = FailureMessage.of(ex);
+		int attempts = this.transaction.execute((status) -> {
+			int failed = this.ledger.recordFailed(message, actionId, where, error);
+			if (actionId != null) {
+				Map<String, Object> data = new LinkedHashMap<>();
+				data.put("messageId", message.messageId());
+				data.put("from", message.from());
+				data.put("reason", error);
+				data.put("attempt", failed);
+				data.put("triedAgain", failed < this.maxAttempts);
+				this.actions.audit(actionId, REPLY_FAILED, data, message.from());
+			}
+			return failed;
+		});
+		log.warn("Email {} could not be handled (attempt {} of {}; {}): {}", message.messageId(), attempts,
+				this.maxAttempts, (attempts < this.maxAttempts) ? "tried again at the next poll" : "left failed", error);
+		return ReplyOutcome.of(ReplyOutcome.FAILED, actionId);
 	}
 
 	private void audit(ActionRequest action, String event, InboundMessage message, String key, String value) {
@@ -146,6 +209,10 @@ class ReplyHandler {
 		int close = address.lastIndexOf('>');
 		String bare = (open >= 0 && close > open) ? address.substring(open + 1, close) : address;
 		return bare.strip().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private static String lowerFirst(String text) {
+		return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
 	}
 
 }

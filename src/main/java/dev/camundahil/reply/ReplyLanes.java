@@ -77,10 +77,10 @@ final class ReplyLanes {
 	 */
 	record Handled(Boolean[] ours, RuntimeException failure) {
 
-		/** How many items, from the first on, were handled without a gap. */
-		int handledPrefix() {
+		/** How many items, from the given one on, were handled without a gap. */
+		int handledPrefix(int from) {
 			int count = 0;
-			while (count < this.ours.length && this.ours[count] != null) {
+			while (from + count < this.ours.length && this.ours[from + count] != null) {
 				count++;
 			}
 			return count;

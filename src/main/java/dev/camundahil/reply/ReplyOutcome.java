@@ -1,20 +1,42 @@
 package dev.camundahil.reply;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
- * How a received message was handled.
+ * What handling one received message came to. Every outcome is final for the message, except {@code failed}, which
+ * later polls try again up to {@code hil.mail.inbound.max-attempts} times.
  *
- * @param outcome one of {@code completed}, {@code rejected}, {@code late}, {@code ignored}, {@code unmatched},
- * {@code duplicate}
- * @param actionId the action it answered, if any
- * @param optionsToRemind the options to list in a short answer to the sender; empty when none is owed
+ * @param outcome {@code applied}, {@code ignored}, {@code rejected}, {@code late}, {@code failed}, {@code duplicate}
+ * (handled before) or {@code unmatched} (no action of ours)
+ * @param actionId the action it was about, null when none
+ * @param notice a short message owed to the sender, saying why the reply was not taken; null when none is owed
  */
-record ReplyOutcome(String outcome, UUID actionId, List<String> optionsToRemind) {
+record ReplyOutcome(String outcome, UUID actionId, String notice) {
+
+	static final String APPLIED = "applied";
+
+	static final String IGNORED = "ignored";
+
+	static final String REJECTED = "rejected";
+
+	static final String LATE = "late";
+
+	static final String FAILED = "failed";
+
+	static final String DUPLICATE = "duplicate";
+
+	static final String UNMATCHED = "unmatched";
 
 	static ReplyOutcome of(String outcome, UUID actionId) {
-		return new ReplyOutcome(outcome, actionId, List.of());
+		return new ReplyOutcome(outcome, actionId, null);
+	}
+
+	/**
+	 * Whether the message is done with and ours, to be marked seen or moved. Mail that matches no action is someone
+	 * else's, and a failed message stays where it is to be read again.
+	 */
+	boolean marksMessage() {
+		return !UNMATCHED.equals(this.outcome) && !FAILED.equals(this.outcome);
 	}
 
 }

@@ -11,11 +11,11 @@ import java.util.function.Consumer;
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AuditEvents;
+import dev.camundahil.action.FailureMessage;
 import dev.camundahil.config.HilProperties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
@@ -35,8 +35,6 @@ class ExpiredActionSweeper implements RecurringWork {
 	static final String NAME = "expiry";
 
 	private static final Logger log = LoggerFactory.getLogger(ExpiredActionSweeper.class);
-
-	private static final int MAX_ERROR_LENGTH = 2000;
 
 	private final ActionService actions;
 
@@ -130,26 +128,12 @@ class ExpiredActionSweeper implements RecurringWork {
 		}
 	}
 
-	/** The exception and, when it only wraps another, the root cause, which usually says what went wrong. */
-	private static String describe(RuntimeException ex) {
-		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
-		String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-		if (root != ex && (ex.getMessage() == null || !ex.getMessage().contains(String.valueOf(root.getMessage())))) {
-			error += " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
-		}
-		return error;
-	}
-
 	private void recordFailure(UUID id, RuntimeException ex) {
-		String error = describe(ex);
-		if (error.length() > MAX_ERROR_LENGTH) {
-			error = error.substring(0, MAX_ERROR_LENGTH);
-		}
+		String error = FailureMessage.of(ex);
 		log.warn("Action {} could not be expired, tried again in {}: {}", id, this.settings.getRetryDelay(), error);
-		String recorded = error;
 		try {
 			this.transaction.executeWithoutResult(
-					(status) -> this.actions.audit(id, AuditEvents.EXPIRY_FAILED, Map.of("error", recorded), null));
+					(status) -> this.actions.audit(id, AuditEvents.EXPIRY_FAILED, Map.of("error", error), null));
 		}
 		catch (RuntimeException auditFailed) {
 			log.error("Cannot record the failed expiry of action {}", id, auditFailed);

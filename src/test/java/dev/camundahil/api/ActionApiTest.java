@@ -1,7 +1,9 @@
 package dev.camundahil.api;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,10 +11,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionRequestRepository;
+import dev.camundahil.action.ActionStatus;
 import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.support.PostgresTest;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The actions API over real HTTP: every success and every error code, and that bad input writes nothing.
@@ -40,6 +46,9 @@ class ActionApiTest {
 
 	@Autowired
 	RepositoryService repository;
+
+	@Autowired
+	ManagementService management;
 
 	@Autowired
 	ActionRequestRepository actions;
@@ -85,6 +94,46 @@ class ActionApiTest {
 
 		Reply again = post("/api/v1/actions/" + id + "/respond", "{\"value\": \"Approve\"}");
 		assertProblem(again, 409, "already completed");
+	}
+
+	@Test
+	void anAnswerWhoseProcessFailsAfterwardsStandsAndTheFailureBecomesAnIncident() {
+		String failing = HilProcesses.deploy(this.repository,
+				HilProcesses.failingAfter(HilProcesses.hilTask(HilProcesses.key("apiFailing"), "Ship order ${orderId}?", "chat")
+					.camundaInputParameter("expectedResponse", "Approve, Reject")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(failing, Map.of("orderId", 2, "broken", true));
+		UUID id = actionOf(instance).getId();
+
+		Reply reply = post("/api/v1/actions/" + id + "/respond", "{\"value\": \"reject\", \"respondedBy\": \"ann\"}");
+
+		assertThat(reply.status()).as("the answer is stored: %s", reply.body()).isEqualTo(200);
+		assertThat(reply.body().get("status").asText()).isEqualTo("completed");
+		assertThat(this.actions.findById(id).orElseThrow().getStatus()).isEqualTo(ActionStatus.COMPLETED);
+		assertThat(auditEvents(id)).contains("completed", "resume_failed");
+		assertThat(this.jdbc.queryForObject("SELECT data->>'error' FROM action_audit WHERE action_id = ? AND event = ?",
+				String.class, id, "resume_failed"))
+			.contains("noSuchBean");
+		Incident incident = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult(),
+					Objects::nonNull);
+		assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+		assertThat(incident.getActivityId()).isEqualTo("ask");
+		assertThat(incident.getIncidentMessage()).contains("noSuchBean");
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
+
+		// the operator mends the process and retries the job, as Cockpit does
+		this.runtime.setVariable(instance.getId(), "broken", false);
+		this.management.setJobRetries(incident.getConfiguration(), 1);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.runtime.getActiveActivityIds(instance.getId()).equals(List.of("after")));
+		assertThat(this.runtime.getVariables(instance.getId())).containsEntry("hilActionId", id.toString())
+			.containsEntry("hilStatus", "completed")
+			.containsEntry("hilResponse", "Reject")
+			.containsEntry("hilRespondedBy", "ann")
+			.doesNotContainKey("hilState");
+		assertThat(this.runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(auditEvents(id)).filteredOn("completed"::equals).hasSize(1);
 	}
 
 	@Test

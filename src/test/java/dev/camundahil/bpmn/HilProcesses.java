@@ -40,6 +40,18 @@ public final class HilProcesses {
 		return task.receiveTask("after").endEvent().done();
 	}
 
+	/**
+	 * The task, then a step {@code afterwards} that throws while the variable {@code broken} is true (it calls a bean
+	 * that does not exist), then {@code after}: the instance cannot resume until {@code broken} is set to false.
+	 */
+	public static BpmnModelInstance failingAfter(ServiceTaskBuilder task) {
+		return task.serviceTask("afterwards")
+			.camundaExpression("${broken ? noSuchBean.run() : true}")
+			.receiveTask("after")
+			.endEvent()
+			.done();
+	}
+
 	/** The key of a model's (first) process. */
 	public static String processKey(BpmnModelInstance model) {
 		return model.getModelElementsByType(Process.class).iterator().next().getId();

@@ -3,6 +3,7 @@ package dev.camundahil.reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
@@ -23,8 +25,10 @@ import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.support.PostgresTest;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +40,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Replies sent by a real mail client library through GreenMail's SMTP server, read back over IMAP: they answer
@@ -64,6 +69,11 @@ class EmailReplyTest {
 		registry.add("hil.mail.inbound.password", () -> "secret");
 		// the tests read the mailbox themselves, one poll at a time
 		registry.add("hil.mail.inbound.poll-interval", () -> "1h");
+		registry.add("hil.mail.inbound.max-attempts", () -> "3");
+		// limits small enough for short test messages to pass them
+		registry.add("hil.security.max-response-value-size", () -> "1KB");
+		registry.add("hil.security.max-email-body-size", () -> "16KB");
+		registry.add("hil.security.max-attachment-size", () -> "4KB");
 	}
 
 	@AfterAll
@@ -76,6 +86,9 @@ class EmailReplyTest {
 
 	@Autowired
 	RepositoryService repository;
+
+	@Autowired
+	ManagementService management;
 
 	@Autowired
 	ActionRequestRepository actionRequests;
@@ -268,12 +281,7 @@ class EmailReplyTest {
 		ProcessInstance first = start();
 		ProcessInstance second = start();
 		sendApproveAndReject(first, second);
-		InboundMailProperties oneAtATime = new InboundMailProperties();
-		org.springframework.beans.BeanUtils.copyProperties(this.context.getBean(InboundMailProperties.class),
-				oneAtATime);
-		oneAtATime.setBatchSize(1);
-		MailboxPoller poller = new MailboxPoller(oneAtATime, new InboundLedger(this.jdbc),
-				this.context.getBean(MailboxPoller.class).handler(), null);
+		MailboxPoller poller = pollerOfOneMessageABatch();
 
 		try {
 			assertThat(poller.sweep()).isEqualTo(1);
@@ -286,6 +294,238 @@ class EmailReplyTest {
 			poller.destroy();
 		}
 		assertApprovedAndRejected(first, second);
+	}
+
+	@Test
+	void anOversizedAnswerIsRejectedAndTheReplyBehindItIsAnsweredInTheSamePoll() throws Exception {
+		String freeText = HilProcesses.deploy(this.repository, HilProcesses.waitingAfter(
+				HilProcesses.hilTask(HilProcesses.key("replyFree"), "Why?", "email").camundaInputParameter("to", "ann@example.com")));
+		ProcessInstance oversized = this.runtime.startProcessInstanceByKey(freeText);
+		ProcessInstance good = start();
+		MimeMessage tooLong = reply(sentTo("ann@example.com", oversized), "ann@example.com", "because ".repeat(200));
+		send(tooLong);
+		send(reply(sentTo("ann@example.com", good), "ann@example.com", "Approve"));
+
+		assertThat(this.poller.sweep()).isEqualTo(2);
+
+		assertThat(this.runtime.getVariable(good.getId(), "hilResponse")).isEqualTo("Approve");
+		assertThat(actionOf(oversized).getStatus()).isEqualTo(ActionStatus.PENDING);
+		assertThat(reason(actionOf(oversized).getId(), ReplyHandler.REPLY_REJECTED)).contains("at most 1024");
+		assertThat(outcomeOf(tooLong)).isEqualTo("rejected");
+		MimeMessage notice = noticeAbout(tooLong);
+		assertThat(notice.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+		assertThat((String) notice.getContent()).contains("at most 1024");
+		assertThat(this.poller.sweep()).as("the mailbox position has passed both").isZero();
+	}
+
+	@Test
+	void repliesOverTheEmailBodyOrAttachmentLimitAreRejectedUnread() throws Exception {
+		ProcessInstance longBody = start();
+		ProcessInstance bigAttachment = start();
+		MimeMessage tooLong = reply(sentTo("ann@example.com", longBody), "ann@example.com",
+				"Approve\n\n" + "I have read the order carefully. ".repeat(600));
+		MimeMessage tooBig = reply(sentTo("ann@example.com", bigAttachment), "ann@example.com", null);
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText("Approve", "UTF-8");
+		MimeBodyPart attachment = new MimeBodyPart();
+		attachment.setContent(new byte[6000], "application/octet-stream");
+		attachment.setFileName("scan.bin");
+		attachment.setDisposition(jakarta.mail.Part.ATTACHMENT);
+		tooBig.setContent(new MimeMultipart(text, attachment));
+		send(tooLong);
+		send(tooBig);
+
+		this.poller.sweep();
+
+		assertThat(actionOf(longBody).getStatus()).isEqualTo(ActionStatus.PENDING);
+		assertThat(actionOf(bigAttachment).getStatus()).isEqualTo(ActionStatus.PENDING);
+		assertThat(reason(actionOf(longBody).getId(), ReplyHandler.REPLY_REJECTED)).contains("text").contains("16384");
+		assertThat(reason(actionOf(bigAttachment).getId(), ReplyHandler.REPLY_REJECTED)).contains("scan.bin")
+			.contains("4096");
+		assertThat((String) noticeAbout(tooLong).getContent()).contains("16384");
+		assertThat((String) noticeAbout(tooBig).getContent()).contains("scan.bin");
+	}
+
+	@Test
+	void aReplyWhoseProcessFailsAfterTheAnswerIsAppliedAndTheReplyBehindItToo() throws Exception {
+		String failingKey = HilProcesses.deploy(this.repository,
+				HilProcesses.failingAfter(HilProcesses.hilTask(HilProcesses.key("replyFailing"), "Ship?", "email")
+					.camundaInputParameter("to", "ann@example.com")
+					.camundaInputParameter("expectedResponse", "Approve,Reject")));
+		ProcessInstance failing = this.runtime.startProcessInstanceByKey(failingKey, Map.of("broken", true));
+		ProcessInstance good = start();
+		MimeMessage answer = reply(sentTo("ann@example.com", failing), "ann@example.com", "Approve");
+		send(answer);
+		send(reply(sentTo("ann@example.com", good), "ann@example.com", "Reject"));
+
+		assertThat(this.poller.sweep()).isEqualTo(2);
+
+		assertThat(this.runtime.getVariable(good.getId(), "hilResponse")).isEqualTo("Reject");
+		assertThat(actionOf(failing).getStatus()).isEqualTo(ActionStatus.COMPLETED);
+		assertThat(auditEvents(failing)).contains("completed", "resume_failed", ReplyHandler.REPLY_ACCEPTED);
+		assertThat(outcomeOf(answer)).isEqualTo("applied");
+		Incident incident = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.runtime.createIncidentQuery().processInstanceId(failing.getId()).singleResult(),
+					Objects::nonNull);
+		assertThat(incident.getIncidentMessage()).contains("noSuchBean");
+
+		this.runtime.setVariable(failing.getId(), "broken", false);
+		this.management.setJobRetries(incident.getConfiguration(), 1);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.runtime.getActiveActivityIds(failing.getId()).equals(List.of("after")));
+		assertThat(this.runtime.getVariable(failing.getId(), "hilResponse")).isEqualTo("Approve");
+		assertThat(this.runtime.getVariable(failing.getId(), "hilRespondedBy")).isEqualTo("ann@example.com");
+		assertThat(this.poller.sweep()).isZero();
+	}
+
+	@Test
+	void aReplyThatFailsIsTriedAgainAtLaterPollsAndThenLeftFailed() throws Exception {
+		ProcessInstance failing = start();
+		ProcessInstance good = start();
+		UUID failingAction = actionOf(failing).getId();
+		MimeMessage answer = reply(sentTo("ann@example.com", failing), "ann@example.com", "Approve");
+		send(answer);
+		send(reply(sentTo("ann@example.com", good), "ann@example.com", "Approve"));
+		refuseAudit(failingAction, ReplyHandler.REPLY_ACCEPTED);
+		try {
+			this.poller.sweep();
+
+			assertThat(this.runtime.getVariable(good.getId(), "hilResponse")).as("answered in the same poll")
+				.isEqualTo("Approve");
+			assertThat(outcomeOf(answer)).isEqualTo("failed");
+			assertThat(attemptsOf(answer)).isEqualTo(1);
+			this.poller.sweep();
+			this.poller.sweep();
+			assertThat(attemptsOf(answer)).isEqualTo(3);
+			this.poller.sweep();
+		}
+		finally {
+			allowAudits();
+		}
+		this.poller.sweep();
+
+		assertThat(attemptsOf(answer)).as("not tried after hil.mail.inbound.max-attempts").isEqualTo(3);
+		assertThat(outcomeOf(answer)).isEqualTo("failed");
+		assertThat(this.jdbc.queryForObject("SELECT error FROM action_inbound_mail WHERE message_id = ?", String.class,
+				idOf(answer)))
+			.contains("refused by the test");
+		assertThat(this.jdbc.queryForList("SELECT data->>'reason' FROM action_audit WHERE action_id = ? AND event = ?",
+				String.class, failingAction, ReplyHandler.REPLY_FAILED))
+			.hasSize(3)
+			.allMatch((reason) -> reason.contains("refused by the test"));
+		assertThat(actionOf(failing).getStatus()).isEqualTo(ActionStatus.PENDING);
+	}
+
+	@Test
+	void aFailedReplyIsAppliedAtTheNextPollOnceItsFaultIsGone() throws Exception {
+		ProcessInstance instance = start();
+		MimeMessage answer = reply(sentTo("ann@example.com", instance), "ann@example.com", "Reject");
+		send(answer);
+		refuseAudit(actionOf(instance).getId(), ReplyHandler.REPLY_ACCEPTED);
+		try {
+			this.poller.sweep();
+		}
+		finally {
+			allowAudits();
+		}
+		assertThat(outcomeOf(answer)).isEqualTo("failed");
+
+		this.poller.sweep();
+
+		assertThat(outcomeOf(answer)).isEqualTo("applied");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
+		assertThat(auditEvents(instance)).containsOnlyOnce(ReplyHandler.REPLY_FAILED, ReplyHandler.REPLY_ACCEPTED);
+	}
+
+	@Test
+	void aFailedReplyIsTriedOncePerPollNotInEveryReadOfABacklog() throws Exception {
+		ProcessInstance failing = start();
+		ProcessInstance first = start();
+		ProcessInstance second = start();
+		MimeMessage answer = reply(sentTo("ann@example.com", failing), "ann@example.com", "Approve");
+		send(answer);
+		sendApproveAndReject(first, second);
+		MailboxPoller oneAtATime = pollerOfOneMessageABatch();
+		refuseAudit(actionOf(failing).getId(), ReplyHandler.REPLY_ACCEPTED);
+		try {
+			assertThat(oneAtATime.sweep()).isEqualTo(1);
+			assertThat(oneAtATime.sweep()).as("the backlog, read at once").isEqualTo(1);
+			assertThat(oneAtATime.sweep()).isEqualTo(1);
+			assertThat(oneAtATime.sweep()).as("the backlog is read").isZero();
+			assertThat(attemptsOf(answer)).as("not tried again while the backlog was read").isEqualTo(1);
+
+			oneAtATime.sweep();
+
+			assertThat(attemptsOf(answer)).as("tried again at the next poll").isEqualTo(2);
+		}
+		finally {
+			allowAudits();
+			oneAtATime.destroy();
+		}
+		assertApprovedAndRejected(first, second);
+	}
+
+	/** The database refuses audit entries of this event for this action, as a failing database would. */
+	private void refuseAudit(UUID actionId, String event) {
+		this.jdbc.execute("CREATE OR REPLACE FUNCTION hil_test_refuse() RETURNS trigger LANGUAGE plpgsql AS "
+				+ "$$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$");
+		this.jdbc.execute("CREATE TRIGGER hil_test_refuse BEFORE INSERT ON action_audit FOR EACH ROW WHEN (NEW.event = '"
+				+ event + "' AND NEW.action_id = '" + actionId + "') EXECUTE FUNCTION hil_test_refuse()");
+	}
+
+	private void allowAudits() {
+		this.jdbc.execute("DROP TRIGGER IF EXISTS hil_test_refuse ON action_audit");
+	}
+
+	private String reason(UUID actionId, String event) {
+		return this.jdbc.queryForObject("SELECT data->>'reason' FROM action_audit WHERE action_id = ? AND event = ?",
+				String.class, actionId, event);
+	}
+
+	private String outcomeOf(MimeMessage reply) {
+		return this.jdbc.queryForObject("SELECT outcome FROM action_inbound_mail WHERE message_id = ?", String.class,
+				idOf(reply));
+	}
+
+	private int attemptsOf(MimeMessage reply) {
+		return this.jdbc.queryForObject("SELECT attempts FROM action_inbound_mail WHERE message_id = ?", Integer.class,
+				idOf(reply));
+	}
+
+	private static String idOf(MimeMessage message) {
+		try {
+			return message.getMessageID().replaceAll("[<>]", "");
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The short message its sender got in answer to a reply. */
+	private MimeMessage noticeAbout(MimeMessage reply) throws Exception {
+		String replyId = reply.getMessageID();
+		long deadline = System.currentTimeMillis() + 20_000;
+		while (System.currentTimeMillis() < deadline) {
+			for (MimeMessage message : mail.getReceivedMessages()) {
+				String[] inReplyTo = message.getHeader("In-Reply-To");
+				if (inReplyTo != null && inReplyTo[0].equals(replyId)) {
+					return message;
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("no answer to reply " + replyId);
+	}
+
+	/** A poller like the application's that reads one message a batch. */
+	private MailboxPoller pollerOfOneMessageABatch() {
+		InboundMailProperties oneAtATime = new InboundMailProperties();
+		org.springframework.beans.BeanUtils.copyProperties(this.context.getBean(InboundMailProperties.class),
+				oneAtATime);
+		oneAtATime.setBatchSize(1);
+		return new MailboxPoller(oneAtATime, new InboundLedger(this.jdbc), this.poller.handler(), null,
+				this.poller.limits());
 	}
 
 	/** Ann's replies: Approve to the first instance's email, then Reject to the second's. */

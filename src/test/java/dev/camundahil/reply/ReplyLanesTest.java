@@ -44,7 +44,7 @@ class ReplyLanesTest {
 
 		assertThat(seen).containsSubsequence("x1", "x2-fails").containsSubsequence("y1", "y2").doesNotContain("x3");
 		assertThat(handled.ours()).containsExactly(true, false, null, false, null);
-		assertThat(handled.handledPrefix()).isEqualTo(2);
+		assertThat(handled.handledPrefix(0)).isEqualTo(2);
 		assertThat(handled.failure()).hasMessage("database away");
 	}
 

@@ -36,6 +36,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
+import static dev.camundahil.bpmn.HilProcesses.failingAfter;
 import static dev.camundahil.bpmn.HilProcesses.hilTask;
 import static dev.camundahil.bpmn.HilProcesses.key;
 import static dev.camundahil.bpmn.HilProcesses.waitingAfter;
@@ -131,13 +132,8 @@ class ExpiryTest {
 	@Test
 	void aFailingInstanceIsAuditedAndRetriedLaterWhileTheOthersExpire() {
 		// The step after the HIL task fails while the variable 'broken' is true: resuming the instance throws.
-		String failingKey = key("expiryFailing");
-		deploy(hilTask(failingKey, "Q?", "chat").camundaInputParameter("timeout", "PT1S")
-			.serviceTask("afterwards")
-			.camundaExpression("${broken ? noSuchBean.run() : true}")
-			.receiveTask("after")
-			.endEvent()
-			.done());
+		String failingKey = deploy(
+				failingAfter(hilTask(key("expiryFailing"), "Q?", "chat").camundaInputParameter("timeout", "PT1S")));
 		String fineKey = deploy(
 				waitingAfter(hilTask(key("expiryFine"), "Q?", "chat").camundaInputParameter("timeout", "PT2S")));
 		ProcessInstance failing = this.runtime.startProcessInstanceByKey(failingKey, Map.of("broken", true));

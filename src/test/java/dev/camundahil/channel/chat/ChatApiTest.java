@@ -29,6 +29,7 @@ import dev.camundahil.channel.ChannelMessage;
 import dev.camundahil.channel.OutputChannel;
 import dev.camundahil.links.SignedTokens;
 import dev.camundahil.support.PostgresTest;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -71,6 +72,9 @@ class ChatApiTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ManagementService management;
 
 	final ObjectMapper json = new ObjectMapper();
 
@@ -325,6 +329,21 @@ class ChatApiTest {
 			.as("delivered with the action, in its transaction")
 			.contains("\"outputType\": \"chat\"")
 			.contains("\"channel\": \"hilChatChannel\"");
+	}
+
+	@Test
+	void anAnswerWhoseProcessFailsAfterwardsStandsAndTheInstanceResumesFromAJob() throws Exception {
+		String failing = HilProcesses.deploy(this.repository,
+				HilProcesses.failingAfter(HilProcesses.hilTask(HilProcesses.key("chatFailing"), QUESTION, "chat")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(failing, this.session, Map.of("broken", true));
+
+		Reply answered = post(api("/messages"), "{\"text\": \"Not before noon\"}");
+
+		assertThat(answered.status()).as(answered.text()).isEqualTo(200);
+		assertThat(answered.json().get("status").asText()).isEqualTo("completed");
+		assertThat(auditEvents(answered.json().get("actionId").asText())).contains("completed", "resume_failed");
+		assertThat(this.management.createJobQuery().processInstanceId(instance.getId()).count()).isOne();
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
 	}
 
 	private ProcessInstance start(String question) {

@@ -21,6 +21,7 @@ import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.channel.ChannelMessage.Purpose;
 import dev.camundahil.links.SignedTokens;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dev.camundahil.bpmn.HilProcesses.failingAfter;
 import static dev.camundahil.bpmn.HilProcesses.hilTask;
 import static dev.camundahil.bpmn.HilProcesses.key;
 import static dev.camundahil.bpmn.HilProcesses.waitingAfter;
@@ -52,6 +54,9 @@ class ResponsePageTest extends EmailTestSupport {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ManagementService management;
 
 	@Test
 	void openingTheLinkAsksToConfirmAndOnlyThePostAnswersAndResumesTheProcess() throws Exception {
@@ -218,6 +223,26 @@ class ResponsePageTest extends EmailTestSupport {
 
 		assertThat(answered.statusCode()).isEqualTo(200);
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Looks good");
+	}
+
+	@Test
+	void anAnswerWhoseProcessFailsAfterwardsIsThankedAndTheInstanceResumesFromAJob() throws Exception {
+		String failing = deploy(failingAfter(hilTask(key("pageFailing"), "Ship it?", "email")
+			.camundaInputParameter("to", "ann@to.example")
+			.camundaInputParameter("expectedResponse", "Approve,Reject")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(failing, Map.of("broken", true));
+		ActionRequest action = actionOf(instance);
+		String token = this.tokens.issue(ResponseLinks.PURPOSE, action.getId().toString(), action.getExpiresAt());
+
+		HttpResponse<String> answered = post("/respond/" + action.getId(), Map.of("token", token, "option", "approve"));
+
+		assertThat(answered.statusCode()).isEqualTo(200);
+		assertThat(answered.body()).contains("Thank you");
+		assertThat(this.actions.find(action.getId()).getStatus()).isEqualTo(ActionStatus.COMPLETED);
+		assertThat(this.jdbc.queryForList("SELECT event FROM action_audit WHERE action_id = ?", String.class,
+				action.getId())).contains("completed", "resume_failed");
+		assertThat(this.management.createJobQuery().processInstanceId(instance.getId()).count()).isOne();
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
 	}
 
 	private ProcessInstance startApproval(String question) {

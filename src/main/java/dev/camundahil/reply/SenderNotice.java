@@ -1,7 +1,5 @@
 package dev.camundahil.reply;
 
-import java.util.List;
-
 import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
@@ -11,23 +9,24 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Answers a reply that named none of the options with one short message listing them. Marked
- * {@code Auto-Submitted: auto-replied}, so well-behaved clients never answer it automatically.
+ * Answers a reply that was not taken with one short message saying why (it names no option, it is too large).
+ * Marked {@code Auto-Submitted: auto-replied}, so well-behaved clients never answer it automatically; it is never
+ * sent in answer to an auto-reply, which is ignored before anything else.
  */
-class OptionsReminder {
+class SenderNotice {
 
-	private static final Logger log = LoggerFactory.getLogger(OptionsReminder.class);
+	private static final Logger log = LoggerFactory.getLogger(SenderNotice.class);
 
 	private final ObjectProvider<JavaMailSender> mailSender;
 
 	private final String from;
 
-	OptionsReminder(ObjectProvider<JavaMailSender> mailSender, String from) {
+	SenderNotice(ObjectProvider<JavaMailSender> mailSender, String from) {
 		this.mailSender = mailSender;
 		this.from = from;
 	}
 
-	void send(InboundMessage reply, List<String> options) {
+	void send(InboundMessage reply, String text) {
 		JavaMailSender sender = this.mailSender.getIfAvailable();
 		if (sender == null || reply.from() == null) {
 			return;
@@ -42,14 +41,13 @@ class OptionsReminder {
 			String subject = reply.subject().regionMatches(true, 0, "Re:", 0, 3) ? reply.subject()
 					: "Re: " + reply.subject();
 			helper.setSubject(subject);
-			helper.setText("Your reply could not be read as an answer. Please reply with one of these on the first line:\n\n"
-					+ String.join("\n", options) + "\n");
+			helper.setText(text);
 			message.setHeader("Auto-Submitted", "auto-replied");
 			message.setHeader("In-Reply-To", "<" + reply.messageId() + ">");
 			sender.send(message);
 		}
 		catch (Exception ex) {
-			log.warn("Could not send the list of options in answer to email {}: {}", reply.messageId(), ex.getMessage());
+			log.warn("Could not tell the sender of email {} why it was not taken: {}", reply.messageId(), ex.getMessage());
 		}
 	}
 
