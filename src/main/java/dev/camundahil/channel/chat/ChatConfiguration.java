@@ -45,10 +45,10 @@ public class ChatConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ChatStreams hilChatStreams(ObjectMapper json, HilProperties properties) {
+		ChatStreams hilChatStreams(ChatConversations conversations, ObjectMapper json, HilProperties properties) {
 			HilProperties.Chat chat = properties.getChat();
-			return new ChatStreams(new ConversationEntries(json), chat.getStreamTimeout(), chat.getHeartbeatInterval(),
-					chat.getMaxStreams(), chat.getMaxStreamsPerSession());
+			return new ChatStreams(conversations, new ConversationEntries(json), chat.getStreamTimeout(),
+					chat.getHeartbeatInterval(), chat.getMaxStreams(), chat.getMaxStreamsPerSession());
 		}
 
 		@Bean

@@ -291,7 +291,10 @@ class ChatApiTest {
 			.isEqualTo(PublicChatController.LINK_USER);
 
 		ChatEventStream events = stream(page + "/stream?token=" + token);
-		assertThat(events.next("ready")).contains(this.session);
+		assertThat(events.next("ready")).as("the conversation so far")
+			.contains(this.session)
+			.contains(QUESTION)
+			.contains("\"role\":\"answer\"");
 	}
 
 	@Test
