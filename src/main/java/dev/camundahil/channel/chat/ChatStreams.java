@@ -30,12 +30,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The live streams of chat sessions (Server-Sent Events). When a chat action of a session is opened or ends, every
- * stream of that session hears of it, once the change has committed. Streams are bounded in number and lifetime, get a
+ * stream of that session hears of it, once the change has committed: from this node's own transactions directly,
+ * from other nodes through the {@link ChatNotificationListener}. Streams are bounded in number and lifetime, get a
  * heartbeat comment, and are forgotten as soon as they end, time out or fail. Reading and sending happen on one
  * thread of its own, never on the thread that committed the change, and in the order the changes came in.
  * <p>
- * Events: {@code ready} when a stream opens, with the whole conversation as it is then
- * ({@code {sessionId, messages}}), so that a stream that reconnects misses nothing; {@code prompt} for a new question, {@code status} when a question is answered, expires or is withdrawn,
+ * Events: {@code ready} when a stream opens, and again whenever this node may have missed changes, with the whole
+ * conversation as it is then ({@code {sessionId, messages}}), so that a stream that reconnects misses nothing;
+ * {@code prompt} for a new question, {@code status} when a question is answered, expires or is withdrawn,
  * {@code reminder} when a reminder goes out; their data is a {@link ChatUpdate} as JSON.
  */
 class ChatStreams implements SmartLifecycle, DisposableBean {
@@ -132,6 +134,35 @@ class ChatStreams implements SmartLifecycle, DisposableBean {
 		}
 		ChatUpdate update = new ChatUpdate(event.type(), action.id(), action.status(), this.entries.of(action));
 		queue(action.id(), () -> send(action.sessionId(), name, update));
+	}
+
+	/**
+	 * Sends a change that another node committed to the streams of its session on this node, with the action read as
+	 * it is now.
+	 */
+	void relay(String sessionId, UUID actionId, String type) {
+		String name = eventName(type);
+		if (name == null || !this.sessions.containsKey(sessionId)) {
+			return;
+		}
+		queue(actionId, () -> this.conversations.question(sessionId, actionId)
+			.ifPresent((action) -> send(sessionId, name,
+					new ChatUpdate(type, actionId, action.status(), this.entries.of(action)))));
+	}
+
+	/**
+	 * Sends every open stream a new {@code ready} with its conversation as it is now: this node may have missed
+	 * changes of other nodes (while it was not listening for them).
+	 */
+	void catchUp() {
+		for (String sessionId : List.copyOf(this.sessions.keySet())) {
+			try {
+				this.sender.execute(() -> ready(sessionId, streamsOf(sessionId)));
+			}
+			catch (RejectedExecutionException ex) {
+				return;
+			}
+		}
 	}
 
 	/** How many streams are open on this node. */
