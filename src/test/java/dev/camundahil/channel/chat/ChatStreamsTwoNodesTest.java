@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static dev.camundahil.bpmn.HilProcesses.hilTask;
@@ -34,9 +35,13 @@ import static org.awaitility.Awaitility.await;
  * Two nodes on one PostgreSQL database: a chat stream open on this node hears of every change of its session made
  * on the other one (a new question, an answer, an expiry, a reminder), once, and catches up on what its node did not
  * hear when it listens again.
+ * <p>
+ * No other class has these settings, so the context is closed when the class is done rather than holding its
+ * database connections for the rest of the run.
  */
 @PostgresTest
 @TestPropertySource(properties = { ChatStreamsTwoNodesTest.NO_EXPIRY, ChatStreamsTwoNodesTest.NO_REMINDERS })
+@DirtiesContext
 class ChatStreamsTwoNodesTest {
 
 	/** Only the other node expires actions, so that an expiry is certainly its change. */
