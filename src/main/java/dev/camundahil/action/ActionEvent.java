@@ -33,7 +33,12 @@ public record ActionEvent(String type, ActionView action, Instant timestamp, boo
 
 	/** Whether this event ends the action, so that a waiting process instance resumes. */
 	public boolean closesAction() {
-		return COMPLETED.equals(this.type) || EXPIRED.equals(this.type) || CANCELLED.equals(this.type);
+		return closes(this.type);
+	}
+
+	/** Whether an event of this type ends the action. */
+	public static boolean closes(String type) {
+		return COMPLETED.equals(type) || EXPIRED.equals(type) || CANCELLED.equals(type);
 	}
 
 }

@@ -285,6 +285,13 @@ public class HilProperties {
 		/** Largest message body the public chat page may post; a larger one is refused with 413. */
 		private DataSize maxMessageSize = DataSize.ofKilobytes(16);
 
+		/**
+		 * Whether streams hear of changes made on other nodes of the same PostgreSQL database (LISTEN/NOTIFY on
+		 * channel {@code hil_chat}; each web node keeps one pooled connection listening). Used on PostgreSQL only; a
+		 * single node may switch it off.
+		 */
+		private boolean crossNodeStreams = true;
+
 		public Duration getLinkLifetime() {
 			return this.linkLifetime;
 		}
@@ -339,6 +346,14 @@ public class HilProperties {
 
 		public void setMaxMessageSize(DataSize maxMessageSize) {
 			this.maxMessageSize = maxMessageSize;
+		}
+
+		public boolean isCrossNodeStreams() {
+			return this.crossNodeStreams;
+		}
+
+		public void setCrossNodeStreams(boolean crossNodeStreams) {
+			this.crossNodeStreams = crossNodeStreams;
 		}
 
 	}

@@ -9,9 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.camundahil.app.HilApplication;
 import dev.camundahil.support.PostgresTest;
-import dev.camundahil.support.PostgresTestDatabase;
+import dev.camundahil.support.SecondNode;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -21,7 +20,6 @@ import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -139,15 +137,8 @@ class ExpiryTwoNodesTest {
 
 	/** The same application again, on the same database and in the same Quartz cluster, as a second node. */
 	private static ConfigurableApplicationContext startSecondNode(String databaseUrl) {
-		// command-line arguments, which win over hil-app.yml (default properties would not)
-		return new SpringApplicationBuilder(HilApplication.class).properties(HilApplication.CONFIG_NAME)
-			.run("--server.port=0", "--" + PostgresTest.API_KEYS, "--spring.datasource.url=" + databaseUrl,
-					"--spring.datasource.username=" + PostgresTestDatabase.user(),
-					"--spring.datasource.password=" + PostgresTestDatabase.password(),
-					"--spring.quartz.properties.org.quartz.jobStore.driverDelegateClass=org.quartz.impl.jdbcjobstore.PostgreSQLDelegate",
-					// its own name in Camunda's JVM-wide engine registry, so that closing it leaves the first node's
-					"--camunda.bpm.process-engine-name=secondNode", "--" + ExpiryTestSettings.INTERVAL,
-					"--" + ExpiryTestSettings.RETRY_DELAY, "--" + ExpiryTestSettings.SCHEDULER);
+		return SecondNode.start(databaseUrl, ExpiryTestSettings.INTERVAL, ExpiryTestSettings.RETRY_DELAY,
+				ExpiryTestSettings.SCHEDULER);
 	}
 
 }

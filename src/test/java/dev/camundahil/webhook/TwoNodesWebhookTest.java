@@ -13,15 +13,13 @@ import java.util.stream.Collectors;
 
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.NewAction;
-import dev.camundahil.app.HilApplication;
 import dev.camundahil.support.PostgresTest;
-import dev.camundahil.support.PostgresTestDatabase;
+import dev.camundahil.support.SecondNode;
 import dev.camundahil.webhook.WebhookReceiver.Answered;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -134,16 +132,8 @@ class TwoNodesWebhookTest {
 	 * scheduler runs its own webhook sweep, so both nodes sweep the same table at the same time.
 	 */
 	private static ConfigurableApplicationContext secondNode(String databaseUrl) {
-		return new SpringApplicationBuilder(HilApplication.class).properties(HilApplication.CONFIG_NAME)
-			.run("--" + PostgresTest.API_KEYS, "--server.port=0", "--camunda.bpm.process-engine-name=secondNode",
-					"--spring.quartz.scheduler-name=secondNodeScheduler",
-					"--spring.datasource.url=" + databaseUrl,
-					"--spring.datasource.username=" + PostgresTestDatabase.user(),
-					"--spring.datasource.password=" + PostgresTestDatabase.password(),
-					"--spring.quartz.properties.org.quartz.jobStore.driverDelegateClass="
-							+ "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate",
-					"--hil.app.processes-dir=does-not-exist", "--" + ALLOWED, "--" + SCHEDULE, "--" + INTERVAL,
-					"--" + BACKOFF, "--" + MAX_BACKOFF, "--" + KEY);
+		return SecondNode.start(databaseUrl, "spring.quartz.scheduler-name=secondNodeScheduler",
+				"hil.app.processes-dir=does-not-exist", ALLOWED, SCHEDULE, INTERVAL, BACKOFF, MAX_BACKOFF, KEY);
 	}
 
 }

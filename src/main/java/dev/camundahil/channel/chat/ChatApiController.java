@@ -51,7 +51,8 @@ class ChatApiController {
 	}
 
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	@Operation(summary = "Server-Sent Events: ready, prompt (a new question), status (answered, expired, withdrawn)")
+	@Operation(summary = "Server-Sent Events: ready (the conversation so far), prompt (a new question), "
+			+ "status (answered, expired, withdrawn), reminder")
 	SseEmitter stream(@PathVariable String sessionId) {
 		return this.streams.open(sessionId);
 	}

@@ -5,14 +5,17 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.camundahil.action.ActionService;
+import dev.camundahil.config.HilDatabase;
 import dev.camundahil.config.HilProperties;
 import dev.camundahil.links.SignedTokens;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -37,6 +40,14 @@ public class ChatConfiguration {
 				chat.getLinkLifetime(), chat.getHistorySize(), Clock.systemUTC());
 	}
 
+	/** Tells other nodes of chat changes, so that their streams hear of them; also on nodes without a web server. */
+	@Bean
+	@ConditionalOnMissingBean
+	ChatNotifier hilChatNotifier(JdbcTemplate jdbc, ObjectMapper json, HilProperties properties) {
+		boolean postgres = HilDatabase.of(jdbc.getDataSource()).isPostgres();
+		return new ChatNotifier(jdbc, json, postgres && properties.getChat().isCrossNodeStreams());
+	}
+
 	/** The API, the live streams and the page, in servlet web applications. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -45,10 +56,10 @@ public class ChatConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ChatStreams hilChatStreams(ObjectMapper json, HilProperties properties) {
+		ChatStreams hilChatStreams(ChatConversations conversations, ObjectMapper json, HilProperties properties) {
 			HilProperties.Chat chat = properties.getChat();
-			return new ChatStreams(new ConversationEntries(json), chat.getStreamTimeout(), chat.getHeartbeatInterval(),
-					chat.getMaxStreams(), chat.getMaxStreamsPerSession());
+			return new ChatStreams(conversations, new ConversationEntries(json), chat.getStreamTimeout(),
+					chat.getHeartbeatInterval(), chat.getMaxStreams(), chat.getMaxStreamsPerSession());
 		}
 
 		@Bean
@@ -66,6 +77,20 @@ public class ChatConfiguration {
 					registry.addResourceHandler("/hil/chat/**").addResourceLocations("classpath:/hil/chat/assets/");
 				}
 			};
+		}
+
+		/** Changes of other nodes for this node's streams, where the PostgreSQL driver is there to hear them. */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "org.postgresql.PGConnection")
+		static class CrossNode {
+
+			@Bean
+			@ConditionalOnMissingBean
+			ChatNotificationListener hilChatNotificationListener(JdbcTemplate jdbc, ChatStreams streams,
+					ChatNotifier notifier, ObjectMapper json) {
+				return new ChatNotificationListener(jdbc.getDataSource(), streams, notifier, json);
+			}
+
 		}
 
 	}

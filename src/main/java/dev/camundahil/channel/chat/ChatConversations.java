@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.camundahil.action.ActionConflictException;
@@ -92,7 +93,7 @@ public class ChatConversations {
 		if (text == null || text.isBlank()) {
 			throw new InvalidResponseException("'text' is required: the answer to the chat question");
 		}
-		UUID target = (actionId != null) ? questionOf(sessionId, actionId) : pendingQuestion(sessionId);
+		UUID target = (actionId != null) ? questionOf(sessionId, actionId).getId() : pendingQuestion(sessionId);
 		ActionRequest answered = this.actions.respond(target,
 				new ResponseCommand(text.strip(), blankToNull(user), userId, ChatChannel.TYPE, null));
 		return new ChatReply(answered.getId(), answered.getStatus().value(), messages(sessionId));
@@ -116,6 +117,16 @@ public class ChatConversations {
 		return verdict;
 	}
 
+	/** A chat question of the session as it is now; empty when it is no longer there. */
+	Optional<ActionView> question(String sessionId, UUID actionId) {
+		try {
+			return Optional.of(ActionView.of(questionOf(sessionId, actionId)));
+		}
+		catch (ActionNotFoundException ex) {
+			return Optional.empty();
+		}
+	}
+
 	private UUID pendingQuestion(String sessionId) {
 		List<ActionRequest> pending = this.actions
 			.list(new ActionQuery(ActionStatus.PENDING, null, sessionId, null, ChatChannel.TYPE),
@@ -128,13 +139,13 @@ public class ChatConversations {
 		return pending.get(0).getId();
 	}
 
-	private UUID questionOf(String sessionId, UUID actionId) {
+	private ActionRequest questionOf(String sessionId, UUID actionId) {
 		ActionRequest action = this.actions.find(actionId);
 		if (!sessionId.equals(action.getSessionId()) || !action.getOutputTypes().contains(ChatChannel.TYPE)) {
 			// the same answer as for an unknown id: a chat link tells nothing about other sessions
 			throw new ActionNotFoundException(actionId);
 		}
-		return actionId;
+		return action;
 	}
 
 	private static String blankToNull(String value) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -29,13 +30,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The live streams of chat sessions (Server-Sent Events). When a chat action of a session is opened or ends, every
- * stream of that session hears of it, once the change has committed. Streams are bounded in number and lifetime,
- * get a heartbeat comment, and are forgotten as soon as they end, time out or fail. Sending happens on one thread of
- * its own, never on the thread that committed the change.
+ * stream of that session hears of it, once the change has committed: from this node's own transactions directly,
+ * from other nodes through the {@link ChatNotificationListener}. Streams are bounded in number and lifetime, get a
+ * heartbeat comment, and are forgotten as soon as they end, time out or fail. Reading and sending happen on one
+ * thread of its own, never on the thread that committed the change, and in the order the changes came in.
  * <p>
- * Events: {@code ready} when a stream opens (the page then reads the conversation, so nothing between its last read
- * and the stream is lost), {@code prompt} for a new question, {@code status} when a question is answered, expires
- * or is withdrawn, {@code reminder} when a reminder goes out; the data is a {@link ChatUpdate} as JSON.
+ * Events: {@code ready} when a stream opens, and again whenever this node may have missed changes, with the whole
+ * conversation as it is then ({@code {sessionId, messages}}), so that a stream that reconnects misses nothing;
+ * {@code prompt} for a new question, {@code status} when a question is answered, expires or is withdrawn,
+ * {@code reminder} when a reminder goes out; their data is a {@link ChatUpdate} as JSON.
  */
 class ChatStreams implements SmartLifecycle, DisposableBean {
 
@@ -47,6 +50,8 @@ class ChatStreams implements SmartLifecycle, DisposableBean {
 	private final Map<String, Set<SseEmitter>> sessions = new ConcurrentHashMap<>();
 
 	private final AtomicInteger open = new AtomicInteger();
+
+	private final ChatConversations conversations;
 
 	private final ConversationEntries entries;
 
@@ -60,7 +65,9 @@ class ChatStreams implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean running;
 
-	ChatStreams(ConversationEntries entries, Duration timeout, Duration heartbeat, int maxStreams, int maxPerSession) {
+	ChatStreams(ChatConversations conversations, ConversationEntries entries, Duration timeout, Duration heartbeat,
+			int maxStreams, int maxPerSession) {
+		this.conversations = conversations;
 		this.entries = entries;
 		this.timeout = timeout;
 		this.maxStreams = maxStreams;
@@ -98,12 +105,14 @@ class ChatStreams implements SmartLifecycle, DisposableBean {
 			emitter.complete();
 		});
 		emitter.onError((ex) -> forget(sessionId, emitter));
+		// read on the sending thread, in turn with the changes: a change sent before it is in the conversation it
+		// reads, and a change committed after the read is sent after it
 		try {
-			// sent before the handler returns, so it goes out with the response headers
-			emitter.send(SseEmitter.event().name("ready").data(Map.of("sessionId", sessionId)));
+			this.sender.execute(() -> ready(sessionId, List.of(emitter)));
 		}
-		catch (IOException ex) {
+		catch (RejectedExecutionException ex) {
 			forget(sessionId, emitter);
+			emitter.complete();
 		}
 		log.debug("Chat stream opened for session {} ({} open)", sessionId, this.open.get());
 		return emitter;
@@ -118,24 +127,41 @@ class ChatStreams implements SmartLifecycle, DisposableBean {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(ActionEvent event) {
 		ActionView action = event.action();
-		if (!action.outputTypes().contains(ChatChannel.TYPE) || !this.sessions.containsKey(action.sessionId())) {
-			return;
-		}
-		String name = eventName(event);
-		if (name == null) {
-			return;
-		}
-		if (this.sender.getQueue().size() > MAX_QUEUED) {
-			log.warn("Chat streams are behind; an update of action {} is dropped (pages catch up when they reconnect)",
-					action.id());
+		String name = eventName(event.type());
+		if (name == null || !action.outputTypes().contains(ChatChannel.TYPE)
+				|| !this.sessions.containsKey(action.sessionId())) {
 			return;
 		}
 		ChatUpdate update = new ChatUpdate(event.type(), action.id(), action.status(), this.entries.of(action));
-		try {
-			this.sender.execute(() -> send(action.sessionId(), name, update));
+		queue(action.id(), () -> send(action.sessionId(), name, update));
+	}
+
+	/**
+	 * Sends a change that another node committed to the streams of its session on this node, with the action read as
+	 * it is now.
+	 */
+	void relay(String sessionId, UUID actionId, String type) {
+		String name = eventName(type);
+		if (name == null || !this.sessions.containsKey(sessionId)) {
+			return;
 		}
-		catch (RejectedExecutionException ex) {
-			// shutting down
+		queue(actionId, () -> this.conversations.question(sessionId, actionId)
+			.ifPresent((action) -> send(sessionId, name,
+					new ChatUpdate(type, actionId, action.status(), this.entries.of(action)))));
+	}
+
+	/**
+	 * Sends every open stream a new {@code ready} with its conversation as it is now: this node may have missed
+	 * changes of other nodes (while it was not listening for them).
+	 */
+	void catchUp() {
+		for (String sessionId : List.copyOf(this.sessions.keySet())) {
+			try {
+				this.sender.execute(() -> ready(sessionId, streamsOf(sessionId)));
+			}
+			catch (RejectedExecutionException ex) {
+				return;
+			}
 		}
 	}
 
@@ -176,27 +202,67 @@ class ChatStreams implements SmartLifecycle, DisposableBean {
 		this.sender.shutdownNow();
 	}
 
+	private void queue(UUID actionId, Runnable sending) {
+		if (this.sender.getQueue().size() > MAX_QUEUED) {
+			log.warn("Chat streams are behind; an update of action {} is dropped (pages catch up when they reconnect)",
+					actionId);
+			return;
+		}
+		try {
+			this.sender.execute(() -> {
+				try {
+					sending.run();
+				}
+				catch (RuntimeException ex) {
+					log.warn("An update of chat action {} could not be sent to its streams: {}", actionId, ex.toString());
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down
+		}
+	}
+
+	/** Sends streams of a session their conversation as it is now; when it cannot be read, ends them to reconnect. */
+	private void ready(String sessionId, List<SseEmitter> emitters) {
+		if (emitters.isEmpty()) {
+			return;
+		}
+		Map<String, Object> ready;
+		try {
+			ready = Map.of("sessionId", sessionId, "messages", this.conversations.messages(sessionId));
+		}
+		catch (RuntimeException ex) {
+			log.warn("The conversation of session {} could not be read for its {} chat stream(s), which are ended so "
+					+ "that they reconnect: {}", sessionId, emitters.size(), ex.toString());
+			emitters.forEach((emitter) -> {
+				forget(sessionId, emitter);
+				emitter.complete();
+			});
+			return;
+		}
+		emitters.forEach((emitter) -> send(sessionId, emitter, SseEmitter.event().name("ready").data(ready)));
+	}
+
 	private void send(String sessionId, String name, ChatUpdate update) {
 		for (SseEmitter emitter : streamsOf(sessionId)) {
-			try {
-				emitter.send(SseEmitter.event().name(name).data(update));
-			}
-			catch (IOException | IllegalStateException ex) {
-				// the container reports the broken connection and completes the emitter; stop writing to it now
-				forget(sessionId, emitter);
-			}
+			send(sessionId, emitter, SseEmitter.event().name(name).data(update));
+		}
+	}
+
+	private void send(String sessionId, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+		try {
+			emitter.send(event);
+		}
+		catch (IOException | IllegalStateException ex) {
+			// the container reports the broken connection and completes the emitter; stop writing to it now
+			forget(sessionId, emitter);
 		}
 	}
 
 	private void heartbeat() {
-		this.sessions.forEach((sessionId, streams) -> streams.forEach((emitter) -> {
-			try {
-				emitter.send(SseEmitter.event().comment("heartbeat"));
-			}
-			catch (IOException | IllegalStateException ex) {
-				forget(sessionId, emitter);
-			}
-		}));
+		this.sessions.forEach((sessionId, streams) -> streams
+			.forEach((emitter) -> send(sessionId, emitter, SseEmitter.event().comment("heartbeat"))));
 	}
 
 	private List<SseEmitter> streamsOf(String sessionId) {
@@ -215,14 +281,15 @@ class ChatStreams implements SmartLifecycle, DisposableBean {
 		}
 	}
 
-	private static String eventName(ActionEvent event) {
-		if (ActionEvent.CREATED.equals(event.type())) {
+	/** The stream event of an action event, or null when streams do not show it. */
+	static String eventName(String type) {
+		if (ActionEvent.CREATED.equals(type)) {
 			return "prompt";
 		}
-		if (event.closesAction()) {
+		if (ActionEvent.closes(type)) {
 			return "status";
 		}
-		if (ActionEvent.REMINDED.equals(event.type())) {
+		if (ActionEvent.REMINDED.equals(type)) {
 			return "reminder";
 		}
 		return null;

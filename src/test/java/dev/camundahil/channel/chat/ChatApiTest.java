@@ -12,11 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,7 +75,7 @@ class ChatApiTest {
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-	final List<CompletableFuture<?>> openStreams = new ArrayList<>();
+	final List<ChatEventStream> openStreams = new ArrayList<>();
 
 	String key;
 
@@ -97,7 +92,7 @@ class ChatApiTest {
 
 	@AfterEach
 	void closeStreams() {
-		this.openStreams.forEach((stream) -> stream.cancel(true));
+		this.openStreams.forEach(ChatEventStream::close);
 	}
 
 	@Test
@@ -203,48 +198,48 @@ class ChatApiTest {
 
 	@Test
 	void theStreamPushesNewQuestionsAndTheirAnswers() throws Exception {
-		BlockingQueue<String> events = stream(api("/stream"), "X-API-Key", "test-key");
-		assertThat(nextEvent(events, "ready")).contains(this.session);
+		ChatEventStream events = stream(api("/stream"), "X-API-Key", "test-key");
+		assertThat(events.next("ready")).contains(this.session);
 
 		ProcessInstance instance = start(QUESTION);
-		String prompt = nextEvent(events, "prompt");
+		String prompt = events.next("prompt");
 		assertThat(prompt).contains("\"event\":\"action.created\"").contains(QUESTION).contains("\"status\":\"pending\"");
 
 		post(api("/messages"), "{\"text\": \"Yes\", \"user\": \"ann\"}");
-		String status = nextEvent(events, "status");
+		String status = events.next("status");
 		assertThat(status).contains("\"event\":\"action.completed\"")
 			.contains("\"status\":\"completed\"")
 			.contains("\"role\":\"answer\"")
 			.contains("\"user\":\"ann\"");
-		assertThat(nextEvent(events, "prompt")).as("the next question of the process")
+		assertThat(events.next("prompt")).as("the next question of the process")
 			.contains(ChatProcesses.RATE_MESSAGE);
 
 		this.runtime.deleteProcessInstance(instance.getId(), "test over");
-		assertThat(nextEvent(events, "status")).contains("\"status\":\"cancelled\"").contains("withdrawn");
+		assertThat(events.next("status")).contains("\"status\":\"cancelled\"").contains("withdrawn");
 	}
 
 	@Test
 	void streamsAreBoundedPerSession() throws Exception {
 		for (int i = 0; i < 20; i++) {
-			nextEvent(stream(api("/stream"), "X-API-Key", "test-key"), "ready");
+			stream(api("/stream"), "X-API-Key", "test-key").next("ready");
 		}
 		Reply refused = send(api("/stream"), "GET", null, null, "Accept", "text/event-stream, application/problem+json");
 		assertProblem(refused, 503, "Too many live chat streams");
 		this.session = "another-" + UUID.randomUUID();
-		assertThat(nextEvent(stream(api("/stream"), "X-API-Key", "test-key"), "ready")).contains(this.session);
+		assertThat(stream(api("/stream"), "X-API-Key", "test-key").next("ready")).contains(this.session);
 	}
 
 	@Test
 	void aStreamHearsOnlyItsOwnSession() throws Exception {
-		BlockingQueue<String> events = stream(api("/stream"), "X-API-Key", "test-key");
-		nextEvent(events, "ready");
+		ChatEventStream events = stream(api("/stream"), "X-API-Key", "test-key");
+		events.next("ready");
 		String mine = this.session;
 		this.session = "other-" + UUID.randomUUID();
 		start("Not for that stream");
 		this.session = mine;
 		start(QUESTION);
 
-		assertThat(nextEvent(events, "prompt")).contains(QUESTION).doesNotContain("Not for that stream");
+		assertThat(events.next("prompt")).contains(QUESTION).doesNotContain("Not for that stream");
 	}
 
 	@Test
@@ -299,8 +294,11 @@ class ChatApiTest {
 				action))
 			.isEqualTo(PublicChatController.LINK_USER);
 
-		BlockingQueue<String> events = stream(page + "/stream?token=" + token);
-		assertThat(nextEvent(events, "ready")).contains(this.session);
+		ChatEventStream events = stream(page + "/stream?token=" + token);
+		assertThat(events.next("ready")).as("the conversation so far")
+			.contains(this.session)
+			.contains(QUESTION)
+			.contains("\"role\":\"answer\"");
 	}
 
 	@Test
@@ -359,43 +357,10 @@ class ChatApiTest {
 				String.class, action);
 	}
 
-	/** Opens a stream with a real HTTP client; its events arrive in the queue as {@code name + "\n" + data}. */
-	private BlockingQueue<String> stream(String path, String... headers) {
-		BlockingQueue<String> events = new LinkedBlockingQueue<>();
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream");
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		CompletableFuture<HttpResponse<Stream<String>>> response = this.http.sendAsync(request.build(),
-				HttpResponse.BodyHandlers.ofLines());
-		this.openStreams.add(response);
-		response.thenAcceptAsync((lines) -> {
-			StringBuilder event = new StringBuilder();
-			lines.body().forEach((line) -> {
-				if (line.startsWith("event:")) {
-					event.append(line.substring(6).strip()).append('\n');
-				}
-				else if (line.startsWith("data:")) {
-					event.append(line.substring(5));
-				}
-				else if (line.isEmpty() && !event.isEmpty()) {
-					events.add(event.toString());
-					event.setLength(0);
-				}
-			});
-		});
-		return events;
-	}
-
-	private static String nextEvent(BlockingQueue<String> events, String name) throws InterruptedException {
-		while (true) {
-			// generous: only a missing event should ever wait this long
-			String event = events.poll(30, TimeUnit.SECONDS);
-			assertThat(event).as("a '%s' event on the stream", name).isNotNull();
-			if (event.startsWith(name + "\n")) {
-				return event.substring(name.length() + 1);
-			}
-		}
+	private ChatEventStream stream(String path, String... headers) {
+		ChatEventStream stream = ChatEventStream.open(this.http, uri(path), headers);
+		this.openStreams.add(stream);
+		return stream;
 	}
 
 	private void assertProblem(Reply reply, int status, String detail) throws IOException {

@@ -1,5 +1,7 @@
 package dev.camundahil.channel.chat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +35,12 @@ class H2ChatConversationTest {
 	@Autowired
 	ChatConversations conversations;
 
+	@Autowired
+	ChatNotifier notifier;
+
+	@LocalServerPort
+	int port;
+
 	@Test
 	void aConversationOfTwoQuestions() {
 		String key = HilProcesses.key("h2chat");
@@ -50,6 +59,24 @@ class H2ChatConversationTest {
 		assertThatThrownBy(() -> this.conversations.answer(session, "more", null, null, "tests"))
 			.isInstanceOf(ActionConflictException.class)
 			.hasMessageContaining("no pending chat question");
+	}
+
+	@Test
+	void aStreamHearsTheChangesOfItsOneNodeWithoutTheDatabase() throws Exception {
+		String key = HilProcesses.key("h2stream");
+		String session = "h2-stream-" + UUID.randomUUID();
+		this.repository.createDeployment().addModelInstance(key + ".bpmn", ChatProcesses.twoQuestions(key)).deploy();
+		HttpClient http = HttpClient.newHttpClient();
+		try (ChatEventStream stream = ChatEventStream.open(http,
+				URI.create("http://127.0.0.1:" + this.port + "/api/v1/chat/" + session + "/stream"), "X-API-Key",
+				"test-key")) {
+			stream.next("ready");
+			this.runtime.startProcessInstanceByKey(key, session, Map.of("question", "Ready?"));
+			assertThat(stream.next("prompt")).contains("Ready?");
+			this.conversations.answer(session, "yes", null, null, "tests");
+			assertThat(stream.next("status")).contains("\"status\":\"completed\"");
+		}
+		assertThat(this.notifier.isActive()).as("H2 is one node: nothing to tell others").isFalse();
 	}
 
 }
