@@ -156,7 +156,37 @@ class ActionApiTest {
 	}
 
 	@Test
-	void badInputIsAClearProblemAndWritesNothing() {
+	void aRefusedAnswerIsAuditedWithWhoSentItAndChangesNothing() {
+		ProcessInstance instance = start();
+		ActionRequest before = actionOf(instance);
+		String respond = "/api/v1/actions/" + before.getId() + "/respond";
+
+		assertProblem(post(respond, "{\"value\": \"maybe\", \"respondedBy\": \"ann\"}"), 400,
+				"not one of the expected responses");
+		assertProblem(post(respond, "{\"value\": \"" + "x".repeat(70_000) + "\", \"respondedBy\": \"bob\"}"), 413,
+				"at most 65536");
+
+		List<Map<String, Object>> refusals = this.jdbc.queryForList("""
+				SELECT data->>'reason' AS reason, data->>'respondedBy' AS responded_by, data->>'channel' AS channel,
+				       user_id
+				FROM action_audit WHERE action_id = ? AND event = 'response_rejected' ORDER BY timestamp""",
+				before.getId());
+		assertThat(refusals).hasSize(2);
+		assertThat(refusals.get(0)).containsEntry("responded_by", "ann")
+			.containsEntry("channel", "api")
+			.containsEntry("user_id", "tests")
+			.containsEntry("reason", "The response value 'maybe' is not one of the expected responses [Approve, Reject]");
+		assertThat(refusals.get(1)).containsEntry("responded_by", "bob").containsEntry("user_id", "tests");
+		assertThat((String) refusals.get(1).get("reason")).contains("bytes as JSON; at most 65536");
+		ActionRequest after = this.actions.findById(before.getId()).orElseThrow();
+		assertThat(after.isPending()).isTrue();
+		assertThat(after.getVersion()).isEqualTo(before.getVersion());
+		assertThat(after.getResponse()).isNull();
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
+	}
+
+	@Test
+	void badInputIsAClearProblemAndChangesNothing() {
 		ProcessInstance instance = start();
 		UUID id = actionOf(instance).getId();
 		String respond = "/api/v1/actions/" + id + "/respond";
@@ -180,7 +210,8 @@ class ActionApiTest {
 		assertProblem(get("/api/v1/actions?page=abc"), 400, "'page'");
 		assertProblem(post("/api/v1/actions/" + id + "/cancel", "{\"reason\": 5, \"extra\": true}"), 400, "extra");
 
-		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
+		// the two answers outside the options reached the action and were refused; nothing else did
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched", "response_rejected", "response_rejected");
 		assertThat(this.actions.findById(id).orElseThrow().isPending()).isTrue();
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
 	}
