@@ -81,6 +81,8 @@ public class ActionService {
 		String key = command.idempotencyKey();
 		String hash = (key != null) ? this.idempotencyKeys.hash(command) : null;
 		if (key != null) {
+			// a request racing this one with the same key waits here until it has committed, and then replays it
+			this.actions.lock(id);
 			ActionRequest earlier = replay(id, key, hash);
 			if (earlier != null) {
 				return earlier;

@@ -3,6 +3,12 @@ package dev.camundahil.api;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -127,6 +133,39 @@ class ActionApiTest {
 		assertThat(retry.body().get("response")).isEqualTo(first.body().get("response"));
 		assertProblem(otherBody, 409, "Idempotency-Key");
 		assertThat(auditEvents(id)).containsExactly("created", "dispatched", "completed");
+	}
+
+	@Test
+	void twoRequestsRacingWithOneIdempotencyKeyAndBodyBothGetTheFirstResult() throws Exception {
+		String body = "{\"value\": \"Approve\", \"respondedBy\": \"ann\"}";
+		ExecutorService two = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 20; round++) {
+				UUID id = actionOf(start()).getId();
+				String path = "/api/v1/actions/" + id + "/respond";
+				String key = "race-" + round;
+				CyclicBarrier together = new CyclicBarrier(2);
+				Callable<Reply> request = () -> {
+					together.await(10, TimeUnit.SECONDS);
+					return post(path, body, key);
+				};
+				Future<Reply> one = two.submit(request);
+				Future<Reply> other = two.submit(request);
+				Reply first = one.get(60, TimeUnit.SECONDS);
+				Reply second = other.get(60, TimeUnit.SECONDS);
+
+				assertThat(List.of(first.status(), second.status()))
+					.as("round %d: %s and %s", round, first.body(), second.body())
+					.containsExactly(200, 200);
+				assertThat(second.body()).isEqualTo(first.body());
+				assertThat(auditEvents(id)).containsExactly("created", "dispatched", "completed");
+				assertProblem(post(path, "{\"value\": \"Reject\", \"respondedBy\": \"ann\"}", key), 409,
+						"Idempotency-Key");
+			}
+		}
+		finally {
+			two.shutdownNow();
+		}
 	}
 
 	@Test
