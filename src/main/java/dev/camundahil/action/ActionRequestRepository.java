@@ -147,6 +147,11 @@ public class ActionRequestRepository {
 		});
 	}
 
+	/** Locks an action's row until the transaction ends, so that a second answer to it waits for the first. */
+	void lock(UUID id) {
+		this.jdbc.queryForList("SELECT id FROM action_request WHERE id = ? FOR UPDATE", UUID.class, id);
+	}
+
 	/**
 	 * Writes a transition if the row is still at the version the action was read at: of two racing transitions, the
 	 * second waits for the first and then finds the version moved on.

@@ -74,30 +74,33 @@ public class ActionService {
 	/**
 	 * Records a human's answer and completes the action; the waiting process resumes in the same transaction. When
 	 * the process fails after the answer, the answer still commits and the process resumes from a job (see
-	 * {@link AnswerTransaction}); called inside the caller's transaction, it joins that one instead.
+	 * {@link AnswerTransaction}); called inside the caller's transaction, it joins that one instead. An answer the
+	 * action cannot take changes nothing of it and is audited as {@code response_rejected}, with the reason and who
+	 * sent it; the refusal does not roll that entry back, since it comes before anything else is written.
 	 * @throws ActionNotFoundException no such action
 	 * @throws ActionConflictException the action is no longer pending, or the idempotency key was used for a
 	 * different request
 	 * @throws InvalidResponseException the value is not one of the expected responses
 	 * @throws ResponseTooLargeException the value is larger than the configured limit
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS) // the answer transaction is begun inside, to be run again
+	@Transactional(propagation = Propagation.SUPPORTS, noRollbackFor = InvalidResponseException.class)
 	public ActionRequest respond(UUID id, ResponseCommand command) {
 		return this.answers.run(() -> record(id, command));
 	}
 
 	private ActionRequest record(UUID id, ResponseCommand command) {
-		this.responseValueLimit.check(command.value());
 		String key = command.idempotencyKey();
 		String hash = (key != null) ? this.idempotencyKeys.hash(command) : null;
 		if (key != null) {
+			// a request racing this one with the same key waits here until it has committed, and then replays it
+			this.actions.lock(id);
 			ActionRequest earlier = replay(id, key, hash);
 			if (earlier != null) {
 				return earlier;
 			}
 		}
 		ActionRequest action = load(id);
-		Object value = ExpectedResponses.accept(action, command.value());
+		Object value = accepted(action, command);
 		action.complete(new ActionResponse(value, command.respondedBy(), Timestamps.now()));
 		write(action);
 		Map<String, Object> data = new LinkedHashMap<>();
@@ -222,6 +225,24 @@ public class ActionService {
 		publish(ActionEvent.CANCELLED, action, engineInitiated);
 		// the reason is free text from a caller: it stays in the audit, out of the log
 		log.info("Action {} cancelled", action.getId());
+	}
+
+	/** The value to store for an answer, or the refusal, audited. */
+	private Object accepted(ActionRequest action, ResponseCommand command) {
+		try {
+			this.responseValueLimit.check(command.value());
+			return ExpectedResponses.accept(action, command.value());
+		}
+		catch (InvalidResponseException ex) {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("reason", ex.getMessage());
+			data.put("respondedBy", command.respondedBy());
+			data.put("channel", command.channel());
+			audit(action.getId(), AuditEvents.RESPONSE_REJECTED, data, command.userId());
+			// the reason quotes the answer, free text of the caller's: it stays in the audit, out of the log
+			log.info("Action {} refused an answer via {}", action.getId(), command.channel());
+			throw ex;
+		}
 	}
 
 	private ActionRequest replay(UUID id, String key, String hash) {

@@ -37,7 +37,7 @@ public class AnswerTransaction {
 			return work.get();
 		}
 		try {
-			return this.transaction.execute((status) -> work.get());
+			return inTransaction(work);
 		}
 		catch (ProcessResumeException ex) {
 			String error = FailureMessage.of(ex.getCause());
@@ -45,12 +45,30 @@ public class AnswerTransaction {
 					ex.getMessage());
 			this.resumeFailure.set(error);
 			try {
-				return this.transaction.execute((status) -> work.get());
+				return inTransaction(work);
 			}
 			finally {
 				this.resumeFailure.remove();
 			}
 		}
+	}
+
+	/** Runs the work in a new transaction that a refused answer commits, so that the refusal's audit entry stays. */
+	private <T> T inTransaction(Supplier<T> work) {
+		InvalidResponseException[] refusal = new InvalidResponseException[1];
+		T result = this.transaction.execute((status) -> {
+			try {
+				return work.get();
+			}
+			catch (InvalidResponseException ex) {
+				refusal[0] = ex;
+				return null;
+			}
+		});
+		if (refusal[0] != null) {
+			throw refusal[0];
+		}
+		return result;
 	}
 
 	/** Why the process failed to resume while the work runs again, or null when it runs as usual. */

@@ -12,6 +12,8 @@ public final class ExpectedResponses {
 
 	public static final String ARG = "expectedResponse";
 
+	private static final int MAX_QUOTED = 100;
+
 	private ExpectedResponses() {
 	}
 
@@ -43,11 +45,17 @@ public final class ExpectedResponses {
 					"The response value must be one of " + options + " (as text), but was " + describe(value));
 		}
 		return match(options, answer).orElseThrow(() -> new InvalidResponseException(
-				"The response value '" + answer + "' is not one of the expected responses " + options));
+				"The response value '" + shortened(answer) + "' is not one of the expected responses " + options));
 	}
 
 	private static String describe(Object value) {
-		return (value != null) ? value.getClass().getSimpleName().toLowerCase() + " " + value : "null";
+		return (value != null) ? value.getClass().getSimpleName().toLowerCase() + " " + shortened(String.valueOf(value))
+				: "null";
+	}
+
+	/** An answer as a message quotes it: enough to recognise, never the whole of a long one. */
+	private static String shortened(String answer) {
+		return (answer.length() <= MAX_QUOTED) ? answer : answer.substring(0, MAX_QUOTED) + "…";
 	}
 
 }

@@ -10,8 +10,16 @@ import dev.camundahil.action.ActionView;
  * @param action the action as it was when the message was queued
  * @param outputType the output type this message is for ({@code chat}, {@code email}, {@code custom})
  * @param purpose why the message is sent
+ * @param requestMessageId for a reminder, the message id the channel gave for the action's request on this output
+ * type (an email's {@code Message-ID}), so that the reminder can join its thread; {@code null} for a request, or
+ * when the request has none
  */
-public record ChannelMessage(ActionView action, String outputType, Purpose purpose) {
+public record ChannelMessage(ActionView action, String outputType, Purpose purpose, String requestMessageId) {
+
+	/** A message that refers to no earlier one. */
+	public ChannelMessage(ActionView action, String outputType, Purpose purpose) {
+		this(action, outputType, purpose, null);
+	}
 
 	public enum Purpose {
 

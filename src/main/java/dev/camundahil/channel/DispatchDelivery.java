@@ -1,5 +1,6 @@
 package dev.camundahil.channel;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,9 @@ final class DispatchDelivery {
 
 	private static final Logger log = LoggerFactory.getLogger(DispatchDelivery.class);
 
+	/** The least a reminder waits for a request that has not gone out yet, so that it is not claimed at once again. */
+	private static final Duration REQUEST_WAIT = Duration.ofSeconds(5);
+
 	private final DispatchRows rows;
 
 	private final ChannelRouter router;
@@ -51,15 +55,24 @@ final class DispatchDelivery {
 
 	void deliver(ClaimedDispatch row) {
 		try {
+			String requestMessageId = null;
+			if (row.purpose() == Purpose.REMINDER) {
+				DispatchRows.RequestState request = this.rows.request(row.actionId(), row.outputType());
+				if (request.pending()) {
+					waitForRequest(row, request);
+					return;
+				}
+				requestMessageId = request.messageId();
+			}
 			Optional<OutputChannel> channel = this.router.channel(row.channel());
 			if (channel.isEmpty()) {
 				recordFailure(row, "this application has no OutputChannel bean named '" + row.channel() + "'");
 			}
 			else if (channel.get().deliversInTransaction()) {
-				deliverInTransaction(row, channel.get());
+				deliverInTransaction(row, channel.get(), requestMessageId);
 			}
 			else {
-				deliverOutside(row, channel.get());
+				deliverOutside(row, channel.get(), requestMessageId);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -68,14 +81,26 @@ final class DispatchDelivery {
 		}
 	}
 
-	private void deliverOutside(ClaimedDispatch row, OutputChannel channel) {
+	/**
+	 * A reminder never goes out before the request it reminds of, which it refers to (an email joins its thread):
+	 * it waits, with no attempt counted, until the request's next attempt.
+	 */
+	private void waitForRequest(ClaimedDispatch reminder, DispatchRows.RequestState request) {
+		Instant earliest = Instant.now().plus(REQUEST_WAIT);
+		Instant until = request.nextAttemptAt().isAfter(earliest) ? request.nextAttemptAt() : earliest;
+		if (this.rows.postpone(reminder, until)) {
+			log.debug("The {} waits until {}: its request has not gone out yet", reminder.describe(), until);
+		}
+	}
+
+	private void deliverOutside(ClaimedDispatch row, OutputChannel channel, String requestMessageId) {
 		ActionView action = pendingAction(row);
 		if (action == null) {
 			return;
 		}
 		DispatchReceipt receipt;
 		try {
-			receipt = channel.dispatch(new ChannelMessage(action, row.outputType(), row.purpose()));
+			receipt = channel.dispatch(new ChannelMessage(action, row.outputType(), row.purpose(), requestMessageId));
 		}
 		catch (Exception ex) {
 			recordFailure(row, describe(ex));
@@ -84,14 +109,15 @@ final class DispatchDelivery {
 		this.transaction.executeWithoutResult((status) -> recordDelivered(row, receipt));
 	}
 
-	private void deliverInTransaction(ClaimedDispatch row, OutputChannel channel) {
+	private void deliverInTransaction(ClaimedDispatch row, OutputChannel channel, String requestMessageId) {
 		try {
 			this.transaction.executeWithoutResult((status) -> {
 				ActionView action = pendingAction(row);
 				if (action != null) {
 					DispatchReceipt receipt;
 					try {
-						receipt = channel.dispatch(new ChannelMessage(action, row.outputType(), row.purpose()));
+						receipt = channel.dispatch(
+								new ChannelMessage(action, row.outputType(), row.purpose(), requestMessageId));
 					}
 					catch (Exception ex) {
 						throw new ChannelFailure(ex);

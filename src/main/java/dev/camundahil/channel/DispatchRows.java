@@ -147,6 +147,29 @@ final class DispatchRows {
 				UUID.class);
 	}
 
+	/** Where the request of an action on an output type is: delivered (with its message id), or still to go out. */
+	RequestState request(UUID actionId, String outputType) {
+		List<RequestState> rows = this.jdbc.query("""
+				SELECT status, next_attempt_at, message_id FROM action_dispatch
+				WHERE action_id = ? AND output_type = ? AND purpose = 'request'""",
+				(rs, row) -> new RequestState("pending".equals(rs.getString("status")),
+						instant(rs.getTimestamp("next_attempt_at")), rs.getString("message_id")),
+				actionId, outputType);
+		return rows.stream()
+			.filter((request) -> request.messageId() != null)
+			.findFirst()
+			.or(() -> rows.stream().filter(RequestState::pending).findFirst())
+			.orElse(RequestState.NONE);
+	}
+
+	/** Gives a claimed row back without counting its attempt, due again at {@code dueAt}. */
+	boolean postpone(ClaimedDispatch row, Instant dueAt) {
+		return this.jdbc.update("""
+				UPDATE action_dispatch SET attempts = attempts - 1, next_attempt_at = ?
+				WHERE id = ? AND attempts = ? AND status = 'pending'""", timestamp(dueAt), row.id(),
+				row.attempts()) == 1;
+	}
+
 	/** Records a delivery; also when the action closed meanwhile, since the message did go out. */
 	boolean delivered(ClaimedDispatch row, String messageId, Instant now) {
 		return this.jdbc.update("""
@@ -194,6 +217,20 @@ final class DispatchRows {
 		return counts;
 	}
 
+	/**
+	 * An action's request on one output type, as the outbox has it.
+	 *
+	 * @param pending whether it is still to go out
+	 * @param nextAttemptAt when it is tried next, while it is pending
+	 * @param messageId the message id its delivery recorded, if any
+	 */
+	record RequestState(boolean pending, Instant nextAttemptAt, String messageId) {
+
+		/** No request row (it failed for good, was skipped, or the channel has none). */
+		static final RequestState NONE = new RequestState(false, null, null);
+
+	}
+
 	private static ClaimedDispatch claimed(ResultSet rs, int row) throws SQLException {
 		return new ClaimedDispatch(rs.getObject("id", UUID.class), rs.getObject("action_id", UUID.class),
 				rs.getString("output_type"), rs.getString("channel"),
@@ -203,6 +240,10 @@ final class DispatchRows {
 
 	private static String name(Purpose purpose) {
 		return purpose.name().toLowerCase(Locale.ROOT);
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	private static Timestamp timestamp(Instant instant) {

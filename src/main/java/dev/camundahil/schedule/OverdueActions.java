@@ -35,13 +35,19 @@ class OverdueActions {
 
 	private final JdbcTemplate jdbc;
 
-	private final String lock;
+	private final boolean locks;
+
+	private final String batchClaim;
+
+	private final String oneClaim;
 
 	private final String plan;
 
 	private OverdueActions(JdbcTemplate jdbc, String lock, String plan) {
 		this.jdbc = jdbc;
-		this.lock = lock;
+		this.locks = !lock.isEmpty();
+		this.batchClaim = OVERDUE + " ORDER BY a.expires_at LIMIT ?" + lock;
+		this.oneClaim = OVERDUE + " AND a.id = ?" + lock;
 		this.plan = plan;
 	}
 
@@ -53,21 +59,24 @@ class OverdueActions {
 
 	/** Whether claimed rows stay locked to other sweeps, so that several may run at the same time. */
 	boolean locksClaims() {
-		return !this.lock.isEmpty();
+		return this.locks;
+	}
+
+	/** The statement that claims a batch; its parameters: now, failed since, limit. */
+	String batchClaim() {
+		return this.batchClaim;
 	}
 
 	/** Claims up to {@code limit} actions overdue at {@code now} whose expiry has not failed since {@code failedSince}. */
 	List<UUID> claim(Instant now, Instant failedSince, int limit) {
 		preparePlan();
-		return this.jdbc.queryForList(OVERDUE + " ORDER BY a.expires_at LIMIT ?" + this.lock, UUID.class, at(now),
-				at(failedSince), limit);
+		return this.jdbc.queryForList(this.batchClaim, UUID.class, at(now), at(failedSince), limit);
 	}
 
 	/** Claims one action if it is still overdue and nobody else holds it. */
 	boolean claim(UUID id, Instant now, Instant failedSince) {
 		preparePlan();
-		return !this.jdbc.queryForList(OVERDUE + " AND a.id = ?" + this.lock, UUID.class, at(now), at(failedSince), id)
-			.isEmpty();
+		return !this.jdbc.queryForList(this.oneClaim, UUID.class, at(now), at(failedSince), id).isEmpty();
 	}
 
 	private void preparePlan() {

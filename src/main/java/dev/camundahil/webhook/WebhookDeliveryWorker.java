@@ -234,8 +234,10 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 		Target target = this.store.target(delivery.webhookId());
 		int attempts = delivery.attempts() + 1;
 		if (target == null || !target.active()) {
-			this.store.recordEnd(delivery, WebhookDeliveries.CANCELLED, delivery.attempts(), null,
-					"the webhook was disabled or deleted before this delivery was sent", Timestamps.now());
+			if (!this.store.recordEnd(delivery, WebhookDeliveries.CANCELLED, delivery.attempts(), null,
+					"the webhook was disabled or deleted before this delivery was sent", Timestamps.now())) {
+				lostRace(delivery, "cancelled");
+			}
 			return;
 		}
 		SendResult result;
@@ -256,13 +258,23 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 			this.lanes.answered(delivery.webhookId());
 		}
 		if (result.succeeded()) {
-			this.store.recordDelivered(delivery, attempts, result.statusCode(), now);
-			log.debug("Webhook delivery {} ({}) to webhook {} delivered on attempt {}", delivery.id(),
-					delivery.eventType(), delivery.webhookId(), attempts);
+			if (this.store.recordDelivered(delivery, attempts, result.statusCode(), now)) {
+				log.debug("Webhook delivery {} ({}) to webhook {} delivered on attempt {}", delivery.id(),
+						delivery.eventType(), delivery.webhookId(), attempts);
+			}
+			else {
+				log.warn("Webhook delivery {} reached webhook {} on attempt {}, but its row had changed meanwhile (its "
+						+ "claim ran out and another sender took it, or the webhook was deleted): the outcome is left "
+						+ "to that sender, and the receiver may get the delivery once more", delivery.id(),
+						delivery.webhookId(), attempts);
+			}
 		}
 		else if (result.statusCode() == 410) {
-			this.store.recordEnd(delivery, WebhookDeliveries.FAILED, attempts, 410,
-					result.error() + ": the receiver asked to stop; the webhook is disabled", now);
+			if (!this.store.recordEnd(delivery, WebhookDeliveries.FAILED, attempts, 410,
+					result.error() + ": the receiver asked to stop; the webhook is disabled", now)) {
+				lostRace(delivery, "failed (410)");
+			}
+			// the receiver's answer holds whoever records the delivery
 			this.store.deactivate(delivery.webhookId(), now);
 			this.activeWebhooks.forget();
 			log.info("Webhook {} answered 410 Gone; it is disabled and gets no more deliveries", delivery.webhookId());
@@ -276,18 +288,32 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 		Integer statusCode = (result.statusCode() != 0) ? result.statusCode() : null;
 		Optional<Duration> next = this.schedule.delayAfter(attempts);
 		if (next.isEmpty()) {
-			this.store.recordEnd(delivery, WebhookDeliveries.FAILED, attempts, statusCode, result.error(), now);
-			log.warn("Webhook delivery {} ({}) to webhook {} failed after {} attempt(s): {}", delivery.id(),
-					delivery.eventType(), delivery.webhookId(), attempts, result.error());
+			if (this.store.recordEnd(delivery, WebhookDeliveries.FAILED, attempts, statusCode, result.error(), now)) {
+				log.warn("Webhook delivery {} ({}) to webhook {} failed after {} attempt(s): {}", delivery.id(),
+						delivery.eventType(), delivery.webhookId(), attempts, result.error());
+			}
+			else {
+				lostRace(delivery, "failed");
+			}
 			return;
 		}
 		Duration delay = next.get();
 		if (result.retryAfter() != null && result.retryAfter().compareTo(delay) > 0) {
 			delay = result.retryAfter();
 		}
-		this.store.recordRetry(delivery, attempts, statusCode, result.error(), now.plus(delay), now);
-		log.debug("Webhook delivery {} to webhook {} failed on attempt {} ({}); next attempt in {}", delivery.id(),
-				delivery.webhookId(), attempts, result.error(), delay);
+		if (this.store.recordRetry(delivery, attempts, statusCode, result.error(), now.plus(delay), now)) {
+			log.debug("Webhook delivery {} to webhook {} failed on attempt {} ({}); next attempt in {}", delivery.id(),
+					delivery.webhookId(), attempts, result.error(), delay);
+		}
+		else {
+			lostRace(delivery, "retried");
+		}
+	}
+
+	/** The row changed since this node claimed it: whoever holds it now records the outcome, this node nothing. */
+	private static void lostRace(Claimed delivery, String outcome) {
+		log.debug("Webhook delivery {} to webhook {} was not recorded as {}: its row had changed meanwhile (claimed "
+				+ "again by another sender, or the webhook was deleted)", delivery.id(), delivery.webhookId(), outcome);
 	}
 
 	@Override

@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -179,6 +185,39 @@ class ActionApiTest {
 	}
 
 	@Test
+	void twoRequestsRacingWithOneIdempotencyKeyAndBodyBothGetTheFirstResult() throws Exception {
+		String body = "{\"value\": \"Approve\", \"respondedBy\": \"ann\"}";
+		ExecutorService two = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 20; round++) {
+				UUID id = actionOf(start()).getId();
+				String path = "/api/v1/actions/" + id + "/respond";
+				String key = "race-" + round;
+				CyclicBarrier together = new CyclicBarrier(2);
+				Callable<Reply> request = () -> {
+					together.await(10, TimeUnit.SECONDS);
+					return post(path, body, key);
+				};
+				Future<Reply> one = two.submit(request);
+				Future<Reply> other = two.submit(request);
+				Reply first = one.get(60, TimeUnit.SECONDS);
+				Reply second = other.get(60, TimeUnit.SECONDS);
+
+				assertThat(List.of(first.status(), second.status()))
+					.as("round %d: %s and %s", round, first.body(), second.body())
+					.containsExactly(200, 200);
+				assertThat(second.body()).isEqualTo(first.body());
+				assertThat(auditEvents(id)).containsExactly("created", "dispatched", "completed");
+				assertProblem(post(path, "{\"value\": \"Reject\", \"respondedBy\": \"ann\"}", key), 409,
+						"Idempotency-Key");
+			}
+		}
+		finally {
+			two.shutdownNow();
+		}
+	}
+
+	@Test
 	void cancelAndDelete() {
 		ProcessInstance cancelled = start();
 		UUID cancelledId = actionOf(cancelled).getId();
@@ -205,7 +244,37 @@ class ActionApiTest {
 	}
 
 	@Test
-	void badInputIsAClearProblemAndWritesNothing() {
+	void aRefusedAnswerIsAuditedWithWhoSentItAndChangesNothing() {
+		ProcessInstance instance = start();
+		ActionRequest before = actionOf(instance);
+		String respond = "/api/v1/actions/" + before.getId() + "/respond";
+
+		assertProblem(post(respond, "{\"value\": \"maybe\", \"respondedBy\": \"ann\"}"), 400,
+				"not one of the expected responses");
+		assertProblem(post(respond, "{\"value\": \"" + "x".repeat(70_000) + "\", \"respondedBy\": \"bob\"}"), 413,
+				"at most 65536");
+
+		List<Map<String, Object>> refusals = this.jdbc.queryForList("""
+				SELECT data->>'reason' AS reason, data->>'respondedBy' AS responded_by, data->>'channel' AS channel,
+				       user_id
+				FROM action_audit WHERE action_id = ? AND event = 'response_rejected' ORDER BY timestamp""",
+				before.getId());
+		assertThat(refusals).hasSize(2);
+		assertThat(refusals.get(0)).containsEntry("responded_by", "ann")
+			.containsEntry("channel", "api")
+			.containsEntry("user_id", "tests")
+			.containsEntry("reason", "The response value 'maybe' is not one of the expected responses [Approve, Reject]");
+		assertThat(refusals.get(1)).containsEntry("responded_by", "bob").containsEntry("user_id", "tests");
+		assertThat((String) refusals.get(1).get("reason")).contains("bytes as JSON; at most 65536");
+		ActionRequest after = this.actions.findById(before.getId()).orElseThrow();
+		assertThat(after.isPending()).isTrue();
+		assertThat(after.getVersion()).isEqualTo(before.getVersion());
+		assertThat(after.getResponse()).isNull();
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
+	}
+
+	@Test
+	void badInputIsAClearProblemAndChangesNothing() {
 		ProcessInstance instance = start();
 		UUID id = actionOf(instance).getId();
 		String respond = "/api/v1/actions/" + id + "/respond";
@@ -229,7 +298,8 @@ class ActionApiTest {
 		assertProblem(get("/api/v1/actions?page=abc"), 400, "'page'");
 		assertProblem(post("/api/v1/actions/" + id + "/cancel", "{\"reason\": 5, \"extra\": true}"), 400, "extra");
 
-		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
+		// the two answers outside the options reached the action and were refused; nothing else did
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched", "response_rejected", "response_rejected");
 		assertThat(this.actions.findById(id).orElseThrow().isPending()).isTrue();
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
 	}

@@ -1,6 +1,7 @@
 package dev.camundahil.bpmn;
 
 import java.io.File;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -10,23 +11,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
+import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ResponseCommand;
+import dev.camundahil.schedule.RecurringWork;
 import dev.camundahil.support.PostgresTest;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.ServiceTaskBuilder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The example processes under {@code processes/} are deployed at start and run, and the Camunda Modeler element
- * template only binds parameters the HIL task knows.
+ * The example processes under {@code processes/} are deployed at start and run to each of their ends, and the Camunda
+ * Modeler element template only binds parameters the HIL task knows.
  */
 @PostgresTest
 class ExampleProcessesTest {
@@ -45,6 +54,16 @@ class ExampleProcessesTest {
 
 	@Autowired
 	ActionRequestRepository actionRequests;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	@Qualifier("hilExpiry")
+	RecurringWork expiry;
 
 	@Test
 	void everyExampleIsDeployedAtStart() {
@@ -75,6 +94,89 @@ class ExampleProcessesTest {
 			.variableName("hilResponse")
 			.singleResult()
 			.getValue()).isEqualTo("Yes");
+	}
+
+	@Test
+	void theReviewAnsweredInTimeEndsReviewed() {
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey("escalationTimer");
+
+		this.actions.respond(pendingActionOf(instance).getId(), ResponseCommand.of("Publish", "rita"));
+
+		assertEndedAt(instance, "reviewed");
+	}
+
+	@Test
+	void fourHoursWithoutAReviewAskTheTeamLeadWhoseAnswerEndsTheEscalation() {
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey("escalationTimer");
+		Job timer = this.management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+		assertThat(Duration.between(pendingActionOf(instance).getCreatedAt(), timer.getDuedate().toInstant()))
+			.isBetween(Duration.ofHours(4).minusMinutes(1), Duration.ofHours(4));
+
+		letTimePass(instance);
+		ActionRequest lead = pendingActionOf(instance);
+		assertThat(lead.getNodeId()).isEqualTo("escalate");
+		this.actions.respond(lead.getId(), ResponseCommand.of("Hold", "lena"));
+
+		assertEndedAt(instance, "escalated");
+	}
+
+	@Test
+	void anEscalationTheTeamLeadLeavesUnansweredForADayEndsExpired() {
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey("escalationTimer");
+
+		letTimePass(instance);
+		ActionRequest lead = pendingActionOf(instance);
+		assertThat(lead.getNodeId()).isEqualTo("escalate");
+		assertThat(Duration.between(lead.getCreatedAt(), lead.getExpiresAt()))
+			.isBetween(Duration.ofDays(1).minusMinutes(1), Duration.ofDays(1));
+		letTimePass(instance);
+
+		assertEndedAt(instance, "expiredEnd");
+		assertThat(this.actionRequests.findById(lead.getId()).orElseThrow().getStatus()).isEqualTo(ActionStatus.EXPIRED);
+	}
+
+	/**
+	 * Lets time pass until the first thing due for the instance happens, as it would in time: its earliest timer
+	 * fires, or its pending action expires, whichever is due first.
+	 */
+	private void letTimePass(ProcessInstance instance) {
+		ActionRequest action = pendingActionOf(instance);
+		Job timer = this.management.createJobQuery()
+			.processInstanceId(instance.getId())
+			.timers()
+			.orderByJobDuedate()
+			.asc()
+			.listPage(0, 1)
+			.stream()
+			.findFirst()
+			.orElse(null);
+		if (timer != null && timer.getDuedate().toInstant().isBefore(action.getExpiresAt())) {
+			this.management.executeJob(timer.getId());
+			return;
+		}
+		// the expiry compares deadlines with the clock: the deadline is moved to now, as if the time had passed
+		this.jdbc.update("UPDATE action_request SET expires_at = now() - interval '1 second' WHERE id = ?",
+				action.getId());
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			this.expiry.sweep();
+			return !this.actionRequests.findById(action.getId()).orElseThrow().isPending();
+		});
+	}
+
+	private ActionRequest pendingActionOf(ProcessInstance instance) {
+		return this.actionRequests.findByProcessInstanceId(instance.getId())
+			.stream()
+			.filter(ActionRequest::isPending)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no pending action in instance " + instance.getId()));
+	}
+
+	private void assertEndedAt(ProcessInstance instance, String endEvent) {
+		HistoricProcessInstance ended = this.history.createHistoricProcessInstanceQuery()
+			.processInstanceId(instance.getId())
+			.singleResult();
+		assertThat(ended.getEndTime()).as("the instance has ended").isNotNull();
+		assertThat(ended.getEndActivityId()).isEqualTo(endEvent);
 	}
 
 	@Test

@@ -142,7 +142,7 @@ class HilTaskTest {
 			.isEqualTo(ActionStatus.PENDING);
 		assertThat(activeActivities(instance)).containsExactly("ask");
 		assertThat(this.actions.auditTrail(action.getId())).extracting(ActionAudit::getEvent)
-			.containsExactly(AuditEvents.CREATED, AuditEvents.DISPATCHED);
+			.containsExactly(AuditEvents.CREATED, AuditEvents.DISPATCHED, AuditEvents.RESPONSE_REJECTED);
 	}
 
 	@Test

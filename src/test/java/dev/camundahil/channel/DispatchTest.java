@@ -317,6 +317,37 @@ class DispatchTest {
 	}
 
 	@Test
+	void aReminderWaitsForItsRequestAndRefersToIt() {
+		String key = deploy(custom(key("remindAfter"), "recordingChannel"));
+		UUID id = actionOf(this.runtime.startProcessInstanceByKey(key));
+		await(() -> dispatchStatus(id).equals(List.of("delivered")));
+		String requestMessageId = "<" + id + "@recording.test>";
+		// the request is to be tried again in an hour, as after a failed attempt, when a reminder comes due
+		this.jdbc.update("UPDATE action_dispatch SET status = 'pending', message_id = NULL, "
+				+ "next_attempt_at = now() + interval '1 hour' WHERE action_id = ?", id);
+		UUID reminder = UUID.randomUUID();
+		this.jdbc.update("""
+				INSERT INTO action_dispatch (id, action_id, output_type, channel, purpose, reminder, status, attempts,
+				                             next_attempt_at)
+				VALUES (?, ?, 'custom', 'recordingChannel', 'reminder', 'PT1S', 'pending', 0, now())""", reminder, id);
+
+		await(() -> this.jdbc.queryForObject("SELECT next_attempt_at > now() + interval '30 minutes' AND attempts = 0 "
+				+ "FROM action_dispatch WHERE id = ?", Boolean.class, reminder));
+		assertThat(this.recording.of(id).stream().filter(ChannelMessage::isReminder)).as("sent before its request")
+			.isEmpty();
+
+		this.jdbc.update("UPDATE action_dispatch SET status = 'delivered', message_id = ? WHERE action_id = ? "
+				+ "AND purpose = 'request'", requestMessageId, id);
+		this.jdbc.update("UPDATE action_dispatch SET next_attempt_at = now() WHERE id = ?", reminder);
+
+		await(() -> "delivered".equals(statusOf(reminder)));
+		assertThat(this.recording.of(id).stream().filter(ChannelMessage::isReminder))
+			.singleElement()
+			.extracting(ChannelMessage::requestMessageId)
+			.isEqualTo(requestMessageId);
+	}
+
+	@Test
 	void theExampleProcessReachesItsLoggingChannel() {
 		UUID id = actionOf(this.runtime.startProcessInstanceByKey("customChannel"));
 

@@ -24,6 +24,7 @@ import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.bpmn.HilProcesses;
+import dev.camundahil.schedule.RecurringWork;
 import dev.camundahil.support.PostgresTest;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -100,6 +102,10 @@ class EmailReplyTest {
 	MailboxPoller poller;
 
 	@Autowired
+	@Qualifier("hilReminders")
+	RecurringWork reminders;
+
+	@Autowired
 	org.springframework.context.ApplicationContext context;
 
 	@Autowired
@@ -136,6 +142,36 @@ class EmailReplyTest {
 		assertThat(this.jdbc.queryForObject("SELECT data->>'messageId' FROM action_audit WHERE action_id = ? AND event = ?",
 				String.class, actionOf(instance).getId(), ReplyHandler.REPLY_ACCEPTED))
 			.isNotBlank();
+	}
+
+	@Test
+	void aReminderJoinsTheThreadOfTheRequestAndAReplyToItAnswers() throws Exception {
+		String reminded = HilProcesses.deploy(this.repository,
+				HilProcesses.waitingAfter(HilProcesses.hilTask(HilProcesses.key("reminded"), "Approve order 8?", "email")
+					.camundaInputParameter("to", "ann@example.com")
+					.camundaInputParameter("expectedResponse", "Approve,Reject")
+					.camundaInputParameter("reminder", "PT1S")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(reminded);
+		UUID action = actionOf(instance).getId();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			this.reminders.sweep();
+			return dispatchedMessageId(action, "reminder") != null;
+		});
+		String requestId = dispatchedMessageId(action, "request");
+		MimeMessage reminder = receivedByAnn(dispatchedMessageId(action, "reminder"));
+
+		assertThat(reminder.getSubject()).startsWith("Reminder: ");
+		assertThat(reminder.getHeader("In-Reply-To")).containsExactly(requestId);
+		assertThat(reminder.getHeader("References")).containsExactly(requestId);
+
+		// a reply to the reminder, with a subject of its own: only its In-Reply-To leads to the action
+		MimeMessage reply = reply(reminder, "ann@example.com", "Approve");
+		reply.setSubject("Re: the order");
+		send(reply);
+		this.poller.sweep();
+
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Approve");
+		assertThat(auditEvents(instance)).contains(ReplyHandler.REPLY_ACCEPTED);
 	}
 
 	@Test
@@ -553,6 +589,22 @@ class EmailReplyTest {
 	private List<String> auditEvents(ProcessInstance instance) {
 		return this.jdbc.queryForList("SELECT event FROM action_audit WHERE action_id = ? ORDER BY timestamp",
 				String.class, actionOf(instance).getId());
+	}
+
+	/** The Message-ID recorded for an action's delivered request or reminder, or null while there is none. */
+	private String dispatchedMessageId(UUID action, String purpose) {
+		return this.jdbc.queryForList("SELECT message_id FROM action_dispatch WHERE action_id = ? AND purpose = ? "
+				+ "AND status = 'delivered'", String.class, action, purpose).stream().findFirst().orElse(null);
+	}
+
+	/** Ann's copy of the message with this Message-ID. */
+	private MimeMessage receivedByAnn(String messageId) throws Exception {
+		for (MimeMessage message : mail.getReceivedMessages()) {
+			if (messageId.equals(message.getMessageID()) && isTo(message, "ann@example.com")) {
+				return message;
+			}
+		}
+		throw new AssertionError("no message " + messageId + " to ann@example.com");
 	}
 
 	/** The email the channel sent to a recipient for this instance's action. */

@@ -14,60 +14,90 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * A recurring work bean runs in Quartz, in the hil job group, and is called again at once while it has a backlog.
+ * A recurring work bean runs in Quartz, in the hil job group, on its interval, and is called again at once while
+ * it has a backlog.
  */
 @PostgresTest
-@Import(RecurringWorkJobTest.Work.class)
+@Import(RecurringWorkJobTest.Works.class)
 class RecurringWorkJobTest {
 
 	@Autowired
 	Scheduler scheduler;
 
 	@Autowired
-	CountingWork work;
+	Works works;
 
 	@Test
-	void aBacklogDrainsInOneRunAndTheJobKeepsComing() throws Exception {
-		assertThat(this.scheduler.checkExists(JobKey.jobKey("test-counting", RecurringWorkScheduler.GROUP))).isTrue();
+	void aBacklogDrainsInOneRun() throws Exception {
+		CountingWork hourly = this.works.hourly;
+		JobKey job = JobKey.jobKey(hourly.name(), RecurringWorkScheduler.GROUP);
+		assertThat(this.scheduler.checkExists(job)).isTrue();
 		assertThat(this.scheduler.getMetaData().isJobStoreClustered()).isTrue();
-		int runsBefore = this.work.runs.get();
-		this.work.backlog.set(25);
+		// the firing at start, after which the next one is an hour away
+		await().atMost(Duration.ofSeconds(20)).until(() -> hourly.sweeps.get() >= 1);
+		int sweepsBefore = hourly.sweeps.get();
+		hourly.backlog.set(25);
 
-		long deadline = System.currentTimeMillis() + 20_000;
-		while (this.work.runs.get() < runsBefore + 10 && System.currentTimeMillis() < deadline) {
-			Thread.sleep(50);
-		}
+		this.scheduler.triggerJob(job);
 
-		assertThat(this.work.backlog.get()).isZero();
-		assertThat(this.work.runs.get()).isGreaterThanOrEqualTo(runsBefore + 10);
+		await().atMost(Duration.ofSeconds(20)).until(() -> hourly.backlog.get() == 0);
+		assertThat(hourly.sweeps.get() - sweepsBefore).as("sweeps of 10, 10 and 5 in the one run").isEqualTo(3);
 	}
 
-	@TestConfiguration
-	static class Work {
+	@Test
+	void theJobComesAgainOnItsInterval() {
+		CountingWork frequent = this.works.frequent;
+		int sweepsBefore = frequent.sweeps.get();
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> frequent.sweeps.get() >= sweepsBefore + 5);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Works {
+
+		final CountingWork hourly = new CountingWork("test-hourly", Duration.ofHours(1));
+
+		final CountingWork frequent = new CountingWork("test-frequent", Duration.ofMillis(200));
 
 		@Bean
-		CountingWork countingWork() {
-			return new CountingWork();
+		CountingWork hourlyWork() {
+			return this.hourly;
+		}
+
+		@Bean
+		CountingWork frequentWork() {
+			return this.frequent;
 		}
 
 	}
 
-	static class CountingWork implements RecurringWork {
+	/** Work with a backlog the test sets; each sweep takes up to a batch of it. */
+	static final class CountingWork implements RecurringWork {
 
 		final AtomicInteger backlog = new AtomicInteger();
 
-		final AtomicInteger runs = new AtomicInteger();
+		final AtomicInteger sweeps = new AtomicInteger();
+
+		private final String name;
+
+		private final Duration interval;
+
+		CountingWork(String name, Duration interval) {
+			this.name = name;
+			this.interval = interval;
+		}
 
 		@Override
 		public String name() {
-			return "test-counting";
+			return this.name;
 		}
 
 		@Override
 		public Duration interval() {
-			return Duration.ofMillis(200);
+			return this.interval;
 		}
 
 		@Override
@@ -77,9 +107,8 @@ class RecurringWorkJobTest {
 
 		@Override
 		public int sweep() {
-			this.runs.incrementAndGet();
-			int before = this.backlog.get();
-			int taken = Math.min(before, batchSize());
+			this.sweeps.incrementAndGet();
+			int taken = Math.min(this.backlog.get(), batchSize());
 			this.backlog.addAndGet(-taken);
 			return taken;
 		}

@@ -224,6 +224,33 @@ class WebhookTest {
 	}
 
 	@Test
+	void aDeliveryWhoseRowAnotherSenderTookDuringTheSendIsLeftToThatSender(CapturedOutput output) throws Exception {
+		UUID webhookId = id(createWebhook(this.receiver.url(), "action.created"));
+		this.receiver.holdRequests();
+		ActionRequest action = newAction();
+		eventually(() -> this.receiver.about(action.getId()).size() == 1);
+		String deliveryId = this.receiver.about(action.getId()).get(0).header("webhook-id");
+
+		// while the receiver holds the request, another sender claims the row, as one does once a claim has run out
+		UUID otherClaim = UUID.randomUUID();
+		this.jdbc.update("UPDATE action_webhook_delivery SET claim_token = ?, next_attempt_at = ? WHERE id = ?",
+				otherClaim, Instant.now().plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC), deliveryId);
+		this.receiver.letGo();
+
+		eventually(() -> output.getOut().contains("Webhook delivery " + deliveryId + " reached webhook " + webhookId
+				+ " on attempt 1, but its row had changed meanwhile"));
+		assertThat(output.getOut()).doesNotContain("Webhook delivery " + deliveryId + " (action.created) to webhook "
+				+ webhookId + " delivered");
+		Map<String, Object> row = this.jdbc.queryForMap(
+				"SELECT status, attempts, claim_token, delivered_at FROM action_webhook_delivery WHERE id = ?", deliveryId);
+		assertThat(row).as("the row as the other sender holds it")
+			.containsEntry("status", "pending")
+			.containsEntry("attempts", 0)
+			.containsEntry("claim_token", otherClaim)
+			.containsEntry("delivered_at", null);
+	}
+
+	@Test
 	void retryAfterIsHonoured() throws Exception {
 		this.receiver.answer(503, Map.of("Retry-After", "1"));
 		createWebhook(this.receiver.url(), "action.created");

@@ -122,6 +122,11 @@ public class EmailChannel implements OutputChannel {
 		mime.setHeader("Auto-Submitted", "auto-generated");
 		// the sender saves the message once before sending and keeps a Message-ID that is set, as Spring's does
 		mime.setHeader("Message-ID", messageId);
+		if (message.isReminder() && message.requestMessageId() != null) {
+			// RFC 5322: mail clients show the reminder in the thread of the request it reminds of
+			mime.setHeader("In-Reply-To", message.requestMessageId());
+			mime.setHeader("References", message.requestMessageId());
+		}
 		this.connections.send(sender, mime);
 		log.info("Sent {} email for action {} to {} recipient(s), {} attachment(s), Message-ID {}",
 				message.isReminder() ? "reminder" : "request", action.id(), to.size() + cc.size() + bcc.size(),

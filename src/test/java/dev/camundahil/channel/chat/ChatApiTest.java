@@ -157,14 +157,32 @@ class ChatApiTest {
 	}
 
 	@Test
-	void aWrongOptionIsRefusedAndChangesNothing() throws Exception {
+	void aRefusedAnswerIsAuditedWithWhoSentItAndChangesNothing() throws Exception {
 		ProcessInstance instance = start(QUESTION);
 		String action = get(api("/messages")).json().get(0).get("actionId").asText();
+		String token = this.tokens.issue("chat", this.session, Instant.now().plusSeconds(600));
 
-		assertProblem(post(api("/messages"), "{\"text\": \"maybe\"}"), 400, "not one of the expected responses");
+		assertProblem(post(api("/messages"), "{\"text\": \"maybe\", \"user\": \"ann\"}"), 400,
+				"not one of the expected responses");
+		assertProblem(post("/chat/" + this.session + "/messages?token=" + token, "{\"text\": \"perhaps\", \"user\": \"bob\"}"),
+				400, "not one of the expected responses");
+		assertProblem(post(api("/messages"), "{\"text\": \"" + "x".repeat(70_000) + "\", \"user\": \"carl\"}"), 413,
+				"at most 65536");
 		assertProblem(post(api("/messages"), "{\"text\": \"   \"}"), 400, "'text' is required");
 
-		assertThat(auditEvents(action)).containsExactly("created", "dispatched");
+		List<Map<String, Object>> refusals = this.jdbc.queryForList("""
+				SELECT data->>'reason' AS reason, data->>'respondedBy' AS responded_by, data->>'channel' AS channel,
+				       user_id
+				FROM action_audit WHERE action_id = ?::uuid AND event = 'response_rejected' ORDER BY timestamp""",
+				action);
+		assertThat(refusals).extracting((refusal) -> refusal.get("responded_by") + " with " + refusal.get("user_id")
+				+ " on " + refusal.get("channel"))
+			.containsExactly("ann with tests on chat", "bob with chat-link on chat", "carl with tests on chat");
+		assertThat(refusals).extracting((refusal) -> (String) refusal.get("reason"))
+			.satisfiesExactly((reason) -> assertThat(reason).contains("'maybe' is not one of the expected responses"),
+					(reason) -> assertThat(reason).contains("'perhaps' is not one of the expected responses"),
+					(reason) -> assertThat(reason).contains("bytes as JSON; at most 65536"));
+		assertThat(this.actionRequests.findById(UUID.fromString(action)).orElseThrow().isPending()).isTrue();
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
 	}
 

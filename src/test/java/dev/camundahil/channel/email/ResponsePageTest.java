@@ -171,12 +171,25 @@ class ResponsePageTest extends EmailTestSupport {
 		String token = this.tokens.issue(ResponseLinks.PURPOSE, action.getId().toString(), action.getExpiresAt());
 
 		HttpResponse<String> page = get("/respond/" + action.getId() + "?option=Maybe&token=" + token);
-		HttpResponse<String> posted = post("/respond/" + action.getId(), Map.of("token", token, "option", "Maybe"));
+		HttpResponse<String> posted = post("/respond/" + action.getId(),
+				Map.of("token", token, "option", "Maybe", "name", "Dora"));
+		HttpResponse<String> tooLarge = post("/respond/" + action.getId(),
+				Map.of("token", token, "answer", "x".repeat(70_000)));
 
 		assertThat(page.statusCode()).isEqualTo(400);
 		assertThat(page.body()).contains("Not one of the options").contains("Approve, Reject");
 		assertThat(posted.statusCode()).isEqualTo(400);
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
 		assertThat(this.actions.find(action.getId()).getStatus()).isEqualTo(ActionStatus.PENDING);
+		// looking at the page answers nothing; the two posted answers were refused, and audited as such
+		List<Map<String, Object>> refusals = this.jdbc.queryForList("SELECT data->>'reason' AS reason, "
+				+ "data->>'respondedBy' AS responded_by, data->>'channel' AS channel, user_id FROM action_audit "
+				+ "WHERE action_id = ? AND event = 'response_rejected' ORDER BY timestamp", action.getId());
+		assertThat(refusals).extracting((refusal) -> refusal.get("responded_by") + " with " + refusal.get("user_id")
+				+ " on " + refusal.get("channel"))
+			.containsExactly("Dora with email-link on email-link", "email-link with email-link on email-link");
+		assertThat((String) refusals.get(0).get("reason")).contains("'Maybe' is not one of the expected responses");
+		assertThat((String) refusals.get(1).get("reason")).contains("bytes as JSON; at most 65536");
 
 		this.actions.respond(action.getId(), ResponseCommand.of("Reject", "api-user"));
 		HttpResponse<String> late = get("/respond/" + action.getId() + "?option=Approve&token=" + token);
