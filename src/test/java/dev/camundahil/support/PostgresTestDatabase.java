@@ -126,7 +126,9 @@ public final class PostgresTestDatabase {
 			TestPropertyValues
 				.of("spring.datasource.url=" + create("hil_test_ctx"), "spring.datasource.username=" + USER,
 						"spring.datasource.password=" + PASSWORD,
-						"spring.quartz.properties.org.quartz.jobStore.driverDelegateClass=org.quartz.impl.jdbcjobstore.PostgreSQLDelegate")
+						"spring.quartz.properties.org.quartz.jobStore.driverDelegateClass=org.quartz.impl.jdbcjobstore.PostgreSQLDelegate",
+						// cached contexts wait idle most of a run: they give their connections back to the server
+						"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000")
 				.applyTo(context);
 			if (!context.getEnvironment().containsProperty(SCHEDULER_NAME)) {
 				// Each test context is a Quartz cluster of its own: contexts cached side by side in one run share the
