@@ -15,8 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates a request to the HIL API by its {@code X-API-Key} header and refuses one without a valid key,
  * before anything is read. The key's name becomes the request's user principal, recorded as the user of what the
- * request changes. Public pages ignore the header: they check their own signed tokens. It needs nothing of Spring
- * Security: in the HIL chain, {@link AcceptedKeys} records the key in the security context.
+ * request changes. Public pages ignore the header: they check their own signed tokens. The same filter serves in
+ * the HIL chain of Spring Security and, where Spring Security is absent, as a servlet filter of its own; it needs
+ * nothing of Spring Security.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 

@@ -15,15 +15,20 @@ import org.springframework.core.Ordered;
 
 /**
  * The security of the HIL paths, and only of them: {@code /api/v1/**} needs an API key, and the public pages of
- * {@code hil.security.public-paths} check their own signed tokens. A filter chain of its own, ahead of the
- * application's, decides the HIL paths; every other path stays with the application, untouched.
+ * {@code hil.security.public-paths} check their own signed tokens. Where Spring Security is on the class path, a
+ * filter chain of its own, ahead of the application's, decides the HIL paths; where it is absent, the same filters
+ * run as servlet filters on those paths. Either way every other path stays with the application, untouched, and
+ * the plugin never switches Spring Security on.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ HilFilterChainConfiguration.class, ApiKeyDocsConfiguration.class })
+@Import({ HilFilterChainConfiguration.class, HilServletFiltersConfiguration.class, ApiKeyDocsConfiguration.class })
 public class SecurityConfiguration {
 
-	/** Order of the HIL chain: ahead of the application's chains, so that they never decide the HIL paths. */
+	/**
+	 * Order of the HIL chain, or of the HIL servlet filters without Spring Security: ahead of the application's
+	 * chains and filters, so that they never decide the HIL paths.
+	 */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
 	/** The paths of the HIL API. */
