@@ -17,8 +17,7 @@ import org.springframework.core.Ordered;
  * The security of the HIL paths, and only of them: {@code /api/v1/**} needs an API key, and the public pages of
  * {@code hil.security.public-paths} check their own signed tokens. Where Spring Security is on the class path, a
  * filter chain of its own, ahead of the application's, decides the HIL paths; where it is absent, the same filters
- * run as servlet filters on those paths. Either way every other path stays with the application, untouched, and
- * the plugin never switches Spring Security on.
+ * run as servlet filters on those paths. Either way every other path stays with the application, untouched.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
