@@ -32,8 +32,9 @@ import org.springframework.context.annotation.Import;
  * Switches the HIL plugin on in a Camunda Spring Boot application. Every bean can be replaced by declaring one of
  * the same type. The plugin's entities and repositories join the application's own through
  * {@link AutoConfigurationPackage}; its tables are migrated by {@link HilSchema} before JPA and Quartz start.
- * It comes after Spring Boot's security, so that the application's default security chain is decided before the
- * HIL chain exists and stays in place for every path that is not a HIL path.
+ * Where the application has Spring Security, it comes after Spring Boot's security, so that the application's
+ * default security chain is decided before the HIL chain exists and stays in place for every path that is not a
+ * HIL path; Spring Security itself never comes with the plugin.
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, SecurityAutoConfiguration.class },
 		before = { HibernateJpaAutoConfiguration.class, JpaRepositoriesAutoConfiguration.class })

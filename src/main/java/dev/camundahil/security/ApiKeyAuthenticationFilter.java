@@ -1,24 +1,23 @@
 package dev.camundahil.security;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request by its {@code X-API-Key} header. A request without the header goes on unauthenticated
- * (and is refused later where a key is required); a request with a wrong key is refused here, before anything is
- * read. Public paths ignore the header: they check their own signed tokens.
+ * Authenticates a request to the HIL API by its {@code X-API-Key} header and refuses one without a valid key,
+ * before anything is read. The key's name becomes the request's user principal, recorded as the user of what the
+ * request changes. Public pages ignore the header: they check their own signed tokens. The same filter serves in
+ * the HIL chain of Spring Security and, where Spring Security is absent, as a servlet filter of its own; it needs
+ * nothing of Spring Security.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -26,42 +25,73 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiKeys keys;
 
-	private final RequestMatcher publicPaths;
+	private final HilPaths paths;
 
 	private final ApiKeyProblems problems;
 
-	private final SecurityContextRepository contexts;
+	private final AcceptedKeys accepted;
 
-	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
-
-	ApiKeyAuthenticationFilter(ApiKeys keys, RequestMatcher publicPaths, ApiKeyProblems problems,
-			SecurityContextRepository contexts) {
+	ApiKeyAuthenticationFilter(ApiKeys keys, HilPaths paths, ApiKeyProblems problems, AcceptedKeys accepted) {
 		this.keys = keys;
-		this.publicPaths = publicPaths;
+		this.paths = paths;
 		this.problems = problems;
-		this.contexts = contexts;
+		this.accepted = accepted;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !this.paths.needsKey(request);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String presented = request.getHeader(HEADER);
-		if (presented == null || this.publicPaths.matches(request)) {
-			chain.doFilter(request, response);
+		if (presented == null) {
+			this.problems.missingKey(request, response);
 			return;
 		}
 		Optional<String> name = this.keys.nameOf(presented);
 		if (name.isEmpty()) {
-			this.holder.clearContext();
-			this.problems.commence(request, response, new ApiKeyProblems.InvalidApiKeyException());
+			this.problems.invalidKey(request, response);
 			return;
 		}
-		SecurityContext context = this.holder.createEmptyContext();
-		context.setAuthentication(new ApiKeyAuthentication(name.get()));
-		this.holder.setContext(context);
-		// kept for the async dispatch of a streamed response, which runs the chain again without this filter
-		this.contexts.saveContext(context, request, response);
-		chain.doFilter(request, response);
+		this.accepted.record(name.get(), request, response);
+		chain.doFilter(new KeyHolderRequest(request, name.get()), response);
+	}
+
+	/** Where an accepted key is recorded besides the request: the security context, where Spring Security decides. */
+	@FunctionalInterface
+	interface AcceptedKeys {
+
+		/** The request alone carries the key's name. */
+		AcceptedKeys REQUEST_ONLY = (name, request, response) -> {
+		};
+
+		void record(String name, HttpServletRequest request, HttpServletResponse response);
+
+	}
+
+	/** A request made with an accepted key, whose user is the key's name. */
+	private static final class KeyHolderRequest extends HttpServletRequestWrapper {
+
+		private final Principal user;
+
+		KeyHolderRequest(HttpServletRequest request, String name) {
+			super(request);
+			this.user = () -> name;
+		}
+
+		@Override
+		public Principal getUserPrincipal() {
+			return this.user;
+		}
+
+		@Override
+		public String getRemoteUser() {
+			return this.user.getName();
+		}
+
 	}
 
 }

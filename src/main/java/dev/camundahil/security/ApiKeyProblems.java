@@ -9,15 +9,11 @@ import dev.camundahil.api.ProblemWriter;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Answers a request without a valid API key with 401, and one the key may not make with 403, as problem JSON.
  */
-final class ApiKeyProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ApiKeyProblems {
 
 	static final String CHALLENGE = "ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"";
 
@@ -27,29 +23,25 @@ final class ApiKeyProblems implements AuthenticationEntryPoint, AccessDeniedHand
 		this.problems = problems;
 	}
 
-	@Override
-	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
-			throws IOException {
-		String detail = (ex instanceof InvalidApiKeyException) ? ex.getMessage()
-				: "An API key is required: send it in the " + ApiKeyAuthenticationFilter.HEADER + " header";
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
-		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
+	void missingKey(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		unauthorized(request, response,
+				"An API key is required: send it in the " + ApiKeyAuthenticationFilter.HEADER + " header");
 	}
 
-	@Override
-	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
-			throws IOException {
+	void invalidKey(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		unauthorized(request, response,
+				"The API key in the " + ApiKeyAuthenticationFilter.HEADER + " header is not valid");
+	}
+
+	void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
 				"This API key may not make this request");
 	}
 
-	/** A key was sent but is none of the configured ones. */
-	static final class InvalidApiKeyException extends AuthenticationException {
-
-		InvalidApiKeyException() {
-			super("The API key in the " + ApiKeyAuthenticationFilter.HEADER + " header is not valid");
-		}
-
+	private void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
+			throws IOException {
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
 	}
 
 }

@@ -19,35 +19,32 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.camundahil.api.ProblemWriter;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body larger than the limit with 413 before anything parses it. A declared length is checked
- * at once; a body of unknown length (chunked) is read up to the limit and handed on from memory.
+ * Refuses a request body to the HIL API larger than the limit with 413 before anything parses it. A declared
+ * length is checked at once; a body of unknown length (chunked) is read up to the limit and handed on from memory.
+ * The public pages are left alone: they decide their own limits.
  */
 final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final DataSize limit;
 
-	private final RequestMatcher exempt;
+	private final HilPaths paths;
 
 	private final ProblemWriter problems;
 
-	/**
-	 * @param limit the largest body let through
-	 * @param exempt requests left alone: the public pages, which decide their own limits
-	 */
-	RequestBodyLimitFilter(DataSize limit, RequestMatcher exempt, ProblemWriter problems) {
+	/** @param limit the largest body let through */
+	RequestBodyLimitFilter(DataSize limit, HilPaths paths, ProblemWriter problems) {
 		this.limit = limit;
-		this.exempt = exempt;
+		this.paths = paths;
 		this.problems = problems;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return this.exempt.matches(request);
+		return !this.paths.needsKey(request);
 	}
 
 	@Override

@@ -399,6 +399,10 @@ class SecurityTest {
 		assertThat(send("GET", "/actuator/beans", null, Map.of()).status()).isIn(403, 404);
 		assertThat(send("GET", "/something-else", null, Map.of()).status()).isEqualTo(403);
 
+		Reply swaggerUi = send("GET", "/swagger-ui.html", null, Map.of());
+		assertThat(swaggerUi.status()).isEqualTo(302);
+		assertThat(swaggerUi.header("Location")).endsWith("/swagger-ui/index.html");
+		assertThat(send("GET", "/swagger-ui/index.html", null, Map.of()).status()).isEqualTo(200);
 		Reply docs = send("GET", "/v3/api-docs", null, Map.of());
 		assertThat(docs.status()).isEqualTo(200);
 		JsonNode scheme = docs.json().get("components").get("securitySchemes").get("apiKey");

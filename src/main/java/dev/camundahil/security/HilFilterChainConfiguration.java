@@ -1,0 +1,67 @@
+package dev.camundahil.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.camundahil.config.HilProperties;
+import dev.camundahil.security.SecurityConfiguration.ApiFilters;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The HIL paths in an application with Spring Security: one filter chain, ahead of the application's own, that
+ * matches only them. The application's chains, or Spring Boot's default one, keep every other path as they were.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(SecurityFilterChain.class)
+@EnableWebSecurity
+class HilFilterChainConfiguration {
+
+	@Bean
+	@Order(SecurityConfiguration.ORDER)
+	@ConditionalOnMissingBean(name = "hilSecurityFilterChain")
+	SecurityFilterChain hilSecurityFilterChain(HttpSecurity http, ApiKeys keys, HilProperties properties,
+			ObjectMapper json) throws Exception {
+		SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
+		ApiFilters filters = SecurityConfiguration.apiFilters(keys, properties, json,
+				new ApiKeySecurityContext(contexts));
+		HilPaths paths = filters.paths();
+		ApiKeyProblems problems = filters.keyProblems();
+		RequestMatcher publicPaths = paths::isPublic;
+		RequestMatcher errorPages = new ErrorOfPathsMatcher(paths.patterns());
+		http.securityMatcher((request) -> paths.matches(request) || errorPages.matches(request))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(publicPaths, errorPages)
+				.permitAll()
+				.anyRequest()
+				.hasAuthority(ApiKeyAuthentication.AUTHORITY))
+			.addFilterAt(filters.keys(), BasicAuthenticationFilter.class)
+			.addFilterAfter(filters.bodyLimit(), AuthorizationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> problems.missingKey(request, response))
+				.accessDeniedHandler((request, response, ex) -> problems.forbidden(request, response)))
+			.securityContext((context) -> context.securityContextRepository(contexts))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// no ambient credentials here (no cookies, no Basic auth): a cross-site request cannot borrow any,
+			// and the public pages carry signed tokens, so there is nothing for a CSRF token to protect
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable);
+		return http.build();
+	}
+
+}
