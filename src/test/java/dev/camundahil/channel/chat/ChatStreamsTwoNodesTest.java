@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static dev.camundahil.bpmn.HilProcesses.hilTask;
@@ -33,11 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the other one (a new question, an answer, an expiry, a reminder), once, and catches up on what its node did not
  * hear when it listens again.
  * <p>
- * The context stays cached, not closed, like every context with the engine name {@code default}: closing one
- * unregisters that name from Camunda's JVM-wide engine registry, and the webapps of the contexts still open fail.
+ * No other class has these settings, so the context is closed when the class is done rather than holding its
+ * database connections for the rest of the run.
  */
 @PostgresTest
 @TestPropertySource(properties = { ChatStreamsTwoNodesTest.NO_EXPIRY, ChatStreamsTwoNodesTest.NO_REMINDERS })
+@DirtiesContext
 class ChatStreamsTwoNodesTest {
 
 	/** Only the other node expires actions (every 200 ms), so that an expiry is certainly its change. */
