@@ -41,14 +41,21 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The security of the whole app over real HTTP: API keys on every actions endpoint, Camunda's own authentication
  * of its REST API and webapps, input limits, and injection attempts that must stay plain data.
+ * <p>
+ * It starts a context of its own: Camunda's webapps keep their runtime and engine registry in JVM-wide state, which
+ * the last context of the run to start or to close sets, so a cached context's Cockpit is sure to work only right
+ * after it started.
  */
 @PostgresTest
+@DirtiesContext(classMode = ClassMode.BEFORE_CLASS)
 class SecurityTest {
 
 	static final String KEY = "test-key";
