@@ -89,22 +89,22 @@ class ReplyHandler {
 
 	private ReplyOutcome decide(InboundMessage message, UUID actionId) {
 		if (this.ledger.isHandled(message.messageId())) {
-			return ReplyOutcome.of(ReplyOutcome.DUPLICATE, null);
+			return ReplyOutcome.of(ReplyOutcome.Kind.DUPLICATE, null);
 		}
 		Optional<ActionRequest> found = Optional.ofNullable(actionId).flatMap(this.actions::lookup);
 		if (found.isEmpty()) {
 			log.info("Email {} from a sender matches no action; left alone", message.messageId());
-			this.ledger.recordHandled(message, null, ReplyOutcome.UNMATCHED);
-			return ReplyOutcome.of(ReplyOutcome.UNMATCHED, null);
+			this.ledger.recordHandled(message, null, ReplyOutcome.Kind.UNMATCHED);
+			return ReplyOutcome.of(ReplyOutcome.Kind.UNMATCHED, null);
 		}
 		ActionRequest action = found.get();
 		if (message.autoReplyReason().isPresent()) {
 			audit(action, AuditEvents.REPLY_IGNORED, message, "reason", message.autoReplyReason().get());
-			return recorded(message, action, ReplyOutcome.IGNORED);
+			return recorded(message, action, ReplyOutcome.Kind.IGNORED);
 		}
 		if (!isRecipient(action, message.from())) {
 			audit(action, AuditEvents.REPLY_REJECTED, message, "reason", "the sender is not one of the addressed recipients");
-			return recorded(message, action, ReplyOutcome.REJECTED);
+			return recorded(message, action, ReplyOutcome.Kind.REJECTED);
 		}
 		if (!action.isPending()) {
 			return late(message, action.getId());
@@ -118,7 +118,7 @@ class ReplyHandler {
 		if (answer.isEmpty()) {
 			if (options.isEmpty()) {
 				audit(action, AuditEvents.REPLY_REJECTED, message, "reason", "the reply is empty");
-				return recorded(message, action, ReplyOutcome.REJECTED);
+				return recorded(message, action, ReplyOutcome.Kind.REJECTED);
 			}
 			return rejected(message, action, "the reply names none of the options " + options,
 					"Your reply could not be read as an answer. Please reply with one of these on the first line:\n\n"
@@ -127,23 +127,23 @@ class ReplyHandler {
 		this.actions.respond(action.getId(), new ResponseCommand(answer.get(), message.from(), null, "email", null));
 		audit(action, AuditEvents.REPLY_ACCEPTED, message, "answer", answer.get());
 		log.info("Action {} answered by email {}", action.getId(), message.messageId());
-		return recorded(message, action, ReplyOutcome.APPLIED);
+		return recorded(message, action, ReplyOutcome.Kind.APPLIED);
 	}
 
 	private ReplyOutcome late(InboundMessage message, UUID actionId) {
 		ActionRequest action = this.actions.find(actionId);
 		audit(action, AuditEvents.REPLY_LATE, message, "status", action.getStatus().value());
-		return recorded(message, action, ReplyOutcome.LATE);
+		return recorded(message, action, ReplyOutcome.Kind.LATE);
 	}
 
 	/** A reply not taken, whose sender is told why. */
 	private ReplyOutcome rejected(InboundMessage message, ActionRequest action, String reason, String notice) {
 		audit(action, AuditEvents.REPLY_REJECTED, message, "reason", reason);
-		this.ledger.recordHandled(message, action.getId(), ReplyOutcome.REJECTED);
-		return new ReplyOutcome(ReplyOutcome.REJECTED, action.getId(), notice);
+		this.ledger.recordHandled(message, action.getId(), ReplyOutcome.Kind.REJECTED);
+		return new ReplyOutcome(ReplyOutcome.Kind.REJECTED, action.getId(), notice);
 	}
 
-	private ReplyOutcome recorded(InboundMessage message, ActionRequest action, String outcome) {
+	private ReplyOutcome recorded(InboundMessage message, ActionRequest action, ReplyOutcome.Kind outcome) {
 		this.ledger.recordHandled(message, action.getId(), outcome);
 		return ReplyOutcome.of(outcome, action.getId());
 	}
@@ -165,7 +165,7 @@ class ReplyHandler {
 		});
 		log.warn("Email {} could not be handled (attempt {} of {}; {}): {}", message.messageId(), attempts,
 				this.maxAttempts, (attempts < this.maxAttempts) ? "tried again at the next poll" : "left failed", error);
-		return ReplyOutcome.of(ReplyOutcome.FAILED, actionId);
+		return ReplyOutcome.of(ReplyOutcome.Kind.FAILED, actionId);
 	}
 
 	private void audit(ActionRequest action, String event, InboundMessage message, String key, String value) {
