@@ -11,7 +11,6 @@ import java.util.UUID;
 import dev.camundahil.action.ActionEvent;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionView;
-import dev.camundahil.bpmn.HilTaskConfigurationException;
 import dev.camundahil.channel.ChannelMessage.Purpose;
 import dev.camundahil.channel.ChannelRouter.Route;
 
@@ -119,8 +118,7 @@ final class DispatchOutbox {
 			return ReminderDurations.parse((action.args() != null) ? action.args().get(ReminderDurations.PARAMETER) : null);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new HilTaskConfigurationException("HIL task '" + action.nodeId() + "' of process '" + action.flowId()
-					+ "': " + ex.getMessage(), ex);
+			throw new ChannelArgsException(ex.getMessage(), ex);
 		}
 	}
 
