@@ -1,11 +1,11 @@
 package dev.camundahil.channel;
 
-
+import dev.camundahil.action.ActionProperties;
 import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.channel.ChannelMessage.Purpose;
-import dev.camundahil.config.HilProperties;
 import dev.camundahil.schedule.RecurringWork;
+import dev.camundahil.schema.HilDatabase;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its two sweeps ({@code dispatch-retries} and {@code reminders}).
  */
 @Configuration(proxyBeanMethods = false)
-public class ChannelConfiguration {
+class ChannelConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -30,30 +30,29 @@ public class ChannelConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChannelDeclarationCheck hilChannelDeclarationCheck(ChannelRouter router, HilProperties properties) {
+	ChannelDeclarationCheck hilChannelDeclarationCheck(ChannelRouter router, ActionProperties properties) {
 		return new ChannelDeclarationCheck(router, properties.getDefaultTimeout());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DispatchRows hilDispatchRows(JdbcTemplate jdbc) {
-		return new DispatchRows(jdbc);
+	DispatchRows hilDispatchRows(JdbcTemplate jdbc, HilDatabase database) {
+		return new DispatchRows(jdbc, database);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	DispatchDelivery hilDispatchDelivery(DispatchRows rows, ChannelRouter router, ActionService actions,
 			ActionRequestRepository actionRequests, PlatformTransactionManager transactionManager,
-			HilProperties properties) {
+			DispatchProperties dispatch) {
 		return new DispatchDelivery(rows, router, actions, actionRequests, new TransactionTemplate(transactionManager),
-				retrySchedule(properties));
+				retrySchedule(dispatch));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	DispatchWorkers hilDispatchWorkers(DispatchRows rows, DispatchDelivery delivery, ChannelRouter router,
-			HilProperties properties) {
-		HilProperties.Dispatch dispatch = properties.getDispatch();
+			DispatchProperties dispatch) {
 		return new DispatchWorkers(rows, delivery, router, dispatch.getLease(), dispatch.getWorkers(),
 				dispatch.getQueueCapacity());
 	}
@@ -61,8 +60,8 @@ public class ChannelConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DispatchOutbox hilDispatchOutbox(DispatchRows rows, ChannelRouter router, ActionService actions,
-			DispatchWorkers workers, HilProperties properties) {
-		return new DispatchOutbox(rows, router, actions, retrySchedule(properties), workers);
+			DispatchWorkers workers, DispatchProperties dispatch) {
+		return new DispatchOutbox(rows, router, actions, retrySchedule(dispatch), workers);
 	}
 
 	@Bean
@@ -74,8 +73,7 @@ public class ChannelConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "hilDispatchRetries")
 	RecurringWork hilDispatchRetries(DispatchRows rows, ChannelRouter router, DispatchDelivery delivery,
-			HilProperties properties) {
-		HilProperties.Dispatch dispatch = properties.getDispatch();
+			DispatchProperties dispatch) {
 		return new DueDispatchSweep("dispatch-retries", Purpose.REQUEST, dispatch.getInterval(),
 				dispatch.getBatchSize(), dispatch.getLease(), rows, router, delivery);
 	}
@@ -83,14 +81,13 @@ public class ChannelConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "hilReminders")
 	RecurringWork hilReminders(DispatchRows rows, ChannelRouter router, DispatchDelivery delivery,
-			HilProperties properties) {
-		HilProperties.Reminders reminders = properties.getReminders();
+			ReminderProperties reminders, DispatchProperties dispatch) {
 		return new DueDispatchSweep("reminders", Purpose.REMINDER, reminders.getInterval(), reminders.getBatchSize(),
-				properties.getDispatch().getLease(), rows, router, delivery);
+				dispatch.getLease(), rows, router, delivery);
 	}
 
-	private static RetrySchedule retrySchedule(HilProperties properties) {
-		return new RetrySchedule(properties.getDispatch().getRetrySchedule());
+	private static RetrySchedule retrySchedule(DispatchProperties dispatch) {
+		return new RetrySchedule(dispatch.getRetrySchedule());
 	}
 
 }
