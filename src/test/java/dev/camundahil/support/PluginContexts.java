@@ -1,0 +1,63 @@
+package dev.camundahil.support;
+
+import java.util.UUID;
+
+import dev.camundahil.action.ActionRequestRepository;
+import dev.camundahil.action.ActionService;
+import dev.camundahil.action.AnswerTransaction;
+import dev.camundahil.schema.SchemaAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.mockito.Mockito.mock;
+
+/**
+ * What the context-runner tests of the plugin's auto-configurations give a feature: an in-memory H2 database of its
+ * own with the plugin's tables, Jackson, and actions as mocks, so that a feature starts without an engine.
+ */
+public final class PluginContexts {
+
+	/** Spring Boot's data and JSON auto-configurations, and the plugin's tables. */
+	public static final AutoConfigurations DATA = AutoConfigurations.of(DataSourceAutoConfiguration.class,
+			JdbcTemplateAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+			JacksonAutoConfiguration.class, SchemaAutoConfiguration.class);
+
+	private PluginContexts() {
+	}
+
+	/** A runner with {@link #DATA} on a database of its own. */
+	public static <R extends AbstractApplicationContextRunner<R, ?, ?>> R withDatabase(R runner) {
+		return runner.withConfiguration(DATA)
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:contexts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+					"spring.datasource.generate-unique-name=false");
+	}
+
+	/** Actions as mocks, for features that use them. */
+	@Configuration(proxyBeanMethods = false)
+	public static class MockActions {
+
+		@Bean
+		ActionService actionService() {
+			return mock(ActionService.class);
+		}
+
+		@Bean
+		ActionRequestRepository actionRequestRepository() {
+			return mock(ActionRequestRepository.class);
+		}
+
+		@Bean
+		AnswerTransaction answerTransaction() {
+			return mock(AnswerTransaction.class);
+		}
+
+	}
+
+}
