@@ -1,10 +1,8 @@
 package dev.camundahil.expiry;
 
-import dev.camundahil.InvalidSettingException;
 import dev.camundahil.schedule.RecurringWork;
 import dev.camundahil.support.PluginContexts;
 import org.junit.jupiter.api.Test;
-import org.quartz.Scheduler;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -26,7 +24,7 @@ class ExpiryAutoConfigurationTest {
 
 	@Test
 	void withASchedulerOverdueActionsExpire() {
-		this.contexts.withUserConfiguration(Quartz.class).withPropertyValues("hil.expiry.batch-size=7").run((context) -> {
+		this.contexts.withUserConfiguration(PluginContexts.MockScheduler.class).withPropertyValues("hil.expiry.batch-size=7").run((context) -> {
 			assertThat(context).hasBean("hilExpiry");
 			assertThat(context.getBean("hilExpiry", RecurringWork.class).batchSize()).isEqualTo(7);
 		});
@@ -39,7 +37,7 @@ class ExpiryAutoConfigurationTest {
 
 	@Test
 	void switchedOffNothingExpires() {
-		this.contexts.withUserConfiguration(Quartz.class)
+		this.contexts.withUserConfiguration(PluginContexts.MockScheduler.class)
 			.withPropertyValues("hil.expiry.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean("hilExpiry"));
 	}
@@ -51,29 +49,16 @@ class ExpiryAutoConfigurationTest {
 				{ "hil.expiry.interval=0s", "hil.expiry.interval must be at least 1ms" },
 				{ "hil.expiry.retry-delay=-1s", "hil.expiry.retry-delay must not be negative" } };
 		for (String[] invalid : cases) {
-			this.contexts.withUserConfiguration(Quartz.class)
+			this.contexts.withUserConfiguration(PluginContexts.MockScheduler.class)
 				.withPropertyValues(invalid[0])
-				.run((context) -> assertThat(context).getFailure()
-					.rootCause()
-					.isInstanceOf(InvalidSettingException.class)
-					.hasMessageContaining(invalid[1]));
+				.run(PluginContexts.failedOnSetting(invalid[1]));
 		}
 	}
 
 	@Test
 	void theHostsSweepReplacesThePlugins() {
-		this.contexts.withUserConfiguration(Quartz.class, HostExpiry.class)
+		this.contexts.withUserConfiguration(PluginContexts.MockScheduler.class, HostExpiry.class)
 			.run((context) -> assertThat(context).getBean("hilExpiry").isSameAs(HostExpiry.WORK));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Quartz {
-
-		@Bean
-		Scheduler scheduler() {
-			return mock(Scheduler.class);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,6 +1,5 @@
 package dev.camundahil.reply;
 
-import dev.camundahil.InvalidSettingException;
 import dev.camundahil.support.PluginContexts;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +36,7 @@ class ReplyAutoConfigurationTest {
 	@Test
 	void noAttemptsStopsTheStartAndNamesTheSetting() {
 		this.contexts.withPropertyValues("hil.mail.inbound.host=imap.example.com", "hil.mail.inbound.max-attempts=0")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(InvalidSettingException.class)
-				.hasMessageContaining("hil.mail.inbound.max-attempts must be at least 1"));
+			.run(PluginContexts.failedOnSetting("hil.mail.inbound.max-attempts must be at least 1"));
 	}
 
 	@Test

@@ -1,15 +1,12 @@
 package dev.camundahil.schedule;
 
+import dev.camundahil.support.PluginContexts;
 import org.junit.jupiter.api.Test;
-import org.quartz.Scheduler;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
 /**
  * Recurring work runs in the application's Quartz scheduler, and only where there is one.
@@ -21,7 +18,7 @@ class ScheduleAutoConfigurationTest {
 
 	@Test
 	void withASchedulerTheWorkIsScheduled() {
-		this.contexts.withUserConfiguration(Quartz.class)
+		this.contexts.withUserConfiguration(PluginContexts.MockScheduler.class)
 			.run((context) -> assertThat(context).hasSingleBean(RecurringWorkScheduler.class)
 				.hasSingleBean(RecurringWorkRunner.class));
 	}
@@ -30,16 +27,6 @@ class ScheduleAutoConfigurationTest {
 	void withoutASchedulerNothingIsScheduled() {
 		this.contexts.run((context) -> assertThat(context).doesNotHaveBean(RecurringWorkScheduler.class)
 			.doesNotHaveBean(RecurringWorkRunner.class));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class Quartz {
-
-		@Bean
-		Scheduler scheduler() {
-			return mock(Scheduler.class);
-		}
-
 	}
 
 }

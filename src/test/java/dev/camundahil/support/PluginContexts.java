@@ -2,6 +2,7 @@ package dev.camundahil.support;
 
 import java.util.UUID;
 
+import dev.camundahil.InvalidSettingException;
 import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AnswerTransaction;
@@ -12,10 +13,15 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.quartz.Scheduler;
+
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -37,6 +43,25 @@ public final class PluginContexts {
 		return runner.withConfiguration(DATA)
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:contexts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
 					"spring.datasource.generate-unique-name=false");
+	}
+
+	/** Checks that the start failed on an invalid setting, with a message that contains {@code message}. */
+	public static ContextConsumer<AssertableApplicationContext> failedOnSetting(String message) {
+		return (context) -> assertThat(context).getFailure()
+			.rootCause()
+			.isInstanceOf(InvalidSettingException.class)
+			.hasMessageContaining(message);
+	}
+
+	/** A Quartz scheduler as a mock, for features that run recurring work. */
+	@Configuration(proxyBeanMethods = false)
+	public static class MockScheduler {
+
+		@Bean
+		Scheduler scheduler() {
+			return mock(Scheduler.class);
+		}
+
 	}
 
 	/** Actions as mocks, for features that use them. */
