@@ -30,9 +30,13 @@ public class HilSchema {
 	private final String vendor;
 
 	public HilSchema(DataSource dataSource, String historyTable) {
+		this(dataSource, HilDatabase.of(dataSource), historyTable);
+	}
+
+	public HilSchema(DataSource dataSource, HilDatabase database, String historyTable) {
 		this.dataSource = dataSource;
 		this.historyTable = historyTable;
-		this.vendor = HilDatabase.of(dataSource).vendor();
+		this.vendor = database.vendor();
 	}
 
 	/** Applies every migration not yet applied. */

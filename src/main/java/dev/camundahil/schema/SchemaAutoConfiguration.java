@@ -35,8 +35,8 @@ public class SchemaAutoConfiguration {
 	@Bean(initMethod = "up")
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty(prefix = "hil.schema", name = "migrate", matchIfMissing = true)
-	HilSchema hilSchema(DataSource dataSource, SchemaProperties properties) {
-		return new HilSchema(dataSource, properties.getHistoryTable());
+	HilSchema hilSchema(DataSource dataSource, HilDatabase database, SchemaProperties properties) {
+		return new HilSchema(dataSource, database, properties.getHistoryTable());
 	}
 
 	/** Keeps Hibernate from creating or dropping tables on an embedded database whose tables the plugin manages. */
