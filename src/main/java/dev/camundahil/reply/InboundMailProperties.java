@@ -2,6 +2,9 @@ package dev.camundahil.reply;
 
 import java.time.Duration;
 
+import dev.camundahil.InvalidSettingException;
+
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code host} is not set.
  */
 @ConfigurationProperties(prefix = "hil.mail.inbound")
-public class InboundMailProperties {
+public class InboundMailProperties implements InitializingBean {
 
 	/** Mail store protocol: imap or imaps. */
 	private String protocol = "imap";
@@ -172,6 +175,11 @@ public class InboundMailProperties {
 		/** Move the message to the {@code move-to} folder. */
 		MOVE
 
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		InvalidSettingException.requireAtLeast("hil.mail.inbound.max-attempts", this.maxAttempts, 1);
 	}
 
 }
