@@ -21,7 +21,13 @@ public class BpmnConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "hilTask")
 	ActivityBehavior hilTask(ActionService actions, HilProperties properties) {
-		return new HilTaskBehavior(actions, properties.getDefaultTimeout());
+		return new HilTaskBehavior(actions, properties.getDefaultTimeout(), properties.getVariables());
+	}
+
+	@Bean(name = "hilState")
+	@ConditionalOnMissingBean(name = "hilState")
+	WaitingStateBean hilState(@Lazy ActionService actions) {
+		return new WaitingStateBean(actions);
 	}
 
 	@Bean

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.camundahil.bpmn.VariablesMode;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -17,6 +19,13 @@ public class HilProperties {
 
 	/** How long a HIL task waits for a response when the task itself sets no timeout. */
 	private Duration defaultTimeout = Duration.ofDays(7);
+
+	/**
+	 * How a HIL task hands its outcome to the process when the task's own 'variables' parameter says nothing:
+	 * 'separate' (hilState while waiting, then hilActionId, hilStatus, hilResponse, hilRespondedBy) or 'lean' (no
+	 * variable while waiting, then one JSON variable, 'hil' or the task's resultVariable).
+	 */
+	private VariablesMode variables = VariablesMode.SEPARATE;
 
 	private final Schema schema = new Schema();
 
@@ -42,6 +51,14 @@ public class HilProperties {
 
 	public void setDefaultTimeout(Duration defaultTimeout) {
 		this.defaultTimeout = defaultTimeout;
+	}
+
+	public VariablesMode getVariables() {
+		return this.variables;
+	}
+
+	public void setVariables(VariablesMode variables) {
+		this.variables = variables;
 	}
 
 	public Schema getSchema() {
