@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 /**
  * The process variables of a HIL task: {@code hilState} while it waits, and the outcome once it resumes, as
  * {@link VariablesMode} says. Maps and lists are stored as JSON, so they stay readable in Cockpit and in expressions
- * such as {@code ${hilState.pendingActionId}}; {@code hilState} by {@link HilStateSerializer}.
+ * such as {@code ${hilState.pendingActionId}}; {@code hilState} by {@link HilValueSerializer}.
  */
 public final class HilVariables {
 
@@ -49,7 +49,8 @@ public final class HilVariables {
 		execution.removeVariable(STATE);
 		boolean named = resultVariable != null && !resultVariable.isBlank();
 		if (mode == VariablesMode.LEAN) {
-			execution.setVariable(named ? resultVariable : VariablesMode.DEFAULT_LEAN_VARIABLE, json(outcome.asMap()));
+			execution.setVariable(named ? resultVariable : VariablesMode.DEFAULT_LEAN_VARIABLE,
+					json(HilResult.of(outcome.asMap())));
 			return;
 		}
 		execution.setVariable(ACTION_ID, outcome.actionId().toString());
