@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
  * The HIL task in the process engine: its behaviour, its deployment check and the resumption of waiting executions.
  */
 @AutoConfiguration(after = ActionAutoConfiguration.class)
-@EnableConfigurationProperties(ActionProperties.class)
+@EnableConfigurationProperties({ ActionProperties.class, ProcessVariablesProperties.class })
 @Import(BpmnConfiguration.class)
 public class BpmnAutoConfiguration {
 

@@ -13,44 +13,62 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * Stores {@code hilState} as JSON in the text column of the variable's own row while it is short, where Camunda's
- * JSON serializer writes every object to a separate byte-array row. The state is written when a task starts waiting
- * and removed when it resumes; at {@code full} history each byte array is a row inserted for the runtime variable,
- * its history instance and its history detail, then updated or deleted again. A longer state goes to a byte array
- * as usual. Only {@link HilState} values are taken: every other object keeps the engine's serializers.
+ * Stores one of the plugin's own map types ({@link HilState}, {@link HilResult}) as JSON in the text column of the
+ * variable's own row while it is short, where Camunda's JSON serializer writes every object to a separate byte-array
+ * row: at {@code full} history each byte array is a row inserted for the runtime variable, its history instance and
+ * its history detail, then updated or deleted again. A longer value goes to a byte array as usual. Only values of
+ * its own type are taken: every other object keeps the engine's serializers.
  */
-final class HilStateSerializer extends AbstractObjectValueSerializer {
+final class HilValueSerializer extends AbstractObjectValueSerializer {
 
-	static final String NAME = "hil-state";
+	/** The name {@code hilState} rows carry. */
+	static final String STATE = "hil-state";
+
+	/** The name lean result rows carry. */
+	static final String RESULT = "hil-result";
 
 	/** Camunda's text columns hold 4000 characters on most databases and 2000 on Oracle; bytes bound characters. */
 	static final int MAX_TEXT_BYTES = 2000;
 
 	private static final ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
 
-	HilStateSerializer() {
+	private final String name;
+
+	private final Class<?> type;
+
+	private HilValueSerializer(String name, Class<?> type) {
 		super(SerializationDataFormats.JSON.getName());
+		this.name = name;
+		this.type = type;
+	}
+
+	static HilValueSerializer forState() {
+		return new HilValueSerializer(STATE, HilState.class);
+	}
+
+	static HilValueSerializer forResult() {
+		return new HilValueSerializer(RESULT, HilResult.class);
 	}
 
 	@Override
 	public String getName() {
-		return NAME;
+		return this.name;
 	}
 
 	@Override
 	protected boolean canWriteValue(TypedValue value) {
 		boolean deserialized = !(value instanceof SerializableValue serializable) || serializable.isDeserialized();
-		return deserialized && value.getValue() instanceof HilState;
+		return deserialized && this.type.isInstance(value.getValue());
 	}
 
 	@Override
 	protected boolean canSerializeValue(Object value) {
-		return value instanceof HilState;
+		return this.type.isInstance(value);
 	}
 
 	@Override
 	protected String getTypeNameForDeserialized(Object value) {
-		return HilState.class.getName();
+		return this.type.getName();
 	}
 
 	@Override
@@ -60,7 +78,7 @@ final class HilStateSerializer extends AbstractObjectValueSerializer {
 
 	@Override
 	protected Object deserializeFromByteArray(byte[] bytes, String objectTypeName) throws Exception {
-		return json.readValue(bytes, HilState.class);
+		return json.readValue(bytes, this.type);
 	}
 
 	@Override
@@ -82,8 +100,8 @@ final class HilStateSerializer extends AbstractObjectValueSerializer {
 	}
 
 	/**
-	 * Not watched for changes: the engine would otherwise serialize the state again at the end of every command that
-	 * read it, to compare; it is written once and removed.
+	 * Not watched for changes: the engine would otherwise serialize the value again at the end of every command that
+	 * read it, to compare; it is written once (and the state removed).
 	 */
 	@Override
 	public boolean isMutableValue(ObjectValue value) {
