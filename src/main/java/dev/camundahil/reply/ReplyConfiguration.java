@@ -4,6 +4,7 @@ import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AnswerTransaction;
 import dev.camundahil.config.HilProperties;
+import dev.camundahil.config.InvalidSettingException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,10 +36,21 @@ public class ReplyConfiguration {
 		Assert.isTrue(properties.getMaxAttempts() > 0, "hil.mail.inbound.max-attempts must be at least 1");
 		InboundLedger ledger = new InboundLedger(jdbc);
 		ReplyHandler handler = new ReplyHandler(new ReplyMatcher(jdbc, actionRequests), actions, actionRequests, ledger,
-				answers, new TransactionTemplate(transactions), properties.getMaxAttempts());
+				answers, new TransactionTemplate(transactions), properties.getMaxAttempts(), senderAuthentication(properties));
 		InboundMessage.Limits limits = new InboundMessage.Limits(hil.getSecurity().getMaxEmailBodySize().toBytes(),
 				hil.getSecurity().getMaxAttachmentSize().toBytes());
 		return new MailboxPoller(properties, ledger, handler, new SenderNotice(mailSender, from), limits);
+	}
+
+	static SenderAuthentication senderAuthentication(InboundMailProperties properties) {
+		if (properties.isRequireAuthenticatedSender() && properties.getTrustedAuthservIds().stream()
+			.allMatch(String::isBlank)) {
+			throw new InvalidSettingException("hil.mail.inbound.trusted-authserv-ids",
+					"is empty while hil.mail.inbound.require-authenticated-sender is true, so no reply could count",
+					"Set it to the authserv-id that your receiving mail server writes in its Authentication-Results "
+							+ "headers (for example mx.example.com), or turn require-authenticated-sender off");
+		}
+		return new SenderAuthentication(properties.isRequireAuthenticatedSender(), properties.getTrustedAuthservIds());
 	}
 
 }

@@ -55,8 +55,11 @@ class ReplyHandler {
 
 	private final int maxAttempts;
 
+	private final SenderAuthentication senders;
+
 	ReplyHandler(ReplyMatcher matcher, ActionService actions, ActionRequestRepository actionRequests,
-			InboundLedger ledger, AnswerTransaction answers, TransactionTemplate transaction, int maxAttempts) {
+			InboundLedger ledger, AnswerTransaction answers, TransactionTemplate transaction, int maxAttempts,
+			SenderAuthentication senders) {
 		this.matcher = matcher;
 		this.actions = actions;
 		this.actionRequests = actionRequests;
@@ -64,6 +67,7 @@ class ReplyHandler {
 		this.answers = answers;
 		this.transaction = transaction;
 		this.maxAttempts = maxAttempts;
+		this.senders = senders;
 	}
 
 	/**
@@ -118,6 +122,13 @@ class ReplyHandler {
 		}
 		if (!isRecipient(action, message.from())) {
 			audit(action, REPLY_REJECTED, message, "reason", "the sender is not one of the addressed recipients");
+			return recorded(message, action, ReplyOutcome.REJECTED);
+		}
+		Optional<String> unvouched = this.senders.refusal(message.from(), message.authenticationResults());
+		if (unvouched.isPresent()) {
+			// no notice: the From may be forged, and its owner did not write
+			log.warn("Email {} to action {} rejected: {}", message.messageId(), action.getId(), unvouched.get());
+			audit(action, REPLY_REJECTED, message, "reason", unvouched.get());
 			return recorded(message, action, ReplyOutcome.REJECTED);
 		}
 		if (!action.isPending()) {
