@@ -36,7 +36,8 @@ public class ActionConfiguration {
 			ObjectMapper json, HilProperties properties, AnswerTransaction answers) {
 		return new ActionService(actions, new ActionAuditRepository(jdbc, actions.jsonColumns()), events,
 				new IdempotencyKeys(jdbc, json),
-				new ResponseValueLimit(json, properties.getSecurity().getMaxResponseValueSize()), answers);
+				new ResponseValueLimit(json, properties.getSecurity().getMaxResponseValueSize()), answers,
+				OverdueActions.forDatabase(jdbc, HilDatabase.of(jdbc.getDataSource())));
 	}
 
 }

@@ -2,13 +2,16 @@ package dev.camundahil.action;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Something happened to an action. Published inside the transaction that recorded it, so a listener that writes
  * (an outbox row, a process signal) commits or rolls back with it; listeners with side effects outside the
  * database act after commit. The action's row is already written when a listener hears of it, so rows that refer
  * to it may be inserted with plain JDBC.
  *
- * @param type the webhook event name, such as {@code action.completed}
+ * @param type what happened, named as webhooks name it
  * @param action the action as it is after the event
  * @param timestamp when it happened
  * @param engineInitiated whether the process engine itself caused it (the task was left without a response),
@@ -16,29 +19,52 @@ import java.time.Instant;
  * @param resumeLater whether the process resumes later, from a job, instead of in this transaction: resuming it
  * with the answer failed once
  */
-public record ActionEvent(String type, ActionView action, Instant timestamp, boolean engineInitiated,
+public record ActionEvent(Type type, ActionView action, Instant timestamp, boolean engineInitiated,
 		boolean resumeLater) {
-
-	public static final String CREATED = "action.created";
-
-	public static final String COMPLETED = "action.completed";
-
-	public static final String EXPIRED = "action.expired";
-
-	public static final String CANCELLED = "action.cancelled";
-
-	public static final String DISPATCH_FAILED = "action.dispatch_failed";
-
-	public static final String REMINDED = "action.reminded";
 
 	/** Whether this event ends the action, so that a waiting process instance resumes. */
 	public boolean closesAction() {
-		return closes(this.type);
+		return this.type.closesAction();
 	}
 
-	/** Whether an event of this type ends the action. */
-	public static boolean closes(String type) {
-		return COMPLETED.equals(type) || EXPIRED.equals(type) || CANCELLED.equals(type);
+	/** The kinds of event, each with the name webhooks and chat streams know it by. */
+	public enum Type {
+
+		CREATED("action.created"), COMPLETED("action.completed"), EXPIRED("action.expired"),
+		CANCELLED("action.cancelled"), DISPATCH_FAILED("action.dispatch_failed"), REMINDED("action.reminded");
+
+		private final String value;
+
+		Type(String value) {
+			this.value = value;
+		}
+
+		/** The event's name, such as {@code action.completed}. */
+		@JsonValue
+		public String value() {
+			return this.value;
+		}
+
+		/** Whether an event of this type ends the action. */
+		public boolean closesAction() {
+			return this == COMPLETED || this == EXPIRED || this == CANCELLED;
+		}
+
+		@JsonCreator
+		public static Type of(String value) {
+			for (Type type : values()) {
+				if (type.value.equals(value)) {
+					return type;
+				}
+			}
+			throw new IllegalArgumentException("Unknown action event '" + value + "'");
+		}
+
+		@Override
+		public String toString() {
+			return this.value;
+		}
+
 	}
 
 }

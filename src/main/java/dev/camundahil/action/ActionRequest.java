@@ -48,7 +48,7 @@ public class ActionRequest {
 
 	private Instant deletedAt;
 
-	public ActionRequest(NewAction request, Instant now) {
+	ActionRequest(NewAction request, Instant now) {
 		this.id = UUID.randomUUID();
 		this.flowId = request.flowId();
 		this.sessionId = request.sessionId();
@@ -123,6 +123,11 @@ public class ActionRequest {
 
 	public boolean isPending() {
 		return this.status == ActionStatus.PENDING;
+	}
+
+	/** Whether its deadline has passed at {@code now}, whether or not the expiry sweep has got to it yet. */
+	public boolean isOverdue(Instant now) {
+		return this.expiresAt != null && !now.isBefore(this.expiresAt);
 	}
 
 	public UUID getId() {

@@ -24,11 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * The {@code action_request} table. Reads are public and never see soft-deleted rows; the first three methods are
+ * The {@code action_request} table. Reads never see soft-deleted rows; the first three methods are
  * the schema document's query examples. Writes belong to {@link ActionService}: an insert, and {@link #update}, the
  * one statement every transition goes through.
  */
-public class ActionRequestRepository {
+class ActionRequestRepository {
 
 	static final String COLUMNS = "id, flow_id, session_id, node_id, status, output_types, context, args, response, "
 			+ "process_instance_id, execution_id, expires_at, version, created_at, updated_at, deleted_at";
@@ -73,17 +73,17 @@ public class ActionRequestRepository {
 	}
 
 	/** Query 1: pending actions of a flow, newest first. */
-	public List<ActionRequest> findPendingByFlowId(String flowId, Pageable page) {
+	List<ActionRequest> findPendingByFlowId(String flowId, Pageable page) {
 		return this.jdbc.query(PENDING_BY_FLOW + limit(page), this.rows, flowId);
 	}
 
 	/** Query 2: pending actions that go out on an output type, newest first. */
-	public List<ActionRequest> findPendingByOutputType(String outputType, Pageable page) {
+	List<ActionRequest> findPendingByOutputType(String outputType, Pageable page) {
 		return this.jdbc.query(this.pendingByOutputType + limit(page), this.rows, outputType);
 	}
 
 	/** Query 3: one action by id. */
-	public Optional<ActionRequest> findById(UUID id) {
+	Optional<ActionRequest> findById(UUID id) {
 		return this.jdbc.query(BY_ID, this.rows, id).stream().findFirst();
 	}
 
@@ -96,24 +96,24 @@ public class ActionRequestRepository {
 		return this.jdbc.query(SELECT + " AND id IN (" + placeholders + ")", this.rows, ids.toArray());
 	}
 
-	public List<ActionRequest> findByExecutionIdAndStatus(String executionId, ActionStatus status) {
+	List<ActionRequest> findByExecutionIdAndStatus(String executionId, ActionStatus status) {
 		return this.jdbc.query(SELECT + " AND execution_id = ? AND status = ? ORDER BY created_at", this.rows,
 				executionId, status.value());
 	}
 
-	public List<ActionRequest> findBySessionIdAndStatusOrderByCreatedAtDesc(String sessionId, ActionStatus status) {
+	List<ActionRequest> findBySessionIdAndStatusOrderByCreatedAtDesc(String sessionId, ActionStatus status) {
 		return this.jdbc.query(SELECT + " AND session_id = ? AND status = ? ORDER BY created_at DESC", this.rows,
 				sessionId, status.value());
 	}
 
 	/** The actions a process instance opened, oldest first. */
-	public List<ActionRequest> findByProcessInstanceId(String processInstanceId) {
+	List<ActionRequest> findByProcessInstanceId(String processInstanceId) {
 		return this.jdbc.query(SELECT + " AND process_instance_id = ? ORDER BY created_at", this.rows,
 				processInstanceId);
 	}
 
 	/** How many actions there are, soft-deleted ones left out. */
-	public long count() {
+	long count() {
 		return this.jdbc.queryForObject(COUNT, Long.class);
 	}
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -41,9 +42,13 @@ public class ActionService {
 
 	private final AnswerTransaction answers;
 
+	private final OverdueActions overdue;
+
 	ActionService(ActionRequestRepository actions, ActionAuditRepository audits, ApplicationEventPublisher events,
-			IdempotencyKeys idempotencyKeys, ResponseValueLimit responseValueLimit, AnswerTransaction answers) {
+			IdempotencyKeys idempotencyKeys, ResponseValueLimit responseValueLimit, AnswerTransaction answers,
+			OverdueActions overdue) {
 		this.actions = actions;
+		this.overdue = overdue;
 		this.audits = audits;
 		this.events = events;
 		this.idempotencyKeys = idempotencyKeys;
@@ -66,7 +71,7 @@ public class ActionService {
 			data.put("expiresAt", action.getExpiresAt().toString());
 		}
 		audit(action.getId(), AuditEvents.CREATED, data, null);
-		publish(ActionEvent.CREATED, action, false);
+		publish(ActionEvent.Type.CREATED, action, false);
 		log.debug("Created action {} at {}/{}", action.getId(), action.getFlowId(), action.getNodeId());
 		return action;
 	}
@@ -115,7 +120,7 @@ public class ActionService {
 		if (key != null) {
 			this.idempotencyKeys.record(id, key, hash);
 		}
-		publish(ActionEvent.COMPLETED, action, false, resumeFailure != null);
+		publish(ActionEvent.Type.COMPLETED, action, false, resumeFailure != null);
 		log.info("Action {} completed via {}", id, command.channel());
 		return action;
 	}
@@ -172,7 +177,7 @@ public class ActionService {
 		});
 		this.audits.insertAll(entries);
 		for (ActionRequest action : expired) {
-			publish(ActionEvent.EXPIRED, action, false);
+			publish(ActionEvent.Type.EXPIRED, action, false);
 			log.info("Action {} expired", action.getId());
 		}
 		return expired;
@@ -190,9 +195,87 @@ public class ActionService {
 		return action;
 	}
 
+	/**
+	 * Claims up to {@code limit} pending actions whose deadline passed by {@code now}, oldest deadline first, leaving
+	 * out those whose expiry failed after {@code failedSince}. Where {@link #locksOverdueClaims() claims lock}, the
+	 * claimed actions stay locked to other sweeps and to answers until the caller's transaction ends.
+	 */
+	public List<UUID> claimOverdue(Instant now, Instant failedSince, int limit) {
+		return this.overdue.claim(now, failedSince, limit);
+	}
+
+	/** Claims one action, as {@link #claimOverdue(Instant, Instant, int)} does, if it is still overdue and free. */
+	public boolean claimOverdue(UUID id, Instant now, Instant failedSince) {
+		return this.overdue.claim(id, now, failedSince);
+	}
+
+	/** Whether claimed overdue actions stay locked to other sweeps, so that several may run at the same time. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public boolean locksOverdueClaims() {
+		return this.overdue.locksClaims();
+	}
+
+	/** Records that an action could not be expired; sweeps leave it out for a while. */
+	public void recordExpiryFailed(UUID id, String error) {
+		audit(id, AuditEvents.EXPIRY_FAILED, Map.of("error", error), null);
+	}
+
+	/** Records that the request of an action went out on a channel; {@code data} says where and how. */
+	public void recordDispatched(UUID id, Map<String, Object> data) {
+		audit(id, AuditEvents.DISPATCHED, data, null);
+	}
+
+	/** Records that a reminder of an action went out, and publishes {@code action.reminded}. */
+	public void recordReminded(UUID id, Map<String, Object> data) {
+		audit(id, AuditEvents.REMINDED, data, null);
+		this.actions.findById(id).ifPresent((action) -> publish(ActionEvent.Type.REMINDED, action, false));
+	}
+
+	/**
+	 * Records that a message of an action could not be sent and will not be tried again, and publishes
+	 * {@code action.dispatch_failed}; the action stays pending for an answer by other means.
+	 */
+	public void recordDispatchFailed(UUID id, Map<String, Object> data) {
+		audit(id, AuditEvents.DISPATCH_FAILED, data, null);
+		this.actions.findById(id).ifPresent((action) -> publish(ActionEvent.Type.DISPATCH_FAILED, action, false));
+	}
+
+	/**
+	 * Records what became of an email reply to an action.
+	 * @param event one of the {@code reply_*} entries of {@link AuditEvents}
+	 * @param from the reply's sender
+	 */
+	public void recordReply(UUID id, String event, Map<String, Object> data, String from) {
+		if (!AuditEvents.REPLIES.contains(event)) {
+			throw new IllegalArgumentException("'" + event + "' is not what became of a reply");
+		}
+		audit(id, event, data, from);
+	}
+
 	@Transactional(readOnly = true)
 	public ActionRequest find(UUID id) {
 		return load(id);
+	}
+
+	/**
+	 * The action, or empty when there is none (or only a soft-deleted one). Unlike {@link #find}, a missing action
+	 * does not throw, so it never marks a surrounding transaction for rollback.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ActionRequest> lookup(UUID id) {
+		return this.actions.findById(id);
+	}
+
+	/** The action if it still waits for an answer, else empty; never throws for a missing one. */
+	@Transactional(readOnly = true)
+	public Optional<ActionRequest> findPending(UUID id) {
+		return this.actions.findById(id).filter(ActionRequest::isPending);
+	}
+
+	/** The actions a process instance opened, oldest first, soft-deleted ones left out. */
+	@Transactional(readOnly = true)
+	public List<ActionRequest> findByProcessInstanceId(String processInstanceId) {
+		return this.actions.findByProcessInstanceId(processInstanceId);
 	}
 
 	@Transactional(readOnly = true)
@@ -206,14 +289,8 @@ public class ActionService {
 		return this.audits.trail(id);
 	}
 
-	/** Records something that happened to an action outside its state machine, such as a dispatch. */
-	public void audit(UUID actionId, String event, Map<String, Object> data, String userId) {
+	private void audit(UUID actionId, String event, Map<String, Object> data, String userId) {
 		this.audits.insert(new ActionAudit(actionId, event, data, userId, Timestamps.now()));
-	}
-
-	/** Publishes an event about an action that is not a transition, such as a failed dispatch or a reminder. */
-	public void publish(String type, ActionRequest action) {
-		publish(type, action, false);
 	}
 
 	private void cancel(ActionRequest action, String reason, String userId, boolean engineInitiated) {
@@ -222,7 +299,7 @@ public class ActionService {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("reason", (reason != null) ? reason : "");
 		audit(action.getId(), AuditEvents.CANCELLED, data, userId);
-		publish(ActionEvent.CANCELLED, action, engineInitiated);
+		publish(ActionEvent.Type.CANCELLED, action, engineInitiated);
 		// the reason is free text from a caller: it stays in the audit, out of the log
 		log.info("Action {} cancelled", action.getId());
 	}
@@ -271,11 +348,11 @@ public class ActionService {
 				"Action " + action.getId() + " was changed at the same time by someone else; it is no longer pending");
 	}
 
-	private void publish(String type, ActionRequest action, boolean engineInitiated) {
+	private void publish(ActionEvent.Type type, ActionRequest action, boolean engineInitiated) {
 		publish(type, action, engineInitiated, false);
 	}
 
-	private void publish(String type, ActionRequest action, boolean engineInitiated, boolean resumeLater) {
+	private void publish(ActionEvent.Type type, ActionRequest action, boolean engineInitiated, boolean resumeLater) {
 		this.events.publishEvent(
 				new ActionEvent(type, ActionView.of(action), Timestamps.now(), engineInitiated, resumeLater));
 	}

@@ -1,5 +1,7 @@
 package dev.camundahil.action;
 
+import java.util.Set;
+
 /**
  * Names of audit entries, as stored in {@code action_audit.event}.
  */
@@ -27,6 +29,23 @@ public final class AuditEvents {
 	public static final String REMINDED = "reminded";
 
 	public static final String RESPONSE_REJECTED = "response_rejected";
+
+	/** An email reply answered the action. */
+	public static final String REPLY_ACCEPTED = "reply_accepted";
+
+	/** An email reply was not taken: not from a recipient, empty, unreadable or too large. */
+	public static final String REPLY_REJECTED = "reply_rejected";
+
+	/** An email reply came after the action had ended. */
+	public static final String REPLY_LATE = "reply_late";
+
+	/** An automatic reply (an out-of-office notice, say) was left alone. */
+	public static final String REPLY_IGNORED = "reply_ignored";
+
+	/** Handling an email reply failed; it may be tried again. */
+	public static final String REPLY_FAILED = "reply_failed";
+
+	static final Set<String> REPLIES = Set.of(REPLY_ACCEPTED, REPLY_REJECTED, REPLY_LATE, REPLY_IGNORED, REPLY_FAILED);
 
 	private AuditEvents() {
 	}

@@ -14,6 +14,7 @@ import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.action.ResponseCommand;
+import dev.camundahil.web.BadRequestException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

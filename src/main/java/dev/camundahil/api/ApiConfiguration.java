@@ -1,5 +1,7 @@
 package dev.camundahil.api;
 
+import dev.camundahil.web.ApiPathProblems;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;

@@ -1,41 +1,25 @@
 package dev.camundahil.api;
 
-import java.util.UUID;
-import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionNotFoundException;
 import dev.camundahil.action.InvalidResponseException;
 import dev.camundahil.action.ResponseTooLargeException;
+import dev.camundahil.web.ProblemJsonApi;
+import dev.camundahil.web.ProblemJsonHandler;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every failure of the HIL API into RFC 7807 problem JSON with a message a person understands. Applies to the
- * HIL controllers only (this package's, and those marked {@link ProblemJsonApi}), never to the host application's.
+ * Turns every failure of the HIL API into RFC 7807 problem JSON with a message a person understands: the failures
+ * of actions here, the rest as {@link ProblemJsonHandler} does. Applies to the HIL controllers only (this
+ * package's, and those marked {@link ProblemJsonApi}), never to the host application's.
  */
 @RestControllerAdvice(basePackageClasses = ApiProblems.class, annotations = ProblemJsonApi.class)
-class ApiProblems extends ResponseEntityExceptionHandler {
-
-	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+class ApiProblems extends ProblemJsonHandler {
 
 	@ExceptionHandler(ActionNotFoundException.class)
 	ProblemDetail notFound(ActionNotFoundException ex) {
@@ -61,75 +45,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ResponseTooLargeException.class)
 	ProblemDetail responseTooLarge(ResponseTooLargeException ex) {
 		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Response too large", ex.getMessage());
-	}
-
-	@ExceptionHandler(BadRequestException.class)
-	ProblemDetail badRequest(BadRequestException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Bad request", ex.getMessage());
-	}
-
-	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-		String expected = (ex.getRequiredType() == UUID.class) ? "a UUID"
-				: "of type " + ((ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "?");
-		return problem(HttpStatus.BAD_REQUEST, "Bad request",
-				"'" + ex.getName() + "' must be " + expected + ", not '" + ex.getValue() + "'");
-	}
-
-	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex) {
-		String reference = UUID.randomUUID().toString();
-		log.error("Unexpected failure of a HIL API request (reference {})", reference, ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-				"The request failed on the server; nothing is lost. Reference: " + reference);
-	}
-
-	@Override
-	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body", readable(ex)));
-	}
-
-	@Override
-	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-			.headers(headers)
-			.body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-					ApiPathProblems.unsupportedMediaType(ex)));
-	}
-
-	private static String readable(HttpMessageNotReadableException ex) {
-		Throwable cause = ex.getCause();
-		if (cause instanceof JsonMappingException mapping) {
-			if (mapping.getCause() instanceof StrictBody.UnknownFieldException unknown) {
-				return unknown.getMessage();
-			}
-			String field = mapping.getPath()
-				.stream()
-				.map((ref) -> (ref.getFieldName() != null) ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-				.collect(Collectors.joining("."));
-			if (mapping instanceof MismatchedInputException mismatch && !field.isEmpty()) {
-				String type = (mismatch.getTargetType() != null) ? mismatch.getTargetType().getSimpleName() : "another type";
-				return "Field '" + field + "' has the wrong type: expected " + type.toLowerCase();
-			}
-			if (!field.isEmpty()) {
-				return "Field '" + field + "' cannot be read: " + mapping.getOriginalMessage();
-			}
-			if (mapping instanceof MismatchedInputException) {
-				return "The body must be a JSON object";
-			}
-		}
-		if (cause instanceof JsonParseException parse) {
-			return "The body is not valid JSON: " + parse.getOriginalMessage();
-		}
-		return "The request body is missing or not valid JSON";
-	}
-
-	static ProblemDetail problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return problem;
 	}
 
 }

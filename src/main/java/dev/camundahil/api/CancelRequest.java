@@ -1,5 +1,7 @@
 package dev.camundahil.api;
 
+import dev.camundahil.web.StrictBody;
+
 /**
  * Body of {@code POST /api/v1/actions/{id}/cancel}: {@code {"reason": "...", "userId": "..."}}, both optional.
  */

@@ -2,6 +2,8 @@ package dev.camundahil.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.camundahil.web.StrictBody;
+
 /**
  * Body of {@code POST /api/v1/actions/{id}/respond}: {@code {"value": <any JSON>, "respondedBy": "..."}}.
  */

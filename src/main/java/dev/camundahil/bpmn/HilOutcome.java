@@ -11,7 +11,7 @@ import dev.camundahil.action.ActionView;
 record HilOutcome(UUID actionId, ActionStatus status, Object response, String respondedBy) {
 
 	static HilOutcome of(ActionView action) {
-		return new HilOutcome(action.id(), ActionStatus.of(action.status()),
+		return new HilOutcome(action.id(), action.status(),
 				(action.response() != null) ? action.response().value() : null,
 				(action.response() != null) ? action.response().respondedBy() : null);
 	}

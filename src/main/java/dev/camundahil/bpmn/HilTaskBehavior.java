@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
+import dev.camundahil.action.NewAction;
 import dev.camundahil.action.Timestamps;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -30,7 +31,15 @@ class HilTaskBehavior extends TaskActivityBehavior {
 
 	@Override
 	public void performExecution(ActivityExecution execution) {
-		ActionRequest action = this.actions.create(HilTaskRequest.from(execution, this.defaultTimeout, Timestamps.now()));
+		NewAction request = HilTaskRequest.from(execution, this.defaultTimeout, Timestamps.now());
+		ActionRequest action;
+		try {
+			action = this.actions.create(request);
+		}
+		catch (IllegalArgumentException ex) {
+			// a feature refused the task's arguments while the action opened (a channel, its reminders)
+			throw new HilTaskConfigurationException(HilTaskRequest.where(execution) + ex.getMessage(), ex);
+		}
 		HilVariables.writeState(execution, action);
 	}
 

@@ -40,8 +40,7 @@ final class HilTaskRequest {
 
 	static NewAction from(ActivityExecution execution, Duration defaultTimeout, Instant now) {
 		Map<String, Object> parameters = HilTaskInputs.evaluate(execution);
-		String where = "HIL task '" + execution.getCurrentActivityId() + "' of process '"
-				+ processKey(execution) + "': ";
+		String where = where(execution);
 		try {
 			Object question = parameters.get(QUESTION);
 			if (question == null || String.valueOf(question).isBlank()) {
@@ -60,6 +59,11 @@ final class HilTaskRequest {
 		catch (IllegalArgumentException ex) {
 			throw new HilTaskConfigurationException(where + ex.getMessage(), ex);
 		}
+	}
+
+	/** How a failure names the task it happened in, ending in a colon and a space. */
+	static String where(ActivityExecution execution) {
+		return "HIL task '" + execution.getCurrentActivityId() + "' of process '" + processKey(execution) + "': ";
 	}
 
 	private static Map<String, Object> args(Map<String, Object> parameters, List<String> outputTypes) {

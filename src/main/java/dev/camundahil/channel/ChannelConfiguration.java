@@ -1,7 +1,6 @@
 package dev.camundahil.channel;
 
 
-import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.channel.ChannelMessage.Purpose;
 import dev.camundahil.config.HilProperties;
@@ -43,9 +42,8 @@ public class ChannelConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DispatchDelivery hilDispatchDelivery(DispatchRows rows, ChannelRouter router, ActionService actions,
-			ActionRequestRepository actionRequests, PlatformTransactionManager transactionManager,
-			HilProperties properties) {
-		return new DispatchDelivery(rows, router, actions, actionRequests, new TransactionTemplate(transactionManager),
+			PlatformTransactionManager transactionManager, HilProperties properties) {
+		return new DispatchDelivery(rows, router, actions, new TransactionTemplate(transactionManager),
 				retrySchedule(properties));
 	}
 
@@ -63,6 +61,12 @@ public class ChannelConfiguration {
 	DispatchOutbox hilDispatchOutbox(DispatchRows rows, ChannelRouter router, ActionService actions,
 			DispatchWorkers workers, HilProperties properties) {
 		return new DispatchOutbox(rows, router, actions, retrySchedule(properties), workers);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DispatchedMessages hilDispatchedMessages(JdbcTemplate jdbc) {
+		return new DispatchedMessages(jdbc);
 	}
 
 	@Bean

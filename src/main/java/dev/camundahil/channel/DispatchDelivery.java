@@ -6,12 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.camundahil.action.ActionEvent;
 import dev.camundahil.action.ActionRequest;
-import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionView;
-import dev.camundahil.action.AuditEvents;
 import dev.camundahil.channel.ChannelMessage.Purpose;
 
 import org.slf4j.Logger;
@@ -37,18 +34,15 @@ final class DispatchDelivery {
 
 	private final ActionService actions;
 
-	private final ActionRequestRepository actionRequests;
-
 	private final TransactionTemplate transaction;
 
 	private final RetrySchedule schedule;
 
-	DispatchDelivery(DispatchRows rows, ChannelRouter router, ActionService actions,
-			ActionRequestRepository actionRequests, TransactionTemplate transaction, RetrySchedule schedule) {
+	DispatchDelivery(DispatchRows rows, ChannelRouter router, ActionService actions, TransactionTemplate transaction,
+			RetrySchedule schedule) {
 		this.rows = rows;
 		this.router = router;
 		this.actions = actions;
-		this.actionRequests = actionRequests;
 		this.transaction = transaction;
 		this.schedule = schedule;
 	}
@@ -133,8 +127,8 @@ final class DispatchDelivery {
 
 	/** The action if it still waits for an answer; otherwise the row is skipped and null returned. */
 	private ActionView pendingAction(ClaimedDispatch row) {
-		// read through the repository: a missing action must not mark a surrounding transaction rollback-only
-		ActionRequest action = this.actionRequests.findById(row.actionId()).orElse(null);
+		// a lookup, not find: a missing action must not mark a surrounding transaction rollback-only
+		ActionRequest action = this.actions.lookup(row.actionId()).orElse(null);
 		if (action == null || !action.isPending()) {
 			String reason = (action == null) ? "action deleted" : "action " + action.getStatus().value();
 			this.rows.skipped(row, reason);
@@ -152,11 +146,11 @@ final class DispatchDelivery {
 		}
 		Map<String, Object> data = auditData(row);
 		data.putAll(result.auditData());
-		boolean reminder = row.purpose() == Purpose.REMINDER;
-		this.actions.audit(row.actionId(), reminder ? AuditEvents.REMINDED : AuditEvents.DISPATCHED, data, null);
-		if (reminder) {
-			this.actionRequests.findById(row.actionId())
-				.ifPresent((action) -> this.actions.publish(ActionEvent.REMINDED, action));
+		if (row.purpose() == Purpose.REMINDER) {
+			this.actions.recordReminded(row.actionId(), data);
+		}
+		else {
+			this.actions.recordDispatched(row.actionId(), data);
 		}
 		log.info("Delivered the {}", row.describe());
 	}
@@ -177,9 +171,7 @@ final class DispatchDelivery {
 			}
 			Map<String, Object> data = auditData(row);
 			data.put("error", error);
-			this.actions.audit(row.actionId(), AuditEvents.DISPATCH_FAILED, data, null);
-			this.actionRequests.findById(row.actionId())
-				.ifPresent((action) -> this.actions.publish(ActionEvent.DISPATCH_FAILED, action));
+			this.actions.recordDispatchFailed(row.actionId(), data);
 			log.error("Gave up the {} after {} attempt(s); the action stays open for an answer by other means: {}",
 					row.describe(), row.attempts(), error);
 		});

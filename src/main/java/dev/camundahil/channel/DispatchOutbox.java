@@ -11,8 +11,6 @@ import java.util.UUID;
 import dev.camundahil.action.ActionEvent;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionView;
-import dev.camundahil.action.AuditEvents;
-import dev.camundahil.bpmn.HilTaskConfigurationException;
 import dev.camundahil.channel.ChannelMessage.Purpose;
 import dev.camundahil.channel.ChannelRouter.Route;
 
@@ -53,14 +51,14 @@ final class DispatchOutbox {
 
 	@EventListener
 	void on(ActionEvent event) {
-		if (ActionEvent.CREATED.equals(event.type())) {
+		if (event.type() == ActionEvent.Type.CREATED) {
 			open(event.action());
 		}
 		else if (event.closesAction() && mayHaveRowsToSend(event.action())) {
-			int skipped = this.rows.skipPending(event.action().id(), "action " + event.action().status());
+			int skipped = this.rows.skipPending(event.action().id(), "action " + event.action().status().value());
 			if (skipped > 0) {
 				log.debug("Action {} is {}; {} message(s) still to send are skipped", event.action().id(),
-						event.action().status(), skipped);
+						event.action().status().value(), skipped);
 			}
 		}
 	}
@@ -120,8 +118,7 @@ final class DispatchOutbox {
 			return ReminderDurations.parse((action.args() != null) ? action.args().get(ReminderDurations.PARAMETER) : null);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new HilTaskConfigurationException("HIL task '" + action.nodeId() + "' of process '" + action.flowId()
-					+ "': " + ex.getMessage(), ex);
+			throw new ChannelArgsException(ex.getMessage(), ex);
 		}
 	}
 
@@ -151,7 +148,7 @@ final class DispatchOutbox {
 		Map<String, Object> data = auditData(route.outputType(), route.channelName());
 		data.put("attempts", 1);
 		data.putAll(result.auditData());
-		this.actions.audit(action.id(), AuditEvents.DISPATCHED, data, null);
+		this.actions.recordDispatched(action.id(), data);
 		log.info("Delivered the request of action {} on {} (channel '{}')", action.id(), route.outputType(),
 				route.channelName());
 	}
@@ -164,8 +161,7 @@ final class DispatchOutbox {
 		this.rows.insertFailed(action.id(), outputType, channel, error, now);
 		Map<String, Object> data = auditData(outputType, channel);
 		data.put("error", error);
-		this.actions.audit(action.id(), AuditEvents.DISPATCH_FAILED, data, null);
-		this.actions.publish(ActionEvent.DISPATCH_FAILED, this.actions.find(action.id()));
+		this.actions.recordDispatchFailed(action.id(), data);
 		log.error("Action {} cannot be sent on {}: {}; it stays pending for an answer by other means", action.id(),
 				outputType, error);
 	}

@@ -1,5 +1,7 @@
 /**
- * Output channels: the {@link dev.camundahil.channel.OutputChannel} SPI, routing of output types to channel beans,
- * and the dispatch outbox that delivers requests and reminders after commit, with retries.
+ * Output channels: the {@link dev.camundahil.channel.OutputChannel} SPI, routing, and the dispatch outbox ({@code
+ * action_dispatch}) that sends requests and reminders after commit, with retries.
+ * Uses {@code action}, {@code bpmn} (its deployment-check SPI) and {@code schedule}; {@link
+ * dev.camundahil.channel.DispatchedMessages} tells others which action a sent message belongs to.
  */
 package dev.camundahil.channel;

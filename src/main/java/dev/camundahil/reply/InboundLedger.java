@@ -51,13 +51,13 @@ class InboundLedger {
 	}
 
 	/** Records how a message was handled, in place of the failed attempts before, if any. */
-	void recordHandled(InboundMessage message, UUID actionId, String outcome) {
+	void recordHandled(InboundMessage message, UUID actionId, ReplyOutcome.Kind outcome) {
 		int updated = this.jdbc.update("UPDATE action_inbound_mail SET action_id = ?, outcome = ?, sender = ?, "
 				+ "handled_at = ?, attempts = attempts + 1, error = NULL WHERE message_id = ? AND outcome = 'failed'",
-				actionId, outcome, message.from(), Timestamp.from(Timestamps.now()), message.messageId());
+				actionId, outcome.value(), message.from(), Timestamp.from(Timestamps.now()), message.messageId());
 		if (updated == 0) {
 			this.jdbc.update("INSERT INTO action_inbound_mail (message_id, action_id, outcome, sender, handled_at) "
-					+ "VALUES (?, ?, ?, ?, ?)", message.messageId(), actionId, outcome, message.from(),
+					+ "VALUES (?, ?, ?, ?, ?)", message.messageId(), actionId, outcome.value(), message.from(),
 					Timestamp.from(Timestamps.now()));
 		}
 	}

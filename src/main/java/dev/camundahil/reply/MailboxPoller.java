@@ -269,7 +269,7 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 			return false;
 		}
 		ReplyOutcome outcome = this.handler.handle(inbound, received.actionId(), received.where());
-		log.debug("Email {} handled: {}", inbound.messageId(), outcome.outcome());
+		log.debug("Email {} handled: {}", inbound.messageId(), outcome.kind());
 		if (outcome.notice() != null) {
 			this.senderNotice.send(inbound, outcome.notice());
 		}

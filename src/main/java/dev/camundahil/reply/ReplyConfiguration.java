@@ -1,8 +1,8 @@
 package dev.camundahil.reply;
 
-import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AnswerTransaction;
+import dev.camundahil.channel.DispatchedMessages;
 import dev.camundahil.config.HilProperties;
 import dev.camundahil.config.InvalidSettingException;
 
@@ -30,13 +30,14 @@ public class ReplyConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MailboxPoller hilMailboxPoller(InboundMailProperties properties, JdbcTemplate jdbc,
-			ActionRequestRepository actionRequests, ActionService actions, AnswerTransaction answers,
+			DispatchedMessages sent, ActionService actions, AnswerTransaction answers,
 			PlatformTransactionManager transactions, ObjectProvider<JavaMailSender> mailSender,
 			@Value("${hil.mail.from:#{null}}") String from, HilProperties hil) {
 		Assert.isTrue(properties.getMaxAttempts() > 0, "hil.mail.inbound.max-attempts must be at least 1");
 		InboundLedger ledger = new InboundLedger(jdbc);
-		ReplyHandler handler = new ReplyHandler(new ReplyMatcher(jdbc, actionRequests), actions, actionRequests, ledger,
-				answers, new TransactionTemplate(transactions), properties.getMaxAttempts(), senderAuthentication(properties));
+		ReplyHandler handler = new ReplyHandler(new ReplyMatcher(sent, actions), actions, ledger, answers,
+				new TransactionTemplate(transactions), properties.getMaxAttempts(),
+				senderAuthentication(properties));
 		InboundMessage.Limits limits = new InboundMessage.Limits(hil.getSecurity().getMaxEmailBodySize().toBytes(),
 				hil.getSecurity().getMaxAttachmentSize().toBytes());
 		return new MailboxPoller(properties, ledger, handler, new SenderNotice(mailSender, from), limits);

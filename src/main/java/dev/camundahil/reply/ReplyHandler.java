@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionRequest;
-import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
+import dev.camundahil.action.AuditEvents;
 import dev.camundahil.action.AnswerTransaction;
 import dev.camundahil.action.ExpectedResponses;
 import dev.camundahil.action.FailureMessage;
@@ -29,23 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ReplyHandler {
 
-	static final String REPLY_REJECTED = "reply_rejected";
-
-	static final String REPLY_LATE = "reply_late";
-
-	static final String REPLY_IGNORED = "reply_ignored";
-
-	static final String REPLY_ACCEPTED = "reply_accepted";
-
-	static final String REPLY_FAILED = "reply_failed";
-
 	private static final Logger log = LoggerFactory.getLogger(ReplyHandler.class);
 
 	private final ReplyMatcher matcher;
 
 	private final ActionService actions;
-
-	private final ActionRequestRepository actionRequests;
 
 	private final InboundLedger ledger;
 
@@ -57,12 +45,10 @@ class ReplyHandler {
 
 	private final SenderAuthentication senders;
 
-	ReplyHandler(ReplyMatcher matcher, ActionService actions, ActionRequestRepository actionRequests,
-			InboundLedger ledger, AnswerTransaction answers, TransactionTemplate transaction, int maxAttempts,
-			SenderAuthentication senders) {
+	ReplyHandler(ReplyMatcher matcher, ActionService actions, InboundLedger ledger, AnswerTransaction answers,
+			TransactionTemplate transaction, int maxAttempts, SenderAuthentication senders) {
 		this.matcher = matcher;
 		this.actions = actions;
-		this.actionRequests = actionRequests;
 		this.ledger = ledger;
 		this.answers = answers;
 		this.transaction = transaction;
@@ -107,29 +93,29 @@ class ReplyHandler {
 
 	private ReplyOutcome decide(InboundMessage message, UUID actionId) {
 		if (this.ledger.isHandled(message.messageId())) {
-			return ReplyOutcome.of(ReplyOutcome.DUPLICATE, null);
+			return ReplyOutcome.of(ReplyOutcome.Kind.DUPLICATE, null);
 		}
-		Optional<ActionRequest> found = Optional.ofNullable(actionId).flatMap(this.actionRequests::findById);
+		Optional<ActionRequest> found = Optional.ofNullable(actionId).flatMap(this.actions::lookup);
 		if (found.isEmpty()) {
 			log.info("Email {} from a sender matches no action; left alone", message.messageId());
-			this.ledger.recordHandled(message, null, ReplyOutcome.UNMATCHED);
-			return ReplyOutcome.of(ReplyOutcome.UNMATCHED, null);
+			this.ledger.recordHandled(message, null, ReplyOutcome.Kind.UNMATCHED);
+			return ReplyOutcome.of(ReplyOutcome.Kind.UNMATCHED, null);
 		}
 		ActionRequest action = found.get();
 		if (message.autoReplyReason().isPresent()) {
-			audit(action, REPLY_IGNORED, message, "reason", message.autoReplyReason().get());
-			return recorded(message, action, ReplyOutcome.IGNORED);
+			audit(action, AuditEvents.REPLY_IGNORED, message, "reason", message.autoReplyReason().get());
+			return recorded(message, action, ReplyOutcome.Kind.IGNORED);
 		}
 		if (!isRecipient(action, message.from())) {
-			audit(action, REPLY_REJECTED, message, "reason", "the sender is not one of the addressed recipients");
-			return recorded(message, action, ReplyOutcome.REJECTED);
+			audit(action, AuditEvents.REPLY_REJECTED, message, "reason", "the sender is not one of the addressed recipients");
+			return recorded(message, action, ReplyOutcome.Kind.REJECTED);
 		}
 		Optional<String> unvouched = this.senders.refusal(message.from(), message.authenticationResults());
 		if (unvouched.isPresent()) {
 			// no notice: the From may be forged, and its owner did not write
 			log.warn("Email {} to action {} rejected: {}", message.messageId(), action.getId(), unvouched.get());
-			audit(action, REPLY_REJECTED, message, "reason", unvouched.get());
-			return recorded(message, action, ReplyOutcome.REJECTED);
+			audit(action, AuditEvents.REPLY_REJECTED, message, "reason", unvouched.get());
+			return recorded(message, action, ReplyOutcome.Kind.REJECTED);
 		}
 		if (!action.isPending()) {
 			return late(message, action.getId());
@@ -142,33 +128,33 @@ class ReplyHandler {
 		Optional<String> answer = AnswerReader.read(message.typedText(), options);
 		if (answer.isEmpty()) {
 			if (options.isEmpty()) {
-				audit(action, REPLY_REJECTED, message, "reason", "the reply is empty");
-				return recorded(message, action, ReplyOutcome.REJECTED);
+				audit(action, AuditEvents.REPLY_REJECTED, message, "reason", "the reply is empty");
+				return recorded(message, action, ReplyOutcome.Kind.REJECTED);
 			}
 			return rejected(message, action, "the reply names none of the options " + options,
 					"Your reply could not be read as an answer. Please reply with one of these on the first line:\n\n"
 							+ String.join("\n", options) + "\n");
 		}
 		this.actions.respond(action.getId(), new ResponseCommand(answer.get(), message.from(), null, "email", null));
-		audit(action, REPLY_ACCEPTED, message, "answer", answer.get());
+		audit(action, AuditEvents.REPLY_ACCEPTED, message, "answer", answer.get());
 		log.info("Action {} answered by email {}", action.getId(), message.messageId());
-		return recorded(message, action, ReplyOutcome.APPLIED);
+		return recorded(message, action, ReplyOutcome.Kind.APPLIED);
 	}
 
 	private ReplyOutcome late(InboundMessage message, UUID actionId) {
 		ActionRequest action = this.actions.find(actionId);
-		audit(action, REPLY_LATE, message, "status", action.getStatus().value());
-		return recorded(message, action, ReplyOutcome.LATE);
+		audit(action, AuditEvents.REPLY_LATE, message, "status", action.getStatus().value());
+		return recorded(message, action, ReplyOutcome.Kind.LATE);
 	}
 
 	/** A reply not taken, whose sender is told why. */
 	private ReplyOutcome rejected(InboundMessage message, ActionRequest action, String reason, String notice) {
-		audit(action, REPLY_REJECTED, message, "reason", reason);
-		this.ledger.recordHandled(message, action.getId(), ReplyOutcome.REJECTED);
-		return new ReplyOutcome(ReplyOutcome.REJECTED, action.getId(), notice);
+		audit(action, AuditEvents.REPLY_REJECTED, message, "reason", reason);
+		this.ledger.recordHandled(message, action.getId(), ReplyOutcome.Kind.REJECTED);
+		return new ReplyOutcome(ReplyOutcome.Kind.REJECTED, action.getId(), notice);
 	}
 
-	private ReplyOutcome recorded(InboundMessage message, ActionRequest action, String outcome) {
+	private ReplyOutcome recorded(InboundMessage message, ActionRequest action, ReplyOutcome.Kind outcome) {
 		this.ledger.recordHandled(message, action.getId(), outcome);
 		return ReplyOutcome.of(outcome, action.getId());
 	}
@@ -184,13 +170,13 @@ class ReplyHandler {
 				data.put("reason", error);
 				data.put("attempt", failed);
 				data.put("triedAgain", failed < this.maxAttempts);
-				this.actions.audit(actionId, REPLY_FAILED, data, message.from());
+				this.actions.recordReply(actionId, AuditEvents.REPLY_FAILED, data, message.from());
 			}
 			return failed;
 		});
 		log.warn("Email {} could not be handled (attempt {} of {}; {}): {}", message.messageId(), attempts,
 				this.maxAttempts, (attempts < this.maxAttempts) ? "tried again at the next poll" : "left failed", error);
-		return ReplyOutcome.of(ReplyOutcome.FAILED, actionId);
+		return ReplyOutcome.of(ReplyOutcome.Kind.FAILED, actionId);
 	}
 
 	private void audit(ActionRequest action, String event, InboundMessage message, String key, String value) {
@@ -198,7 +184,7 @@ class ReplyHandler {
 		data.put("messageId", message.messageId());
 		data.put("from", message.from());
 		data.put(key, value);
-		this.actions.audit(action.getId(), event, data, message.from());
+		this.actions.recordReply(action.getId(), event, data, message.from());
 	}
 
 	private static boolean isRecipient(ActionRequest action, String sender) {

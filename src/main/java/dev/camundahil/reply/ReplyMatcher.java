@@ -8,9 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.camundahil.action.ActionRequest;
-import dev.camundahil.action.ActionRequestRepository;
-
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.camundahil.action.ActionService;
+import dev.camundahil.channel.DispatchedMessages;
 
 /**
  * Finds the action a reply answers: by {@code In-Reply-To}/{@code References} against the Message-IDs the email
@@ -22,22 +21,21 @@ class ReplyMatcher {
 	private static final Pattern UUID_PATTERN = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-	private final JdbcTemplate jdbc;
+	private final DispatchedMessages sent;
 
-	private final ActionRequestRepository actions;
+	private final ActionService actions;
 
-	ReplyMatcher(JdbcTemplate jdbc, ActionRequestRepository actions) {
-		this.jdbc = jdbc;
+	ReplyMatcher(DispatchedMessages sent, ActionService actions) {
+		this.sent = sent;
 		this.actions = actions;
 	}
 
 	/** The id of the action the message answers, if it names one that exists. */
 	Optional<UUID> match(InboundMessage message) {
 		for (String id : message.referencedIds()) {
-			List<UUID> found = this.jdbc.queryForList(
-					"SELECT action_id FROM action_dispatch WHERE message_id IN (?, ?)", UUID.class, id, "<" + id + ">");
-			if (!found.isEmpty()) {
-				return this.actions.findById(found.get(0)).map(ActionRequest::getId);
+			Optional<UUID> found = this.sent.actionOf(id);
+			if (found.isPresent()) {
+				return found.flatMap(this.actions::lookup).map(ActionRequest::getId);
 			}
 		}
 		List<String> places = new ArrayList<>(message.toAddresses());
@@ -45,7 +43,7 @@ class ReplyMatcher {
 		for (String place : places) {
 			Matcher uuid = UUID_PATTERN.matcher(place);
 			while (uuid.find()) {
-				Optional<ActionRequest> action = this.actions.findById(UUID.fromString(uuid.group()));
+				Optional<ActionRequest> action = this.actions.lookup(UUID.fromString(uuid.group()));
 				if (action.isPresent()) {
 					return action.map(ActionRequest::getId);
 				}

@@ -1,34 +1,20 @@
 package dev.camundahil.reply;
 
+import java.util.Locale;
 import java.util.UUID;
 
 /**
  * What handling one received message came to. Every outcome is final for the message, except {@code failed}, which
  * later polls try again up to {@code hil.mail.inbound.max-attempts} times.
  *
- * @param outcome {@code applied}, {@code ignored}, {@code rejected}, {@code late}, {@code failed}, {@code duplicate}
- * (handled before) or {@code unmatched} (no action of ours)
+ * @param kind which outcome it was
  * @param actionId the action it was about, null when none
  * @param notice a short message owed to the sender, saying why the reply was not taken; null when none is owed
  */
-record ReplyOutcome(String outcome, UUID actionId, String notice) {
+record ReplyOutcome(Kind kind, UUID actionId, String notice) {
 
-	static final String APPLIED = "applied";
-
-	static final String IGNORED = "ignored";
-
-	static final String REJECTED = "rejected";
-
-	static final String LATE = "late";
-
-	static final String FAILED = "failed";
-
-	static final String DUPLICATE = "duplicate";
-
-	static final String UNMATCHED = "unmatched";
-
-	static ReplyOutcome of(String outcome, UUID actionId) {
-		return new ReplyOutcome(outcome, actionId, null);
+	static ReplyOutcome of(Kind kind, UUID actionId) {
+		return new ReplyOutcome(kind, actionId, null);
 	}
 
 	/**
@@ -36,7 +22,37 @@ record ReplyOutcome(String outcome, UUID actionId, String notice) {
 	 * else's, and a failed message stays where it is to be read again.
 	 */
 	boolean marksMessage() {
-		return !UNMATCHED.equals(this.outcome) && !FAILED.equals(this.outcome);
+		return this.kind != Kind.UNMATCHED && this.kind != Kind.FAILED;
+	}
+
+	/** The outcomes, stored in {@code action_inbound_mail.outcome} by their lower-case names. */
+	enum Kind {
+
+		/** The reply answered its action. */
+		APPLIED,
+		/** An automatic reply, left alone. */
+		IGNORED,
+		/** Not taken as an answer. */
+		REJECTED,
+		/** The action had ended before the reply came. */
+		LATE,
+		/** Handling threw; tried again later. */
+		FAILED,
+		/** Handled before. */
+		DUPLICATE,
+		/** No action of ours. */
+		UNMATCHED;
+
+		/** The name stored in the ledger. */
+		String value() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		@Override
+		public String toString() {
+			return value();
+		}
+
 	}
 
 }

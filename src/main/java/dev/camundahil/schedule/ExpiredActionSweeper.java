@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionService;
-import dev.camundahil.action.AuditEvents;
 import dev.camundahil.action.FailureMessage;
 import dev.camundahil.config.HilProperties;
 
@@ -38,15 +36,13 @@ class ExpiredActionSweeper implements RecurringWork {
 
 	private final ActionService actions;
 
-	private final OverdueActions overdue;
-
 	private final TransactionTemplate transaction;
 
 	private final Consumer<Runnable> together;
 
 	private final HilProperties.Expiry settings;
 
-	ExpiredActionSweeper(ActionService actions, OverdueActions overdue, TransactionTemplate transaction,
+	ExpiredActionSweeper(ActionService actions, TransactionTemplate transaction,
 			Consumer<Runnable> together, HilProperties.Expiry settings) {
 		Assert.isTrue(settings.getBatchSize() > 0, "hil.expiry.batch-size must be at least 1");
 		Assert.isTrue(settings.getParallelSweeps() > 0, "hil.expiry.parallel-sweeps must be at least 1");
@@ -54,7 +50,6 @@ class ExpiredActionSweeper implements RecurringWork {
 		Assert.isTrue(!settings.getMaxRunTime().isNegative(), "hil.expiry.max-run-time must not be negative");
 		Assert.isTrue(!settings.getRetryDelay().isNegative(), "hil.expiry.retry-delay must not be negative");
 		this.actions = actions;
-		this.overdue = overdue;
 		this.transaction = transaction;
 		this.together = together;
 		this.settings = settings;
@@ -87,7 +82,7 @@ class ExpiredActionSweeper implements RecurringWork {
 
 	@Override
 	public int parallelSweeps() {
-		return this.overdue.locksClaims() ? this.settings.getParallelSweeps() : 1;
+		return this.actions.locksOverdueClaims() ? this.settings.getParallelSweeps() : 1;
 	}
 
 	@Override
@@ -97,7 +92,7 @@ class ExpiredActionSweeper implements RecurringWork {
 		List<UUID> claimed = new ArrayList<>();
 		try {
 			this.transaction.executeWithoutResult((status) -> {
-				claimed.addAll(this.overdue.claim(now, failedSince, batchSize()));
+				claimed.addAll(this.actions.claimOverdue(now, failedSince, batchSize()));
 				this.together.accept(() -> this.actions.expire(claimed));
 			});
 		}
@@ -115,7 +110,7 @@ class ExpiredActionSweeper implements RecurringWork {
 	private void expireAlone(UUID id, Instant now, Instant failedSince) {
 		try {
 			this.transaction.executeWithoutResult((status) -> {
-				if (this.overdue.claim(id, now, failedSince)) {
+				if (this.actions.claimOverdue(id, now, failedSince)) {
 					this.actions.expire(id);
 				}
 			});
@@ -132,8 +127,7 @@ class ExpiredActionSweeper implements RecurringWork {
 		String error = FailureMessage.of(ex);
 		log.warn("Action {} could not be expired, tried again in {}: {}", id, this.settings.getRetryDelay(), error);
 		try {
-			this.transaction.executeWithoutResult(
-					(status) -> this.actions.audit(id, AuditEvents.EXPIRY_FAILED, Map.of("error", error), null));
+			this.transaction.executeWithoutResult((status) -> this.actions.recordExpiryFailed(id, error));
 		}
 		catch (RuntimeException auditFailed) {
 			log.error("Cannot record the failed expiry of action {}", id, auditFailed);

@@ -2,11 +2,8 @@ package dev.camundahil.schedule;
 
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import dev.camundahil.action.ActionService;
 import dev.camundahil.bpmn.ResumptionBatch;
-import dev.camundahil.config.HilDatabase;
 import dev.camundahil.config.HilProperties;
 
 import org.quartz.Scheduler;
@@ -16,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,14 +38,13 @@ public class ScheduleConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "hilExpiry")
 	@ConditionalOnProperty(prefix = "hil.expiry", name = "enabled", matchIfMissing = true)
-	RecurringWork hilExpiry(ActionService actions, DataSource dataSource, JdbcTemplate jdbc,
-			PlatformTransactionManager transactionManager, HilProperties properties,
-			ObjectProvider<ResumptionBatch> resumptions) {
+	RecurringWork hilExpiry(ActionService actions, PlatformTransactionManager transactionManager,
+			HilProperties properties, ObjectProvider<ResumptionBatch> resumptions) {
 		TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		ResumptionBatch resumption = resumptions.getIfAvailable();
-		return new ExpiredActionSweeper(actions, OverdueActions.forDatabase(jdbc, HilDatabase.of(dataSource)), ownTransaction,
-				(resumption != null) ? resumption::run : Runnable::run, properties.getExpiry());
+		return new ExpiredActionSweeper(actions, ownTransaction, (resumption != null) ? resumption::run : Runnable::run,
+				properties.getExpiry());
 	}
 
 }

@@ -5,7 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.camundahil.api.ProblemWriter;
+import dev.camundahil.web.ProblemWriter;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

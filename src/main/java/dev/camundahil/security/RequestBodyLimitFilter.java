@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.camundahil.api.ProblemWriter;
+import dev.camundahil.web.ProblemWriter;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;

@@ -2,8 +2,8 @@ package dev.camundahil.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.camundahil.api.ProblemWriter;
 import dev.camundahil.config.HilProperties;
+import dev.camundahil.web.ProblemWriter;
 import dev.camundahil.security.ApiKeyAuthenticationFilter.AcceptedKeys;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -7,7 +7,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import dev.camundahil.api.ProblemJsonApi;
+import dev.camundahil.web.ProblemJsonApi;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,7 @@
 package dev.camundahil.webhook;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.camundahil.action.ActionEvent;
 
@@ -11,8 +12,7 @@ final class WebhookEvents {
 
 	static final String ALL = "*";
 
-	static final List<String> KNOWN = List.of(ActionEvent.CREATED, ActionEvent.COMPLETED, ActionEvent.EXPIRED,
-			ActionEvent.CANCELLED, ActionEvent.DISPATCH_FAILED, ActionEvent.REMINDED);
+	static final List<String> KNOWN = Stream.of(ActionEvent.Type.values()).map(ActionEvent.Type::value).toList();
 
 	private WebhookEvents() {
 	}

@@ -50,7 +50,7 @@ class WebhookOutbox {
 
 	@EventListener
 	void on(ActionEvent event) {
-		List<Subscription> subscribed = this.activeWebhooks.subscribedTo(event.type());
+		List<Subscription> subscribed = this.activeWebhooks.subscribedTo(event.type().value());
 		if (subscribed.isEmpty()) {
 			return;
 		}
@@ -59,7 +59,7 @@ class WebhookOutbox {
 		Instant firstAttemptAt = now.plus(this.schedule.firstDelay());
 		List<NewDelivery> deliveries = subscribed.stream()
 			.map((subscription) -> new NewDelivery(newWebhookId(), subscription.webhookId(), event.action().id(),
-					event.type(), payload, firstAttemptAt))
+					event.type().value(), payload, firstAttemptAt))
 			.toList();
 		this.store.insert(deliveries, now);
 		log.debug("{} of action {}: {} webhook delivery(ies) queued", event.type(), event.action().id(),
@@ -72,7 +72,7 @@ class WebhookOutbox {
 	/** The body every receiver gets: {@code {type, timestamp, data: {action}}}. */
 	private String payload(ActionEvent event) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", event.type());
+		body.put("type", event.type().value());
 		body.put("timestamp", event.timestamp());
 		body.put("data", Map.of("action", event.action()));
 		try {

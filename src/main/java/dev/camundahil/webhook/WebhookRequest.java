@@ -2,7 +2,7 @@ package dev.camundahil.webhook;
 
 import java.util.List;
 
-import dev.camundahil.api.StrictBody;
+import dev.camundahil.web.StrictBody;
 
 /**
  * Body of {@code POST /api/v1/webhooks} (url and events required) and {@code PATCH /api/v1/webhooks/{id}} (every

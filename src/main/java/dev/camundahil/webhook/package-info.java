@@ -1,5 +1,6 @@
 /**
- * Webhooks: subscriptions managed through {@code /api/v1/webhooks}, and action events delivered to them from an
- * outbox, signed per Standard Webhooks, retried on a schedule, and kept away from non-public addresses.
+ * Webhooks: subscriptions under {@code /api/v1/webhooks} and their tables, and action events delivered to them from
+ * an outbox, signed per Standard Webhooks, retried, and kept away from non-public addresses.
+ * Uses {@code action} (its events), {@code schedule} and {@code web}.
  */
 package dev.camundahil.webhook;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.camundahil.action.ActionRequest;
-import dev.camundahil.action.ActionRequestRepository;
+import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.support.PostgresTest;
@@ -57,7 +57,7 @@ class ActionApiTest {
 	ManagementService management;
 
 	@Autowired
-	ActionRequestRepository actions;
+	ActionService actions;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -114,7 +114,7 @@ class ActionApiTest {
 
 		assertThat(reply.status()).as("the answer is stored: %s", reply.body()).isEqualTo(200);
 		assertThat(reply.body().get("status").asText()).isEqualTo("completed");
-		assertThat(this.actions.findById(id).orElseThrow().getStatus()).isEqualTo(ActionStatus.COMPLETED);
+		assertThat(this.actions.lookup(id).orElseThrow().getStatus()).isEqualTo(ActionStatus.COMPLETED);
 		assertThat(auditEvents(id)).contains("completed", "resume_failed");
 		assertThat(this.jdbc.queryForObject("SELECT data->>'error' FROM action_audit WHERE action_id = ? AND event = ?",
 				String.class, id, "resume_failed"))
@@ -266,7 +266,7 @@ class ActionApiTest {
 			.containsEntry("reason", "The response value 'maybe' is not one of the expected responses [Approve, Reject]");
 		assertThat(refusals.get(1)).containsEntry("responded_by", "bob").containsEntry("user_id", "tests");
 		assertThat((String) refusals.get(1).get("reason")).contains("bytes as JSON; at most 65536");
-		ActionRequest after = this.actions.findById(before.getId()).orElseThrow();
+		ActionRequest after = this.actions.lookup(before.getId()).orElseThrow();
 		assertThat(after.isPending()).isTrue();
 		assertThat(after.getVersion()).isEqualTo(before.getVersion());
 		assertThat(after.getResponse()).isNull();
@@ -300,7 +300,7 @@ class ActionApiTest {
 
 		// the two answers outside the options reached the action and were refused; nothing else did
 		assertThat(auditEvents(id)).containsExactly("created", "dispatched", "response_rejected", "response_rejected");
-		assertThat(this.actions.findById(id).orElseThrow().isPending()).isTrue();
+		assertThat(this.actions.lookup(id).orElseThrow().isPending()).isTrue();
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
 	}
 

@@ -16,8 +16,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.camundahil.action.ActionRequest;
-import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
+import dev.camundahil.action.StoredActions;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.app.HilApplication;
@@ -156,7 +156,7 @@ class BenchmarkSuite {
 		RuntimeService runtime = app.getBean(RuntimeService.class);
 		TaskService tasks = app.getBean(TaskService.class);
 		ActionService actions = app.getBean(ActionService.class);
-		ActionRequestRepository actionRequests = app.getBean(ActionRequestRepository.class);
+		StoredActions actionRequests = StoredActions.in(app);
 		repository.createDeployment()
 			.addModelInstance("bench_native.bpmn",
 					Bpmn.createExecutableProcess("bench_native").startEvent().userTask("wait").endEvent().done())
@@ -217,7 +217,7 @@ class BenchmarkSuite {
 		// answered first and not measured, so that the JIT compiler has compiled the web stack before the timed answers
 		int warmUp = Integer.getInteger("bench.answersWarmUp", 1000);
 		RuntimeService runtime = app.getBean(RuntimeService.class);
-		ActionRequestRepository actionRequests = app.getBean(ActionRequestRepository.class);
+		StoredActions actionRequests = StoredActions.in(app);
 		app.getBean(RepositoryService.class)
 			.createDeployment()
 			.addModelInstance("bench_http.bpmn",
@@ -290,7 +290,7 @@ class BenchmarkSuite {
 		int rows = Integer.getInteger("bench.rows", 1_000_000);
 		int runs = Integer.getInteger("bench.queryRuns", 1000);
 		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-		ActionRequestRepository actionRequests = app.getBean(ActionRequestRepository.class);
+		StoredActions actionRequests = StoredActions.in(app);
 		// 2% pending, spread evenly: every flow has 2,000 actions and 40 of them pending
 		jdbc.update("""
 				INSERT INTO action_request (id, flow_id, session_id, node_id, status, output_types, context, expires_at,

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.camundahil.action.ActionRequest;
-import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ResponseCommand;
@@ -53,7 +52,7 @@ class ExampleProcessesTest {
 	ActionService actions;
 
 	@Autowired
-	ActionRequestRepository actionRequests;
+	ActionService actionRequests;
 
 	@Autowired
 	ManagementService management;
@@ -132,7 +131,7 @@ class ExampleProcessesTest {
 		letTimePass(instance);
 
 		assertEndedAt(instance, "expiredEnd");
-		assertThat(this.actionRequests.findById(lead.getId()).orElseThrow().getStatus()).isEqualTo(ActionStatus.EXPIRED);
+		assertThat(this.actionRequests.lookup(lead.getId()).orElseThrow().getStatus()).isEqualTo(ActionStatus.EXPIRED);
 	}
 
 	/**
@@ -159,7 +158,7 @@ class ExampleProcessesTest {
 				action.getId());
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			this.expiry.sweep();
-			return !this.actionRequests.findById(action.getId()).orElseThrow().isPending();
+			return !this.actionRequests.lookup(action.getId()).orElseThrow().isPending();
 		});
 	}
 

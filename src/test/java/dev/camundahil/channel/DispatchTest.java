@@ -16,7 +16,6 @@ import java.util.function.BooleanSupplier;
 
 import dev.camundahil.action.ActionAudit;
 import dev.camundahil.action.ActionEvent;
-import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AuditEvents;
 import dev.camundahil.action.ResponseCommand;
@@ -75,7 +74,7 @@ class DispatchTest {
 	ActionService actions;
 
 	@Autowired
-	ActionRequestRepository actionRequests;
+	ActionService actionRequests;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -168,8 +167,8 @@ class DispatchTest {
 		assertThat(failed).hasSize(1);
 		assertThat(failed.get(0).getData()).containsEntry("channel", "flakyChannel").containsEntry("attempts", 4);
 		assertThat(String.valueOf(failed.get(0).getData().get("error"))).contains("receiver down (call 4)");
-		assertThat(this.events.typesOf(id)).containsOnlyOnce(ActionEvent.DISPATCH_FAILED);
-		assertThat(this.actionRequests.findById(id).orElseThrow().isPending()).isTrue();
+		assertThat(this.events.typesOf(id)).containsOnlyOnce(ActionEvent.Type.DISPATCH_FAILED);
+		assertThat(this.actionRequests.lookup(id).orElseThrow().isPending()).isTrue();
 
 		this.actions.respond(id, ResponseCommand.of("Done", "ann"));
 
@@ -234,8 +233,8 @@ class DispatchTest {
 		List<ActionAudit> failed = auditOf(id, AuditEvents.DISPATCH_FAILED);
 		assertThat(failed).hasSize(1);
 		assertThat(String.valueOf(failed.get(0).getData().get("error"))).contains("ghostChannel");
-		assertThat(this.events.typesOf(id)).contains(ActionEvent.CREATED, ActionEvent.DISPATCH_FAILED);
-		assertThat(this.actionRequests.findById(id).orElseThrow().isPending()).isTrue();
+		assertThat(this.events.typesOf(id)).contains(ActionEvent.Type.CREATED, ActionEvent.Type.DISPATCH_FAILED);
+		assertThat(this.actionRequests.lookup(id).orElseThrow().isPending()).isTrue();
 	}
 
 	@Test
@@ -311,7 +310,7 @@ class DispatchTest {
 		assertThat(reminders).hasSize(2);
 		assertThat(auditOf(pending, AuditEvents.REMINDED)).extracting((audit) -> audit.getData().get("reminder"))
 			.containsExactly("PT1S", "PT2S");
-		assertThat(this.events.typesOf(pending).stream().filter(ActionEvent.REMINDED::equals)).hasSize(2);
+		assertThat(this.events.typesOf(pending).stream().filter(ActionEvent.Type.REMINDED::equals)).hasSize(2);
 		assertThat(this.recording.of(answered).stream().filter(ChannelMessage::isReminder)).isEmpty();
 		assertThat(auditOf(answered, AuditEvents.REMINDED)).isEmpty();
 	}

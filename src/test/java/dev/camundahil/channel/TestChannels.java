@@ -128,7 +128,7 @@ class TestChannels {
 			this.events.add(event);
 		}
 
-		List<String> typesOf(UUID actionId) {
+		List<ActionEvent.Type> typesOf(UUID actionId) {
 			return this.events.stream().filter((event) -> event.action().id().equals(actionId)).map(ActionEvent::type).toList();
 		}
 

@@ -19,8 +19,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.camundahil.action.ActionRequest;
-import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
+import dev.camundahil.action.AuditEvents;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.bpmn.HilProcesses;
@@ -93,7 +93,7 @@ class EmailReplyTest {
 	ManagementService management;
 
 	@Autowired
-	ActionRequestRepository actionRequests;
+	ActionService actionRequests;
 
 	@Autowired
 	ActionService actions;
@@ -138,9 +138,9 @@ class EmailReplyTest {
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("after");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Approve");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("ann@example.com");
-		assertThat(auditEvents(instance)).contains("completed", ReplyHandler.REPLY_ACCEPTED);
+		assertThat(auditEvents(instance)).contains("completed", AuditEvents.REPLY_ACCEPTED);
 		assertThat(this.jdbc.queryForObject("SELECT data->>'messageId' FROM action_audit WHERE action_id = ? AND event = ?",
-				String.class, actionOf(instance).getId(), ReplyHandler.REPLY_ACCEPTED))
+				String.class, actionOf(instance).getId(), AuditEvents.REPLY_ACCEPTED))
 			.isNotBlank();
 	}
 
@@ -171,7 +171,7 @@ class EmailReplyTest {
 		this.poller.sweep();
 
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Approve");
-		assertThat(auditEvents(instance)).contains(ReplyHandler.REPLY_ACCEPTED);
+		assertThat(auditEvents(instance)).contains(AuditEvents.REPLY_ACCEPTED);
 	}
 
 	@Test
@@ -198,7 +198,7 @@ class EmailReplyTest {
 		this.poller.sweep();
 
 		assertThat(actionOf(instance).getStatus()).isEqualTo(ActionStatus.PENDING);
-		assertThat(auditEvents(instance)).contains(ReplyHandler.REPLY_REJECTED);
+		assertThat(auditEvents(instance)).contains(AuditEvents.REPLY_REJECTED);
 		MimeMessage options = awaitMessageTo("ann@example.com", "could not be read");
 		assertThat(options.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
 		assertThat((String) options.getContent()).contains("Approve").contains("Reject");
@@ -230,7 +230,7 @@ class EmailReplyTest {
 		this.poller.sweep();
 
 		assertThat(actionOf(instance).getStatus()).isEqualTo(ActionStatus.PENDING);
-		assertThat(auditEvents(instance)).contains(ReplyHandler.REPLY_IGNORED);
+		assertThat(auditEvents(instance)).contains(AuditEvents.REPLY_IGNORED);
 		assertThat(mail.getReceivedMessagesForDomain("example.com")).noneMatch((message) -> subjectOf(message)
 			.contains("could not be read"));
 	}
@@ -245,7 +245,7 @@ class EmailReplyTest {
 		this.poller.sweep();
 
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
-		assertThat(auditEvents(instance)).contains(ReplyHandler.REPLY_LATE);
+		assertThat(auditEvents(instance)).contains(AuditEvents.REPLY_LATE);
 	}
 
 	@Test
@@ -268,7 +268,7 @@ class EmailReplyTest {
 		this.poller.sweep();
 		this.poller.sweep();
 
-		assertThat(auditEvents(instance).stream().filter(ReplyHandler.REPLY_ACCEPTED::equals)).hasSize(1);
+		assertThat(auditEvents(instance).stream().filter(AuditEvents.REPLY_ACCEPTED::equals)).hasSize(1);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_inbound_mail WHERE message_id = ?",
 				Integer.class, messageId.replaceAll("[<>]", "")))
 			.isEqualTo(1);
@@ -286,8 +286,8 @@ class EmailReplyTest {
 		this.poller.sweep();
 
 		assertApprovedAndRejected(first, second);
-		assertThat(auditEvents(first).stream().filter(ReplyHandler.REPLY_ACCEPTED::equals)).hasSize(1);
-		assertThat(auditEvents(second).stream().filter(ReplyHandler.REPLY_ACCEPTED::equals)).hasSize(1);
+		assertThat(auditEvents(first).stream().filter(AuditEvents.REPLY_ACCEPTED::equals)).hasSize(1);
+		assertThat(auditEvents(second).stream().filter(AuditEvents.REPLY_ACCEPTED::equals)).hasSize(1);
 	}
 
 	@Test
@@ -305,7 +305,7 @@ class EmailReplyTest {
 
 		assertThat(this.runtime.getVariable(twice.getId(), "hilResponse")).isEqualTo("Reject");
 		assertThat(this.runtime.getVariable(twice.getId(), "hilRespondedBy")).isEqualTo("ann@example.com");
-		assertThat(auditEvents(twice)).containsOnlyOnce(ReplyHandler.REPLY_ACCEPTED).contains(ReplyHandler.REPLY_LATE);
+		assertThat(auditEvents(twice)).containsOnlyOnce(AuditEvents.REPLY_ACCEPTED).contains(AuditEvents.REPLY_LATE);
 		for (ProcessInstance other : others) {
 			assertThat(this.runtime.getVariable(other.getId(), "hilResponse")).isEqualTo("Approve");
 		}
@@ -346,7 +346,7 @@ class EmailReplyTest {
 
 		assertThat(this.runtime.getVariable(good.getId(), "hilResponse")).isEqualTo("Approve");
 		assertThat(actionOf(oversized).getStatus()).isEqualTo(ActionStatus.PENDING);
-		assertThat(reason(actionOf(oversized).getId(), ReplyHandler.REPLY_REJECTED)).contains("at most 1024");
+		assertThat(reason(actionOf(oversized).getId(), AuditEvents.REPLY_REJECTED)).contains("at most 1024");
 		assertThat(outcomeOf(tooLong)).isEqualTo("rejected");
 		MimeMessage notice = noticeAbout(tooLong);
 		assertThat(notice.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
@@ -375,8 +375,8 @@ class EmailReplyTest {
 
 		assertThat(actionOf(longBody).getStatus()).isEqualTo(ActionStatus.PENDING);
 		assertThat(actionOf(bigAttachment).getStatus()).isEqualTo(ActionStatus.PENDING);
-		assertThat(reason(actionOf(longBody).getId(), ReplyHandler.REPLY_REJECTED)).contains("text").contains("16384");
-		assertThat(reason(actionOf(bigAttachment).getId(), ReplyHandler.REPLY_REJECTED)).contains("scan.bin")
+		assertThat(reason(actionOf(longBody).getId(), AuditEvents.REPLY_REJECTED)).contains("text").contains("16384");
+		assertThat(reason(actionOf(bigAttachment).getId(), AuditEvents.REPLY_REJECTED)).contains("scan.bin")
 			.contains("4096");
 		assertThat((String) noticeAbout(tooLong).getContent()).contains("16384");
 		assertThat((String) noticeAbout(tooBig).getContent()).contains("scan.bin");
@@ -398,7 +398,7 @@ class EmailReplyTest {
 
 		assertThat(this.runtime.getVariable(good.getId(), "hilResponse")).isEqualTo("Reject");
 		assertThat(actionOf(failing).getStatus()).isEqualTo(ActionStatus.COMPLETED);
-		assertThat(auditEvents(failing)).contains("completed", "resume_failed", ReplyHandler.REPLY_ACCEPTED);
+		assertThat(auditEvents(failing)).contains("completed", "resume_failed", AuditEvents.REPLY_ACCEPTED);
 		assertThat(outcomeOf(answer)).isEqualTo("applied");
 		Incident incident = await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.runtime.createIncidentQuery().processInstanceId(failing.getId()).singleResult(),
@@ -423,7 +423,7 @@ class EmailReplyTest {
 		MimeMessage answer = reply(sentTo("ann@example.com", failing), "ann@example.com", "Approve");
 		send(answer);
 		send(reply(sentTo("ann@example.com", good), "ann@example.com", "Approve"));
-		refuseAudit(failingAction, ReplyHandler.REPLY_ACCEPTED);
+		refuseAudit(failingAction, AuditEvents.REPLY_ACCEPTED);
 		try {
 			this.poller.sweep();
 
@@ -447,7 +447,7 @@ class EmailReplyTest {
 				idOf(answer)))
 			.contains("refused by the test");
 		assertThat(this.jdbc.queryForList("SELECT data->>'reason' FROM action_audit WHERE action_id = ? AND event = ?",
-				String.class, failingAction, ReplyHandler.REPLY_FAILED))
+				String.class, failingAction, AuditEvents.REPLY_FAILED))
 			.hasSize(3)
 			.allMatch((reason) -> reason.contains("refused by the test"));
 		assertThat(actionOf(failing).getStatus()).isEqualTo(ActionStatus.PENDING);
@@ -458,7 +458,7 @@ class EmailReplyTest {
 		ProcessInstance instance = start();
 		MimeMessage answer = reply(sentTo("ann@example.com", instance), "ann@example.com", "Reject");
 		send(answer);
-		refuseAudit(actionOf(instance).getId(), ReplyHandler.REPLY_ACCEPTED);
+		refuseAudit(actionOf(instance).getId(), AuditEvents.REPLY_ACCEPTED);
 		try {
 			this.poller.sweep();
 		}
@@ -471,7 +471,7 @@ class EmailReplyTest {
 
 		assertThat(outcomeOf(answer)).isEqualTo("applied");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
-		assertThat(auditEvents(instance)).containsOnlyOnce(ReplyHandler.REPLY_FAILED, ReplyHandler.REPLY_ACCEPTED);
+		assertThat(auditEvents(instance)).containsOnlyOnce(AuditEvents.REPLY_FAILED, AuditEvents.REPLY_ACCEPTED);
 	}
 
 	@Test
@@ -483,7 +483,7 @@ class EmailReplyTest {
 		send(answer);
 		sendApproveAndReject(first, second);
 		MailboxPoller oneAtATime = pollerOfOneMessageABatch();
-		refuseAudit(actionOf(failing).getId(), ReplyHandler.REPLY_ACCEPTED);
+		refuseAudit(actionOf(failing).getId(), AuditEvents.REPLY_ACCEPTED);
 		try {
 			assertThat(oneAtATime.sweep()).isEqualTo(1);
 			assertThat(oneAtATime.sweep()).as("the backlog, read at once").isEqualTo(1);

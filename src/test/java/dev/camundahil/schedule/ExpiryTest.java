@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import dev.camundahil.action.ActionAudit;
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionRequest;
-import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.AuditEvents;
@@ -65,7 +64,7 @@ class ExpiryTest {
 	ActionService actions;
 
 	@Autowired
-	ActionRequestRepository actionRequests;
+	ActionService actionRequests;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -82,7 +81,7 @@ class ExpiryTest {
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> activeActivities(instance).equals(List.of("after")));
 
-		ActionRequest expired = this.actionRequests.findById(action.getId()).orElseThrow();
+		ActionRequest expired = this.actionRequests.lookup(action.getId()).orElseThrow();
 		assertThat(expired.getStatus()).isEqualTo(ActionStatus.EXPIRED);
 		assertThat(expired.getUpdatedAt()).isAfterOrEqualTo(expired.getExpiresAt());
 		assertThat(this.actions.auditTrail(action.getId())).extracting(ActionAudit::getEvent)
@@ -120,7 +119,7 @@ class ExpiryTest {
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> activeActivities(instance).equals(List.of("escalated")));
 
-		assertThat(this.actionRequests.findById(action.getId()).orElseThrow().getStatus())
+		assertThat(this.actionRequests.lookup(action.getId()).orElseThrow().getStatus())
 			.isEqualTo(ActionStatus.EXPIRED);
 		assertThat(this.runtime.getVariable(instance.getId(), "hilStatus")).isEqualTo("expired");
 		assertThat(this.history.createHistoricActivityInstanceQuery()
@@ -147,7 +146,7 @@ class ExpiryTest {
 			.until(() -> fine.stream().allMatch((instance) -> activeActivities(instance).equals(List.of("after"))));
 		await().atMost(Duration.ofSeconds(30)).until(() -> failures(failingAction.getId()).size() >= 2);
 
-		assertThat(this.actionRequests.findById(failingAction.getId()).orElseThrow().getStatus())
+		assertThat(this.actionRequests.lookup(failingAction.getId()).orElseThrow().getStatus())
 			.isEqualTo(ActionStatus.PENDING);
 		assertThat(activeActivities(failing)).containsExactly("ask");
 		List<ActionAudit> failures = failures(failingAction.getId());
@@ -226,7 +225,7 @@ class ExpiryTest {
 		int completed = 0;
 		int expired = 0;
 		for (String id : ids) {
-			ActionRequest action = this.actionRequests.findById(UUID.fromString(id)).orElseThrow();
+			ActionRequest action = this.actionRequests.lookup(UUID.fromString(id)).orElseThrow();
 			ProcessInstance instance = instanceByAction.get(id);
 			List<String> terminal = this.actions.auditTrail(action.getId())
 				.stream()
@@ -266,7 +265,7 @@ class ExpiryTest {
 	private ActionRequest actionOf(ProcessInstance instance) {
 		UUID id = this.jdbc.queryForObject("SELECT id FROM action_request WHERE process_instance_id = ?", UUID.class,
 				instance.getId());
-		return this.actionRequests.findById(id).orElseThrow();
+		return this.actionRequests.lookup(id).orElseThrow();
 	}
 
 	private List<String> activeActivities(ProcessInstance instance) {

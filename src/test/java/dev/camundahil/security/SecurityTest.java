@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.camundahil.action.ActionRequest;
-import dev.camundahil.action.ActionRequestRepository;
+import dev.camundahil.action.ActionService;
 import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.support.PostgresTest;
 import org.camunda.bpm.engine.IdentityService;
@@ -72,7 +72,7 @@ class SecurityTest {
 	RepositoryService repository;
 
 	@Autowired
-	ActionRequestRepository actions;
+	ActionService actions;
 
 	@Autowired
 	IdentityService identity;
@@ -132,7 +132,7 @@ class SecurityTest {
 			.contains("not valid");
 
 		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
-		assertThat(this.actions.findById(id).orElseThrow().isPending()).isTrue();
+		assertThat(this.actions.lookup(id).orElseThrow().isPending()).isTrue();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_webhook", Integer.class)).isZero();
 	}
 
@@ -225,7 +225,7 @@ class SecurityTest {
 		assertThat(bigValue.json().get("title").asText()).isEqualTo("Response too large");
 		// a value over its own limit reaches the action and is refused there, which its audit trail keeps
 		assertThat(auditEvents(id)).containsExactly("created", "dispatched", "response_rejected");
-		assertThat(this.actions.findById(id).orElseThrow().isPending()).isTrue();
+		assertThat(this.actions.lookup(id).orElseThrow().isPending()).isTrue();
 
 		Reply fits = chunked(respond, "{\"value\": {\"note\": \"" + "z".repeat(60 * 1024) + "\"}, \"respondedBy\": \"ann\"}",
 				KEY);
@@ -283,7 +283,7 @@ class SecurityTest {
 			.isEqualTo(INJECTION);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_request", Long.class)).isEqualTo(rows);
 		assertThat(this.runtime.getVariable(
-				this.actions.findById(answered).orElseThrow().getProcessInstanceId(), "hilResponse"))
+				this.actions.lookup(answered).orElseThrow().getProcessInstanceId(), "hilResponse"))
 			.isEqualTo(INJECTION);
 	}
 

@@ -6,7 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import dev.camundahil.api.ProblemJsonApi;
+import dev.camundahil.web.ProblemJsonApi;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

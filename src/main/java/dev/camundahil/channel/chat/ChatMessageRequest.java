@@ -2,7 +2,7 @@ package dev.camundahil.channel.chat;
 
 import java.util.UUID;
 
-import dev.camundahil.api.StrictBody;
+import dev.camundahil.web.StrictBody;
 
 /**
  * Body of a chat message: {@code {"text": "...", "user": "...", "actionId": "..."}}; unknown fields are refused.

@@ -140,7 +140,7 @@ class ChatStreams implements SmartLifecycle, DisposableBean {
 	 * Sends a change that another node committed to the streams of its session on this node, with the action read as
 	 * it is now.
 	 */
-	void relay(String sessionId, UUID actionId, String type) {
+	void relay(String sessionId, UUID actionId, ActionEvent.Type type) {
 		String name = eventName(type);
 		if (name == null || !this.sessions.containsKey(sessionId)) {
 			return;
@@ -282,14 +282,14 @@ class ChatStreams implements SmartLifecycle, DisposableBean {
 	}
 
 	/** The stream event of an action event, or null when streams do not show it. */
-	static String eventName(String type) {
-		if (ActionEvent.CREATED.equals(type)) {
+	static String eventName(ActionEvent.Type type) {
+		if (type == ActionEvent.Type.CREATED) {
 			return "prompt";
 		}
-		if (ActionEvent.closes(type)) {
+		if (type.closesAction()) {
 			return "status";
 		}
-		if (ActionEvent.REMINDED.equals(type)) {
+		if (type == ActionEvent.Type.REMINDED) {
 			return "reminder";
 		}
 		return null;

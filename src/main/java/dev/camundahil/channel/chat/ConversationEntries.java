@@ -39,21 +39,21 @@ final class ConversationEntries {
 	/** The entries of one action: its prompt, and its answer or end when it has one. */
 	List<ChatMessage> of(ActionView action) {
 		List<ChatMessage> entries = new ArrayList<>(2);
-		String status = action.status();
+		String status = action.status().value();
 		String text = new ChannelMessage(action, ChatChannel.TYPE, ChannelMessage.Purpose.REQUEST).text();
 		entries.add(new ChatMessage(ChatMessage.PROMPT, text,
 				ExpectedResponses.of(action.args().get(ExpectedResponses.ARG)), action.id(), status, null,
 				action.createdAt()));
 		ActionResponse response = action.response();
-		if (ActionStatus.COMPLETED.value().equals(status) && response != null) {
+		if (action.status() == ActionStatus.COMPLETED && response != null) {
 			entries.add(new ChatMessage(ChatMessage.ANSWER, text(response.value()), List.of(), action.id(), status,
 					response.respondedBy(), (response.timestamp() != null) ? response.timestamp() : action.updatedAt()));
 		}
-		else if (ActionStatus.EXPIRED.value().equals(status)) {
+		else if (action.status() == ActionStatus.EXPIRED) {
 			entries.add(new ChatMessage(ChatMessage.STATUS, "No answer came in time; the question has expired.",
 					List.of(), action.id(), status, null, action.updatedAt()));
 		}
-		else if (ActionStatus.CANCELLED.value().equals(status)) {
+		else if (action.status() == ActionStatus.CANCELLED) {
 			entries.add(new ChatMessage(ChatMessage.STATUS, "The question was withdrawn.", List.of(), action.id(),
 					status, null, action.updatedAt()));
 		}

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 
-import dev.camundahil.api.ProblemJsonApi;
+import dev.camundahil.web.ProblemJsonApi;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;

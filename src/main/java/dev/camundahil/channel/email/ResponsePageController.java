@@ -147,8 +147,8 @@ class ResponsePageController {
 		if (action.getStatus() == ActionStatus.CANCELLED) {
 			return page.state("cancelled", HttpStatus.GONE);
 		}
-		boolean overdue = action.getExpiresAt() != null && !Instant.now().isBefore(action.getExpiresAt());
-		if (action.getStatus() == ActionStatus.EXPIRED || verdict == SignedTokens.Verdict.EXPIRED || overdue) {
+		if (action.getStatus() == ActionStatus.EXPIRED || verdict == SignedTokens.Verdict.EXPIRED
+				|| action.isOverdue(Instant.now())) {
 			return page.state("expired", HttpStatus.GONE);
 		}
 		return page;

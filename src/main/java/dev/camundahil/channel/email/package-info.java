@@ -1,5 +1,6 @@
 /**
  * The {@code email} output type ({@link dev.camundahil.channel.email.EmailChannel}) and the response pages under
  * {@code /respond/**} that its signed links open; only their POST answers an action.
+ * Uses {@code action}, {@code channel}, {@code bpmn} (its deployment-check SPI) and {@code links}.
  */
 package dev.camundahil.channel.email;

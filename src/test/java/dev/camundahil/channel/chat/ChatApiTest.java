@@ -16,7 +16,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.camundahil.action.ActionRequestRepository;
+import dev.camundahil.action.ActionQuery;
+import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.bpmn.HilProcesses;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -63,7 +65,7 @@ class ChatApiTest {
 	List<OutputChannel> channels;
 
 	@Autowired
-	ActionRequestRepository actionRequests;
+	ActionService actionRequests;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -182,7 +184,7 @@ class ChatApiTest {
 			.satisfiesExactly((reason) -> assertThat(reason).contains("'maybe' is not one of the expected responses"),
 					(reason) -> assertThat(reason).contains("'perhaps' is not one of the expected responses"),
 					(reason) -> assertThat(reason).contains("bytes as JSON; at most 65536"));
-		assertThat(this.actionRequests.findById(UUID.fromString(action)).orElseThrow().isPending()).isTrue();
+		assertThat(this.actionRequests.lookup(UUID.fromString(action)).orElseThrow().isPending()).isTrue();
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
 	}
 
@@ -337,7 +339,8 @@ class ChatApiTest {
 		assertThat(chat.deliversInTransaction()).isTrue();
 		start(QUESTION);
 		ActionView view = ActionView.of(this.actionRequests
-			.findBySessionIdAndStatusOrderByCreatedAtDesc(this.session, ActionStatus.PENDING)
+			.list(new ActionQuery(ActionStatus.PENDING, null, this.session, null, null), PageRequest.of(0, 1))
+			.getContent()
 			.get(0));
 		assertThat(chat.dispatch(new ChannelMessage(view, "chat", ChannelMessage.Purpose.REQUEST)).messageId()).isNull();
 		assertThat(this.jdbc.queryForObject(

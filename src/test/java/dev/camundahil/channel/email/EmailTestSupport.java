@@ -20,7 +20,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.camundahil.action.ActionRequest;
-import dev.camundahil.action.ActionRequestRepository;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.channel.ChannelMessage;
@@ -107,7 +106,7 @@ abstract class EmailTestSupport {
 	ActionService actions;
 
 	@Autowired
-	ActionRequestRepository actionRequests;
+	ActionService actionRequests;
 
 	@Autowired
 	EmailChannel channel;

@@ -1,4 +1,4 @@
-package dev.camundahil.schedule;
+package dev.camundahil.action;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package dev.camundahil.schedule;
+package dev.camundahil.action;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import dev.camundahil.action.AuditEvents;
 import dev.camundahil.config.HilDatabase;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package dev.camundahil.api;
+package dev.camundahil.web;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 

@@ -1,4 +1,4 @@
-package dev.camundahil.api;
+package dev.camundahil.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a HIL controller outside this package whose failures become the API's problem JSON, with the same mapping
- * as the actions API (404, 409, 400, 413, malformed and strict bodies).
+ * Marks a HIL controller whose failures become the API's problem JSON, with the same mapping as the actions API
+ * (404, 409, 400, 413, malformed and strict bodies).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,4 +1,4 @@
-package dev.camundahil.api;
+package dev.camundahil.web;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;

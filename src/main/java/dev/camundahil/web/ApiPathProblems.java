@@ -1,4 +1,4 @@
-package dev.camundahil.api;
+package dev.camundahil.web;
 
 import java.io.IOException;
 import java.util.List;
@@ -28,7 +28,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * advice never sees these, as no controller was chosen; without this they would become the servlet container's
  * error page. Requests outside the API are left to the application.
  */
-class ApiPathProblems implements HandlerExceptionResolver, Ordered {
+public class ApiPathProblems implements HandlerExceptionResolver, Ordered {
 
 	static final String API_PREFIX = "/api/v1/";
 
