@@ -1,6 +1,8 @@
 package dev.camundahil.reply;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.camundahil.InvalidSettingException;
 
@@ -58,6 +60,35 @@ public class InboundMailProperties implements InitializingBean {
 	 * the mailbox, unmarked) for good.
 	 */
 	private int maxAttempts = 5;
+
+	/**
+	 * Whether a reply counts only when the receiving server vouches for its sender: an Authentication-Results header
+	 * of a trusted authserv-id says dmarc=pass, or dkim=pass for a domain aligned with the From domain. Recommended
+	 * for mailboxes that receive mail from the internet.
+	 */
+	private boolean requireAuthenticatedSender = false;
+
+	/**
+	 * The authserv-ids of the receiving mail servers whose Authentication-Results headers are believed (for example
+	 * mx.example.com); headers of any other id are ignored.
+	 */
+	private List<String> trustedAuthservIds = new ArrayList<>();
+
+	public boolean isRequireAuthenticatedSender() {
+		return this.requireAuthenticatedSender;
+	}
+
+	public void setRequireAuthenticatedSender(boolean requireAuthenticatedSender) {
+		this.requireAuthenticatedSender = requireAuthenticatedSender;
+	}
+
+	public List<String> getTrustedAuthservIds() {
+		return this.trustedAuthservIds;
+	}
+
+	public void setTrustedAuthservIds(List<String> trustedAuthservIds) {
+		this.trustedAuthservIds = trustedAuthservIds;
+	}
 
 	public boolean isEnabled() {
 		return this.host != null && !this.host.isBlank();
@@ -180,6 +211,12 @@ public class InboundMailProperties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		InvalidSettingException.requireAtLeast("hil.mail.inbound.max-attempts", this.maxAttempts, 1);
+		if (this.requireAuthenticatedSender && this.trustedAuthservIds.stream().allMatch(String::isBlank)) {
+			throw new InvalidSettingException("hil.mail.inbound.trusted-authserv-ids",
+					"is empty while hil.mail.inbound.require-authenticated-sender is true, so no reply could count",
+					"Set it to the authserv-id that your receiving mail server writes in its Authentication-Results "
+							+ "headers (for example mx.example.com), or turn require-authenticated-sender off");
+		}
 	}
 
 }

@@ -29,7 +29,8 @@ class ReplyConfiguration {
 			@Value("${hil.mail.from:#{null}}") String from, EmailLimitProperties emailLimits) {
 		InboundLedger ledger = new InboundLedger(jdbc);
 		ReplyHandler handler = new ReplyHandler(new ReplyMatcher(sent, actions), actions, ledger, answers,
-				new TransactionTemplate(transactions), properties.getMaxAttempts());
+				new TransactionTemplate(transactions), properties.getMaxAttempts(),
+				new SenderAuthentication(properties.isRequireAuthenticatedSender(), properties.getTrustedAuthservIds()));
 		InboundMessage.Limits limits = new InboundMessage.Limits(emailLimits.getMaxEmailBodySize().toBytes(),
 				emailLimits.getMaxAttachmentSize().toBytes());
 		return new MailboxPoller(properties, ledger, handler, new SenderNotice(mailSender, from), limits);

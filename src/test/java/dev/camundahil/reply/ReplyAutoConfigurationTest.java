@@ -41,6 +41,14 @@ class ReplyAutoConfigurationTest {
 	}
 
 	@Test
+	void requiringAuthenticatedSendersWithoutATrustedServerStopsTheStart() {
+		this.contexts
+			.withPropertyValues("hil.mail.inbound.host=imap.example.com",
+					"hil.mail.inbound.require-authenticated-sender=true")
+			.run(PluginContexts.failedOnSetting("hil.mail.inbound.trusted-authserv-ids is empty"));
+	}
+
+	@Test
 	void theHostsPollerReplacesThePlugins() {
 		this.contexts.withPropertyValues("hil.mail.inbound.host=imap.example.com")
 			.withUserConfiguration(HostPoller.class)
