@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import dev.camundahil.action.Timestamps;
+import dev.camundahil.retry.RetryPolicy;
 import dev.camundahil.schedule.RecurringWork;
 import dev.camundahil.webhook.WebhookDeliveries.Claimed;
 import dev.camundahil.webhook.WebhookDeliveries.NewDelivery;
@@ -54,7 +55,7 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 
 	private final SecretBox secrets;
 
-	private final RetrySchedule schedule;
+	private final RetryPolicy retries;
 
 	private final ActiveWebhooks activeWebhooks;
 
@@ -73,12 +74,12 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 
 	private final WebhookLanes lanes;
 
-	WebhookDeliveryWorker(WebhookDeliveries store, WebhookSender sender, SecretBox secrets, RetrySchedule schedule,
+	WebhookDeliveryWorker(WebhookDeliveries store, WebhookSender sender, SecretBox secrets, RetryPolicy retries,
 			ActiveWebhooks activeWebhooks, Settings settings) {
 		this.store = store;
 		this.sender = sender;
 		this.secrets = secrets;
-		this.schedule = schedule;
+		this.retries = retries;
 		this.activeWebhooks = activeWebhooks;
 		this.backoff = new EndpointBackoff(settings.endpointBackoff(), settings.maxEndpointBackoff());
 		this.claimFor = settings.timeout().multipliedBy(2).plus(CLAIM_MARGIN);
@@ -286,7 +287,7 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 
 	private void retryOrFail(Claimed delivery, int attempts, SendResult result, Instant now) {
 		Integer statusCode = (result.statusCode() != 0) ? result.statusCode() : null;
-		Optional<Duration> next = this.schedule.delayAfter(attempts);
+		Optional<Duration> next = this.retries.delayAfter(attempts);
 		if (next.isEmpty()) {
 			if (this.store.recordEnd(delivery, WebhookDeliveries.FAILED, attempts, statusCode, result.error(), now)) {
 				log.warn("Webhook delivery {} ({}) to webhook {} failed after {} attempt(s): {}", delivery.id(),
