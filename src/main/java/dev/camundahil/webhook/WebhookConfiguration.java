@@ -44,7 +44,7 @@ class WebhookConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookDeliveries hilWebhookDeliveries(JdbcTemplate jdbc, HilDatabase database) {
-		return new WebhookDeliveries(jdbc, database.isPostgres());
+		return WebhookDeliveries.of(jdbc, database);
 	}
 
 	@Bean
