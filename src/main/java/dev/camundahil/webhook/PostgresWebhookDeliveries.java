@@ -23,19 +23,8 @@ final class PostgresWebhookDeliveries extends WebhookDeliveries {
 
 	@Override
 	List<Claimed> claimDueRows(Instant now, Instant claimedUntil, int limit, Collection<UUID> skipped) {
-		// The due rows are looked up webhook by webhook, each in its own part of the pending index, so that
-		// the rows of a skipped webhook are never read: a webhook that backs off may have thousands due, older
-		// than anything else. A row whose webhook is gone is not claimed; deleting a webhook deletes its rows.
-		// The chosen rows are then locked, skipping rows another node is claiming, and claimed, by primary key:
-		// ids go as arrays (with "id IN (subquery)" PostgreSQL may read and hash the whole table), and the lock
-		// checks that a row is still due but not its status, since only pending rows have a next_attempt_at:
-		// with the status, PostgreSQL may read the pending index there instead. Webhook ids go as uuid[],
-		// compared as they are, where a text[] would be cast again for every row. UPDATE ... RETURNING gives
-		// the rows in the order it found them, so the outer query puts them in order. Each webhook's turns are
-		// counted over a ROWS frame: over the default frame PostgreSQL reads every row due at the same moment
-		// as the first before it numbers the first. The statement is planned afresh every time, for the table as it is:
-		// the sweep runs from start-up, and a plan kept from while the table was empty reads it whole once it
-		// has filled, until the table's statistics are next gathered.
+		// due rows are looked up webhook by webhook, so that a skipped webhook's rows are never read, then locked and
+		// claimed by primary key; docs/data-model.md says why each part is written as it is
 		return this.jdbc.query("""
 				WITH claimed AS (
 				  UPDATE action_webhook_delivery SET next_attempt_at = ?, claim_token = ?
@@ -72,7 +61,10 @@ final class PostgresWebhookDeliveries extends WebhookDeliveries {
 		return "id = ANY (ARRAY(" + ids + "))";
 	}
 
-	/** Has PostgreSQL plan the statement for every execution, instead of keeping a plan after a few of them. */
+	/**
+	 * Has PostgreSQL plan the statement for every execution, instead of keeping a plan after a few of them: one
+	 * made at start-up, for an empty outbox, would read the whole table once it has filled.
+	 */
 	private static void plannedEveryTime(PreparedStatement statement) throws SQLException {
 		if (statement.isWrapperFor(PGStatement.class)) {
 			statement.unwrap(PGStatement.class).setPrepareThreshold(0);
