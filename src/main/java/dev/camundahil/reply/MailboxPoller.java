@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -49,6 +50,8 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 
 	private final InboundMessage.Limits limits;
 
+	private final MailboxLogin login;
+
 	private Store store;
 
 	/** Whether the folder handled messages are moved to is known to exist. */
@@ -59,7 +62,13 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 
 	MailboxPoller(InboundMailProperties properties, InboundLedger ledger, ReplyHandler handler,
 			SenderNotice senderNotice, InboundMessage.Limits limits) {
+		this(properties, ledger, handler, senderNotice, limits, MailboxLogin.password(properties.getPassword()));
+	}
+
+	MailboxPoller(InboundMailProperties properties, InboundLedger ledger, ReplyHandler handler,
+			SenderNotice senderNotice, InboundMessage.Limits limits, MailboxLogin login) {
 		this.properties = properties;
+		this.login = login;
 		this.ledger = ledger;
 		this.handler = handler;
 		this.senderNotice = senderNotice;
@@ -348,9 +357,21 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 		String timeout = String.valueOf(this.properties.getTimeout().toMillis());
 		session.put("mail." + protocol + ".connectiontimeout", timeout);
 		session.put("mail." + protocol + ".timeout", timeout);
+		this.login.configure(session, protocol);
 		Store store = Session.getInstance(session).getStore(protocol);
-		store.connect(this.properties.getHost(), (this.properties.getPort() != null) ? this.properties.getPort() : -1,
-				this.properties.getUsername(), this.properties.getPassword());
+		int port = (this.properties.getPort() != null) ? this.properties.getPort() : -1;
+		String password = this.login.password();
+		try {
+			store.connect(this.properties.getHost(), port, this.properties.getUsername(), password);
+		}
+		catch (AuthenticationFailedException ex) {
+			// a token the server no longer takes (revoked, or expired early): once more with a new one
+			if (!this.login.refused(password)) {
+				throw ex;
+			}
+			log.info("The reply mailbox refused its login; logging in once more with a new one: {}", ex.getMessage());
+			store.connect(this.properties.getHost(), port, this.properties.getUsername(), this.login.password());
+		}
 		return store;
 	}
 

@@ -31,14 +31,15 @@ public class ReplyConfiguration {
 	MailboxPoller hilMailboxPoller(InboundMailProperties properties, JdbcTemplate jdbc,
 			DispatchedMessages sent, ActionService actions, AnswerTransaction answers,
 			PlatformTransactionManager transactions, ObjectProvider<JavaMailSender> mailSender,
-			@Value("${hil.mail.from:#{null}}") String from, HilProperties hil) {
+			@Value("${hil.mail.from:#{null}}") String from, HilProperties hil, ObjectProvider<MailboxLogin> login) {
 		Assert.isTrue(properties.getMaxAttempts() > 0, "hil.mail.inbound.max-attempts must be at least 1");
 		InboundLedger ledger = new InboundLedger(jdbc);
 		ReplyHandler handler = new ReplyHandler(new ReplyMatcher(sent, actions), actions, ledger, answers,
 				new TransactionTemplate(transactions), properties.getMaxAttempts());
 		InboundMessage.Limits limits = new InboundMessage.Limits(hil.getSecurity().getMaxEmailBodySize().toBytes(),
 				hil.getSecurity().getMaxAttachmentSize().toBytes());
-		return new MailboxPoller(properties, ledger, handler, new SenderNotice(mailSender, from), limits);
+		return new MailboxPoller(properties, ledger, handler, new SenderNotice(mailSender, from), limits,
+				login.getIfAvailable(() -> MailboxLogin.password(properties.getPassword())));
 	}
 
 }
