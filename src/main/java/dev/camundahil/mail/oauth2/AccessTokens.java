@@ -37,6 +37,9 @@ final class AccessTokens {
 	/** Guarded by {@code this}. */
 	private OAuth2AccessToken current;
 
+	/** When {@link #current} is no longer used, on {@link #clock}; guarded by {@code this}. */
+	private Instant replaceAt;
+
 	/** Guarded by {@code this}; a server may hand out a new refresh token with every access token. */
 	private OAuth2RefreshToken refreshToken;
 
@@ -54,7 +57,7 @@ final class AccessTokens {
 
 	/** A token to log in with now: the kept one while it is fresh, else a new one. */
 	synchronized String token() throws MessagingException {
-		if (this.current != null && isFresh(this.current)) {
+		if (this.current != null && this.clock.instant().isBefore(this.replaceAt)) {
 			return this.current.getTokenValue();
 		}
 		this.current = null;
@@ -69,11 +72,12 @@ final class AccessTokens {
 			throw new MessagingException(failure(ex.getClass().getSimpleName() + ": " + ex.getMessage()), ex);
 		}
 		this.current = response.getAccessToken();
+		this.replaceAt = this.clock.instant().plus(lifetime(this.current)).minus(EARLY);
 		if (response.getRefreshToken() != null) {
 			this.refreshToken = response.getRefreshToken();
 		}
-		log.debug("Got an OAuth2 access token for {} from {}, valid until {}", this.prefix, this.tokenUri,
-				this.current.getExpiresAt());
+		log.debug("Got an OAuth2 access token for {} from {}, valid for {}", this.prefix, this.tokenUri,
+				lifetime(this.current));
 		return this.current.getTokenValue();
 	}
 
@@ -84,9 +88,12 @@ final class AccessTokens {
 		}
 	}
 
-	private boolean isFresh(OAuth2AccessToken token) {
-		Instant expiresAt = token.getExpiresAt();
-		return expiresAt == null || this.clock.instant().isBefore(expiresAt.minus(EARLY));
+	/** How long the token is valid, as the server said when it was received ({@code expires_in}). */
+	private static Duration lifetime(OAuth2AccessToken token) {
+		if (token.getIssuedAt() == null || token.getExpiresAt() == null) {
+			return Duration.ZERO;
+		}
+		return Duration.between(token.getIssuedAt(), token.getExpiresAt());
 	}
 
 	private String failure(String reason) {
