@@ -66,10 +66,10 @@ final class AccessTokens {
 			response = this.endpoint.request(this.refreshToken);
 		}
 		catch (OAuth2AuthorizationException ex) {
-			throw new MessagingException(failure(describe(ex.getError())), ex);
+			throw failure(describe(ex.getError()), ex);
 		}
 		catch (RuntimeException ex) {
-			throw new MessagingException(failure(ex.getClass().getSimpleName() + ": " + ex.getMessage()), ex);
+			throw failure(ex.getClass().getSimpleName() + ": " + ex.getMessage(), ex);
 		}
 		this.current = response.getAccessToken();
 		this.replaceAt = this.clock.instant().plus(lifetime(this.current)).minus(EARLY);
@@ -96,8 +96,14 @@ final class AccessTokens {
 		return Duration.between(token.getIssuedAt(), token.getExpiresAt());
 	}
 
-	private String failure(String reason) {
-		return "Could not get an OAuth2 access token for " + this.prefix + " from " + this.tokenUri + ": " + reason;
+	/**
+	 * The reason alone, without the exception chained: Jakarta Mail would repeat the cause in every message, and the
+	 * dispatch log line carries the message.
+	 */
+	private MessagingException failure(String reason, RuntimeException cause) {
+		log.debug("The token request for {} failed", this.prefix, cause);
+		return new MessagingException(
+				"Could not get an OAuth2 access token for " + this.prefix + " from " + this.tokenUri + ": " + reason);
 	}
 
 	private static String describe(OAuth2Error error) {
