@@ -2,8 +2,7 @@ package dev.camundahil.action;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.camundahil.config.HilDatabase;
-import dev.camundahil.config.HilProperties;
+import dev.camundahil.schema.HilDatabase;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,12 +15,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The action feature: its tables, its service and what they need.
  */
 @Configuration(proxyBeanMethods = false)
-public class ActionConfiguration {
+class ActionConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ActionRequestRepository actionRequestRepository(JdbcTemplate jdbc) {
-		return new ActionRequestRepository(jdbc, HilDatabase.of(jdbc.getDataSource()));
+	ActionRequestRepository actionRequestRepository(JdbcTemplate jdbc, HilDatabase database) {
+		return new ActionRequestRepository(jdbc, database);
 	}
 
 	@Bean
@@ -33,11 +32,11 @@ public class ActionConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ActionService actionService(ActionRequestRepository actions, JdbcTemplate jdbc, ApplicationEventPublisher events,
-			ObjectMapper json, HilProperties properties, AnswerTransaction answers) {
+			ObjectMapper json, ResponseLimitProperties limits, AnswerTransaction answers, HilDatabase database) {
 		return new ActionService(actions, new ActionAuditRepository(jdbc, actions.jsonColumns()), events,
 				new IdempotencyKeys(jdbc, json),
-				new ResponseValueLimit(json, properties.getSecurity().getMaxResponseValueSize()), answers,
-				OverdueActions.forDatabase(jdbc, HilDatabase.of(jdbc.getDataSource())));
+				new ResponseValueLimit(json, limits.getMaxResponseValueSize()), answers,
+				OverdueActions.forDatabase(jdbc, database));
 	}
 
 }

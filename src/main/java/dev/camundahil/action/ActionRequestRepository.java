@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.camundahil.config.HilDatabase;
+import dev.camundahil.schema.HilDatabase;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;

@@ -3,6 +3,7 @@ package dev.camundahil.action;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,10 +136,12 @@ public class ActionService {
 	/**
 	 * Cancels the pending action of an execution that the engine is leaving without a response (a boundary event,
 	 * a cancelled or migrated instance). Does nothing when the execution has no pending action.
+	 * @return the ids of the actions cancelled
 	 */
-	public void cancelForLeftExecution(String executionId, String reason) {
-		this.actions.findByExecutionIdAndStatus(executionId, ActionStatus.PENDING)
-			.forEach((action) -> cancel(action, reason, null, true));
+	public List<UUID> cancelForLeftExecution(String executionId, String reason) {
+		List<ActionRequest> pending = this.actions.findByExecutionIdAndStatus(executionId, ActionStatus.PENDING);
+		pending.forEach((action) -> cancel(action, reason, null, true));
+		return pending.stream().map(ActionRequest::getId).toList();
 	}
 
 	/** Expires a pending action whose deadline has passed; the waiting process resumes with status expired. */
@@ -193,6 +196,21 @@ public class ActionService {
 		write(action);
 		audit(id, AuditEvents.DELETED, Map.of(), userId);
 		return action;
+	}
+
+	/**
+	 * The pending action an execution waits on, or else the newest pending action of its process instance (an
+	 * expression in a parallel branch); empty when there is none.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ActionRequest> findPendingOf(String executionId, String processInstanceId) {
+		return this.actions.findByExecutionIdAndStatus(executionId, ActionStatus.PENDING)
+			.stream()
+			.findFirst()
+			.or(() -> this.actions.findByProcessInstanceId(processInstanceId)
+				.stream()
+				.filter(ActionRequest::isPending)
+				.max(Comparator.comparing(ActionRequest::getCreatedAt)));
 	}
 
 	/**

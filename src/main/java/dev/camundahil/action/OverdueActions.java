@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import dev.camundahil.config.HilDatabase;
+import dev.camundahil.schema.HilDatabase;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

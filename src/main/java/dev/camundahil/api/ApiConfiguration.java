@@ -12,6 +12,6 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ActionController.class, ApiProblems.class, ApiPathProblems.class })
-public class ApiConfiguration {
+class ApiConfiguration {
 
 }

@@ -2,6 +2,7 @@ package dev.camundahil.app;
 
 import java.util.List;
 
+import dev.camundahil.security.StatelessSecurity;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 
@@ -11,8 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -37,15 +36,9 @@ class AppSecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(paths(OPEN_PATHS))
 			.permitAll()
 			.anyRequest()
-			.denyAll())
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// the webapps have their own CSRF protection; the REST API takes no cookies from Spring Security
-			.csrf(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
-			.formLogin(AbstractHttpConfigurer::disable)
-			.httpBasic(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable);
-		return http.build();
+			.denyAll());
+		// the webapps have their own CSRF protection; the REST API takes no cookies from Spring Security
+		return StatelessSecurity.apply(http).build();
 	}
 
 	/** Matched on the path in the app, whichever servlet (Spring MVC, Camunda's Jersey) serves it. */

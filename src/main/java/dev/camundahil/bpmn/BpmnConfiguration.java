@@ -1,7 +1,7 @@
 package dev.camundahil.bpmn;
 
+import dev.camundahil.action.ActionProperties;
 import dev.camundahil.action.ActionService;
-import dev.camundahil.config.HilProperties;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.pvm.delegate.ActivityBehavior;
@@ -16,12 +16,19 @@ import org.springframework.context.annotation.Lazy;
  * listener that resumes waiting executions (or leaves a job that does).
  */
 @Configuration(proxyBeanMethods = false)
-public class BpmnConfiguration {
+class BpmnConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "hilTask")
-	ActivityBehavior hilTask(ActionService actions, HilProperties properties) {
-		return new HilTaskBehavior(actions, properties.getDefaultTimeout());
+	ActivityBehavior hilTask(ActionService actions, ActionProperties properties,
+			ProcessVariablesProperties variables) {
+		return new HilTaskBehavior(actions, properties.getDefaultTimeout(), variables.getVariables());
+	}
+
+	@Bean(name = "hilState")
+	@ConditionalOnMissingBean(name = "hilState")
+	WaitingStateBean hilState(@Lazy ActionService actions) {
+		return new WaitingStateBean(actions);
 	}
 
 	@Bean

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 
 /**
- * Adds the HIL task parse listener, the {@code hilState} serializer and the handler of {@code hil-resume} jobs to
+ * Adds the HIL task parse listener, the serializers of {@code hilState} and the lean result and the handler of {@code hil-resume} jobs to
  * the process engine.
  */
 public class HilEnginePlugin extends AbstractProcessEnginePlugin {
@@ -33,7 +33,8 @@ public class HilEnginePlugin extends AbstractProcessEnginePlugin {
 		}
 		// first: where several serializers can take a value, the engine picks the first of the default format, or
 		// else the first of all
-		configuration.getCustomPreVariableSerializers().add(0, new HilStateSerializer());
+		configuration.getCustomPreVariableSerializers().add(0, HilValueSerializer.forState());
+		configuration.getCustomPreVariableSerializers().add(1, HilValueSerializer.forResult());
 		if (configuration.getCustomJobHandlers() == null) {
 			configuration.setCustomJobHandlers(new ArrayList<>());
 		}

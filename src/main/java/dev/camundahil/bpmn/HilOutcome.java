@@ -1,5 +1,7 @@
 package dev.camundahil.bpmn;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.camundahil.action.ActionStatus;
@@ -14,6 +16,16 @@ record HilOutcome(UUID actionId, ActionStatus status, Object response, String re
 		return new HilOutcome(action.id(), action.status(),
 				(action.response() != null) ? action.response().value() : null,
 				(action.response() != null) ? action.response().respondedBy() : null);
+	}
+
+	/** The outcome as the result variable holds it: {actionId, status, response, respondedBy}. */
+	Map<String, Object> asMap() {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("actionId", (this.actionId != null) ? this.actionId.toString() : null);
+		result.put("status", this.status.value());
+		result.put("response", this.response);
+		result.put("respondedBy", this.respondedBy);
+		return result;
 	}
 
 }

@@ -8,7 +8,7 @@ import dev.camundahil.action.ActionRequest;
 /**
  * The value of {@code hilState} while a HIL task waits: {@code {pendingActionId, outputTypes, args}}. A map, so that
  * expressions such as {@code ${hilState.pendingActionId}} and Cockpit read it like any JSON object; a type of its
- * own, so that {@link HilStateSerializer} stores it and no other object.
+ * own, so that {@link HilValueSerializer} stores it and no other object.
  */
 public final class HilState extends LinkedHashMap<String, Object> {
 

@@ -1,6 +1,8 @@
 package dev.camundahil.bpmn;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionService;
@@ -24,9 +26,12 @@ class HilTaskBehavior extends TaskActivityBehavior {
 
 	private final Duration defaultTimeout;
 
-	HilTaskBehavior(ActionService actions, Duration defaultTimeout) {
+	private final VariablesMode defaultMode;
+
+	HilTaskBehavior(ActionService actions, Duration defaultTimeout, VariablesMode defaultMode) {
 		this.actions = actions;
 		this.defaultTimeout = defaultTimeout;
+		this.defaultMode = defaultMode;
 	}
 
 	@Override
@@ -40,7 +45,9 @@ class HilTaskBehavior extends TaskActivityBehavior {
 			// a feature refused the task's arguments while the action opened (a channel, its reminders)
 			throw new HilTaskConfigurationException(HilTaskRequest.where(execution) + ex.getMessage(), ex);
 		}
-		HilVariables.writeState(execution, action);
+		if (mode(execution) == VariablesMode.SEPARATE) {
+			HilVariables.writeState(execution, action);
+		}
 	}
 
 	@Override
@@ -51,14 +58,20 @@ class HilTaskBehavior extends TaskActivityBehavior {
 				return;
 			}
 			// Someone signalled the execution directly, without an answer: the action cannot be answered any more.
-			this.actions.cancelForLeftExecution(execution.getId(), "execution signalled without a response");
-			execution.removeVariable(HilVariables.STATE);
-			execution.setVariable(HilVariables.STATUS, ActionStatus.CANCELLED.value());
+			List<UUID> cancelled = this.actions.cancelForLeftExecution(execution.getId(),
+					"execution signalled without a response");
+			if (mode(execution) == VariablesMode.LEAN) {
+				writeOutcome(execution, new HilOutcome(cancelled.isEmpty() ? null : cancelled.get(0),
+						ActionStatus.CANCELLED, null, null));
+			}
+			else {
+				execution.removeVariable(HilVariables.STATE);
+				execution.setVariable(HilVariables.STATUS, ActionStatus.CANCELLED.value());
+			}
 			leave(execution);
 			return;
 		}
-		Object resultVariable = HilTaskInputs.value(execution, HilTaskParameters.RESULT_VARIABLE);
-		HilVariables.writeOutcome(execution, outcome, (resultVariable != null) ? resultVariable.toString() : null);
+		writeOutcome(execution, outcome);
 		if (outcome.status() == ActionStatus.EXPIRED && HilTaskParameters.onTimeout(
 				HilTaskInputs.value(execution, HilTaskParameters.ON_TIMEOUT)) == HilTaskParameters.OnTimeout.ERROR) {
 			BpmnExceptionHandler.propagateBpmnError(new BpmnError(HilVariables.EXPIRED_ERROR_CODE,
@@ -66,6 +79,17 @@ class HilTaskBehavior extends TaskActivityBehavior {
 			return;
 		}
 		leave(execution);
+	}
+
+	private void writeOutcome(ActivityExecution execution, HilOutcome outcome) {
+		Object resultVariable = HilTaskInputs.value(execution, HilTaskParameters.RESULT_VARIABLE);
+		HilVariables.writeOutcome(execution, outcome, (resultVariable != null) ? resultVariable.toString() : null,
+				mode(execution));
+	}
+
+	private VariablesMode mode(ActivityExecution execution) {
+		return HilTaskParameters.variables(HilTaskInputs.value(execution, HilTaskParameters.VARIABLES),
+				this.defaultMode);
 	}
 
 }

@@ -51,13 +51,15 @@ final class HilTaskParameters {
 
 	static final String REMINDER = "reminder";
 
+	static final String VARIABLES = "variables";
+
 	/** The output types a HIL task can name. */
 	static final Set<String> OUTPUT_TYPE_NAMES = Set.of("chat", "email", "custom");
 
 	/** Parameters with a meaning of their own; any other parameter is a custom channel's argument. */
 	static final Set<String> KNOWN = Set.of(QUESTION, OUTPUT_TYPES, METADATA, MESSAGE, EXPECTED_RESPONSE, TO, CC, BCC,
 			SUBJECT, BODY_HTML, BODY_TEXT, ATTACHMENTS, CHANNEL, TIMEOUT, ON_TIMEOUT, SESSION_ID, RESULT_VARIABLE,
-			REMINDER);
+			REMINDER, VARIABLES);
 
 	private HilTaskParameters() {
 	}
@@ -114,6 +116,15 @@ final class HilTaskParameters {
 			default -> throw new IllegalArgumentException(
 					"'" + ON_TIMEOUT + "' must be 'continue' or 'error', not '" + value + "'");
 		};
+	}
+
+	/** The task's variables mode; the setting's when the task names none. */
+	static VariablesMode variables(Object value, VariablesMode fallback) {
+		if (value == null || String.valueOf(value).isBlank()) {
+			return fallback;
+		}
+		return VariablesMode.of(String.valueOf(value)).orElseThrow(() -> new IllegalArgumentException(
+				"'" + VARIABLES + "' must be 'separate' or 'lean', not '" + value + "'"));
 	}
 
 	@SuppressWarnings("unchecked")

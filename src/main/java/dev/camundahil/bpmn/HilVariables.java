@@ -1,6 +1,5 @@
 package dev.camundahil.bpmn;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +11,9 @@ import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * The process variables of a HIL task: {@code hilState} while it waits, and the outcome once it resumes. Maps and
- * lists are stored as JSON, so they stay readable in Cockpit and in expressions such as
- * {@code ${hilState.pendingActionId}}; {@code hilState} by {@link HilStateSerializer}.
+ * The process variables of a HIL task: {@code hilState} while it waits, and the outcome once it resumes, as
+ * {@link VariablesMode} says. Maps and lists are stored as JSON, so they stay readable in Cockpit and in expressions
+ * such as {@code ${hilState.pendingActionId}}; {@code hilState} by {@link HilValueSerializer}.
  */
 public final class HilVariables {
 
@@ -41,19 +40,25 @@ public final class HilVariables {
 		execution.setVariable(STATE, json(HilState.of(action)));
 	}
 
-	static void writeOutcome(DelegateExecution execution, HilOutcome outcome, String resultVariable) {
+	/**
+	 * Writes how the action ended. In lean mode that is one JSON variable; a task that began waiting in separate
+	 * mode (the setting changed meanwhile) still loses its {@code hilState}.
+	 */
+	static void writeOutcome(DelegateExecution execution, HilOutcome outcome, String resultVariable,
+			VariablesMode mode) {
 		execution.removeVariable(STATE);
+		boolean named = resultVariable != null && !resultVariable.isBlank();
+		if (mode == VariablesMode.LEAN) {
+			execution.setVariable(named ? resultVariable : VariablesMode.DEFAULT_LEAN_VARIABLE,
+					json(HilResult.of(outcome.asMap())));
+			return;
+		}
 		execution.setVariable(ACTION_ID, outcome.actionId().toString());
 		execution.setVariable(STATUS, outcome.status().value());
 		execution.setVariable(RESPONSE, typed(outcome.response()));
 		execution.setVariable(RESPONDED_BY, outcome.respondedBy());
-		if (resultVariable != null && !resultVariable.isBlank()) {
-			Map<String, Object> result = new LinkedHashMap<>();
-			result.put("actionId", outcome.actionId().toString());
-			result.put("status", outcome.status().value());
-			result.put("response", outcome.response());
-			result.put("respondedBy", outcome.respondedBy());
-			execution.setVariable(resultVariable, json(result));
+		if (named) {
+			execution.setVariable(resultVariable, json(outcome.asMap()));
 		}
 	}
 

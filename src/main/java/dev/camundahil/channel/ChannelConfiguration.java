@@ -1,10 +1,10 @@
 package dev.camundahil.channel;
 
-
+import dev.camundahil.action.ActionProperties;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.channel.ChannelMessage.Purpose;
-import dev.camundahil.config.HilProperties;
 import dev.camundahil.schedule.RecurringWork;
+import dev.camundahil.schema.HilDatabase;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its two sweeps ({@code dispatch-retries} and {@code reminders}).
  */
 @Configuration(proxyBeanMethods = false)
-public class ChannelConfiguration {
+class ChannelConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -29,29 +29,28 @@ public class ChannelConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChannelDeclarationCheck hilChannelDeclarationCheck(ChannelRouter router, HilProperties properties) {
+	ChannelDeclarationCheck hilChannelDeclarationCheck(ChannelRouter router, ActionProperties properties) {
 		return new ChannelDeclarationCheck(router, properties.getDefaultTimeout());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DispatchRows hilDispatchRows(JdbcTemplate jdbc) {
-		return new DispatchRows(jdbc);
+	DispatchRows hilDispatchRows(JdbcTemplate jdbc, HilDatabase database) {
+		return new DispatchRows(jdbc, database);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	DispatchDelivery hilDispatchDelivery(DispatchRows rows, ChannelRouter router, ActionService actions,
-			PlatformTransactionManager transactionManager, HilProperties properties) {
+			PlatformTransactionManager transactionManager, DispatchProperties dispatch) {
 		return new DispatchDelivery(rows, router, actions, new TransactionTemplate(transactionManager),
-				retrySchedule(properties));
+				retrySchedule(dispatch));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	DispatchWorkers hilDispatchWorkers(DispatchRows rows, DispatchDelivery delivery, ChannelRouter router,
-			HilProperties properties) {
-		HilProperties.Dispatch dispatch = properties.getDispatch();
+			DispatchProperties dispatch) {
 		return new DispatchWorkers(rows, delivery, router, dispatch.getLease(), dispatch.getWorkers(),
 				dispatch.getQueueCapacity());
 	}
@@ -59,8 +58,8 @@ public class ChannelConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DispatchOutbox hilDispatchOutbox(DispatchRows rows, ChannelRouter router, ActionService actions,
-			DispatchWorkers workers, HilProperties properties) {
-		return new DispatchOutbox(rows, router, actions, retrySchedule(properties), workers);
+			DispatchWorkers workers, DispatchProperties dispatch) {
+		return new DispatchOutbox(rows, router, actions, retrySchedule(dispatch), workers);
 	}
 
 	@Bean
@@ -78,8 +77,7 @@ public class ChannelConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "hilDispatchRetries")
 	RecurringWork hilDispatchRetries(DispatchRows rows, ChannelRouter router, DispatchDelivery delivery,
-			HilProperties properties) {
-		HilProperties.Dispatch dispatch = properties.getDispatch();
+			DispatchProperties dispatch) {
 		return new DueDispatchSweep("dispatch-retries", Purpose.REQUEST, dispatch.getInterval(),
 				dispatch.getBatchSize(), dispatch.getLease(), rows, router, delivery);
 	}
@@ -87,14 +85,13 @@ public class ChannelConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "hilReminders")
 	RecurringWork hilReminders(DispatchRows rows, ChannelRouter router, DispatchDelivery delivery,
-			HilProperties properties) {
-		HilProperties.Reminders reminders = properties.getReminders();
+			ReminderProperties reminders, DispatchProperties dispatch) {
 		return new DueDispatchSweep("reminders", Purpose.REMINDER, reminders.getInterval(), reminders.getBatchSize(),
-				properties.getDispatch().getLease(), rows, router, delivery);
+				dispatch.getLease(), rows, router, delivery);
 	}
 
-	private static RetrySchedule retrySchedule(HilProperties properties) {
-		return new RetrySchedule(properties.getDispatch().getRetrySchedule());
+	private static RetrySchedule retrySchedule(DispatchProperties dispatch) {
+		return new RetrySchedule(dispatch.getRetrySchedule());
 	}
 
 }

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import dev.camundahil.channel.ChannelMessage.Purpose;
-import dev.camundahil.config.HilDatabase;
+import dev.camundahil.schema.HilDatabase;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -39,10 +39,10 @@ final class DispatchRows {
 
 	private final boolean postgres;
 
-	DispatchRows(JdbcTemplate jdbc) {
+	DispatchRows(JdbcTemplate jdbc, HilDatabase database) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
-		this.postgres = HilDatabase.of(jdbc.getDataSource()).isPostgres();
+		this.postgres = database.isPostgres();
 	}
 
 	/** A row still to deliver, due at {@code dueAt}. */

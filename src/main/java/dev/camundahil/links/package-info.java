@@ -1,5 +1,5 @@
 /**
- * Signed tokens for the pages people open from links (chat pages, email response pages), and their expiry.
- * Uses no other feature package.
+ * Signed links: the tokens of the pages people open from emails and chat invitations, and their settings.
+ * Uses no other feature package; channels use it.
  */
 package dev.camundahil.links;

@@ -1,7 +1,12 @@
 package dev.camundahil.reply;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
+import dev.camundahil.InvalidSettingException;
+
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code host} is not set.
  */
 @ConfigurationProperties(prefix = "hil.mail.inbound")
-public class InboundMailProperties {
+public class InboundMailProperties implements InitializingBean {
 
 	/** Mail store protocol: imap or imaps. */
 	private String protocol = "imap";
@@ -55,6 +60,35 @@ public class InboundMailProperties {
 	 * the mailbox, unmarked) for good.
 	 */
 	private int maxAttempts = 5;
+
+	/**
+	 * Whether a reply counts only when the receiving server vouches for its sender: an Authentication-Results header
+	 * of a trusted authserv-id says dmarc=pass, or dkim=pass for a domain aligned with the From domain. Recommended
+	 * for mailboxes that receive mail from the internet.
+	 */
+	private boolean requireAuthenticatedSender = false;
+
+	/**
+	 * The authserv-ids of the receiving mail servers whose Authentication-Results headers are believed (for example
+	 * mx.example.com); headers of any other id are ignored.
+	 */
+	private List<String> trustedAuthservIds = new ArrayList<>();
+
+	public boolean isRequireAuthenticatedSender() {
+		return this.requireAuthenticatedSender;
+	}
+
+	public void setRequireAuthenticatedSender(boolean requireAuthenticatedSender) {
+		this.requireAuthenticatedSender = requireAuthenticatedSender;
+	}
+
+	public List<String> getTrustedAuthservIds() {
+		return this.trustedAuthservIds;
+	}
+
+	public void setTrustedAuthservIds(List<String> trustedAuthservIds) {
+		this.trustedAuthservIds = trustedAuthservIds;
+	}
 
 	public boolean isEnabled() {
 		return this.host != null && !this.host.isBlank();
@@ -172,6 +206,17 @@ public class InboundMailProperties {
 		/** Move the message to the {@code move-to} folder. */
 		MOVE
 
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		InvalidSettingException.requireAtLeast("hil.mail.inbound.max-attempts", this.maxAttempts, 1);
+		if (this.requireAuthenticatedSender && this.trustedAuthservIds.stream().allMatch(String::isBlank)) {
+			throw new InvalidSettingException("hil.mail.inbound.trusted-authserv-ids",
+					"is empty while hil.mail.inbound.require-authenticated-sender is true, so no reply could count",
+					"Set it to the authserv-id that your receiving mail server writes in its Authentication-Results "
+							+ "headers (for example mx.example.com), or turn require-authenticated-sender off");
+		}
 	}
 
 }

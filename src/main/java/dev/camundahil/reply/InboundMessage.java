@@ -18,10 +18,12 @@ import jakarta.mail.internet.MimePart;
 
 /**
  * What reply handling needs from a received message, read once: ids, sender, subject, what the sender typed,
- * whether it is an auto-reply, and whether it is too large to be read (its text is then not read).
+ * whether it is an auto-reply, whether it is too large to be read (its text is then not read), and what the
+ * receiving servers say of its sender ({@code Authentication-Results}).
  */
 record InboundMessage(String messageId, List<String> referencedIds, String from, List<String> toAddresses,
-		String subject, String typedText, Optional<String> autoReplyReason, Optional<String> tooLarge) {
+		String subject, String typedText, Optional<String> autoReplyReason, Optional<String> tooLarge,
+		List<String> authenticationResults) {
 
 	static InboundMessage read(Message message, String fallbackId, Limits limits)
 			throws MessagingException, IOException {
@@ -51,7 +53,7 @@ record InboundMessage(String messageId, List<String> referencedIds, String from,
 		return new InboundMessage((messageId != null) ? normalizeId(messageId) : fallbackId, referenced,
 				(from != null && from.length > 0) ? address(from[0]) : null, to,
 				(message.getSubject() != null) ? message.getSubject() : "", typed, AutoReplies.reason(message),
-				tooLarge);
+				tooLarge, headers(message, "Authentication-Results"));
 	}
 
 	/** The bare address, lower case, without display name. */
@@ -73,6 +75,11 @@ record InboundMessage(String messageId, List<String> referencedIds, String from,
 				ids.add(normalizeId(id));
 			}
 		}
+	}
+
+	private static List<String> headers(Message message, String name) throws MessagingException {
+		String[] values = message.getHeader(name);
+		return (values != null) ? List.of(values) : List.of();
 	}
 
 	private static String header(Message message, String name) throws MessagingException {

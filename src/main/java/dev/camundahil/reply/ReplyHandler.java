@@ -43,13 +43,17 @@ class ReplyHandler {
 
 	private final int maxAttempts;
 
-	ReplyHandler(ReplyMatcher matcher, ActionService actions, InboundLedger ledger, AnswerTransaction answers, TransactionTemplate transaction, int maxAttempts) {
+	private final SenderAuthentication senders;
+
+	ReplyHandler(ReplyMatcher matcher, ActionService actions, InboundLedger ledger, AnswerTransaction answers,
+			TransactionTemplate transaction, int maxAttempts, SenderAuthentication senders) {
 		this.matcher = matcher;
 		this.actions = actions;
 		this.ledger = ledger;
 		this.answers = answers;
 		this.transaction = transaction;
 		this.maxAttempts = maxAttempts;
+		this.senders = senders;
 	}
 
 	/**
@@ -104,6 +108,13 @@ class ReplyHandler {
 		}
 		if (!isRecipient(action, message.from())) {
 			audit(action, AuditEvents.REPLY_REJECTED, message, "reason", "the sender is not one of the addressed recipients");
+			return recorded(message, action, ReplyOutcome.Kind.REJECTED);
+		}
+		Optional<String> unvouched = this.senders.refusal(message.from(), message.authenticationResults());
+		if (unvouched.isPresent()) {
+			// no notice: the From may be forged, and its owner did not write
+			log.warn("Email {} to action {} rejected: {}", message.messageId(), action.getId(), unvouched.get());
+			audit(action, AuditEvents.REPLY_REJECTED, message, "reason", unvouched.get());
 			return recorded(message, action, ReplyOutcome.Kind.REJECTED);
 		}
 		if (!action.isPending()) {

@@ -1,34 +1,17 @@
 package dev.camundahil.schedule;
 
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobExecutionContext;
-import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
- * The Quartz job of a {@link RecurringWork} that runs on one node at a time in the whole cluster: runs the work
- * named in its job data.
+ * The Quartz job of a {@link RecurringWork} that runs on one node at a time in the whole cluster. Quartz reads that
+ * from the job's class, and keeps the class name in its tables, so this stays a class (and a name) of its own.
  */
 @DisallowConcurrentExecution
-public class RecurringWorkJob extends QuartzJobBean {
-
-	static final String WORK_NAME = "hilWork";
-
-	private final RecurringWorkRunner runner;
-
-	private String hilWork;
+public class RecurringWorkJob extends SharedRecurringWorkJob {
 
 	/** Created by Spring's job factory, which autowires the constructor. */
 	RecurringWorkJob(RecurringWorkRunner runner) {
-		this.runner = runner;
-	}
-
-	public void setHilWork(String hilWork) {
-		this.hilWork = hilWork;
-	}
-
-	@Override
-	protected void executeInternal(JobExecutionContext context) {
-		this.runner.run(this.hilWork);
+		super(runner);
 	}
 
 }

@@ -50,7 +50,7 @@ class RecurringWorkScheduler implements SmartInitializingSingleton {
 	private void schedule(RecurringWork work) throws SchedulerException {
 		JobDetail job = JobBuilder.newJob(work.sharesBacklog() ? SharedRecurringWorkJob.class : RecurringWorkJob.class)
 			.withIdentity(JobKey.jobKey(work.name(), GROUP))
-			.usingJobData(RecurringWorkJob.WORK_NAME, work.name())
+			.usingJobData(SharedRecurringWorkJob.WORK_NAME, work.name())
 			.storeDurably()
 			.build();
 		Trigger trigger = TriggerBuilder.newTrigger()

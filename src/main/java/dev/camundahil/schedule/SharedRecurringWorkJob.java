@@ -4,10 +4,14 @@ import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
- * The Quartz job of a {@link RecurringWork} that {@linkplain RecurringWork#sharesBacklog() shares its backlog}:
- * runs on several nodes may overlap (each node still runs it once at a time).
+ * The Quartz job of a {@link RecurringWork}: runs the work named in its job data on this node's
+ * {@link RecurringWorkRunner}. As it is, runs on several nodes may overlap (each node still runs the work once at a
+ * time), for work that {@linkplain RecurringWork#sharesBacklog() shares its backlog}; {@link RecurringWorkJob} is the
+ * same job for work that runs on one node at a time.
  */
 public class SharedRecurringWorkJob extends QuartzJobBean {
+
+	static final String WORK_NAME = "hilWork";
 
 	private final RecurringWorkRunner runner;
 

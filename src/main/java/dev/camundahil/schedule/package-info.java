@@ -1,7 +1,5 @@
 /**
- * Quartz scheduling of the plugin's recurring work: one job per concern ({@link
- * dev.camundahil.schedule.RecurringWork}), each sweeping in small batches; among them the expiry of overdue actions.
- * Uses {@code action} (expiry claims overdue actions through {@link dev.camundahil.action.ActionService}) and {@code
- * bpmn} (resuming expired instances together).
+ * Quartz scheduling of the plugin's recurring work: one job per concern ({@link dev.camundahil.schedule.RecurringWork}),
+ * each sweeping its own table in small batches. Uses Quartz only; features that sweep declare their work as beans.
  */
 package dev.camundahil.schedule;

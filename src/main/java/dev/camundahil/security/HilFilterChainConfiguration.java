@@ -2,7 +2,6 @@ package dev.camundahil.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.camundahil.config.HilProperties;
 import dev.camundahil.security.SecurityConfiguration.ApiFilters;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,8 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -33,7 +30,7 @@ class HilFilterChainConfiguration {
 	@Bean
 	@Order(SecurityConfiguration.ORDER)
 	@ConditionalOnMissingBean(name = "hilSecurityFilterChain")
-	SecurityFilterChain hilSecurityFilterChain(HttpSecurity http, ApiKeys keys, HilProperties properties,
+	SecurityFilterChain hilSecurityFilterChain(HttpSecurity http, ApiKeys keys, HilSecurityProperties properties,
 			ObjectMapper json) throws Exception {
 		SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 		ApiFilters filters = SecurityConfiguration.apiFilters(keys, properties, json,
@@ -52,16 +49,9 @@ class HilFilterChainConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> problems.missingKey(request, response))
 				.accessDeniedHandler((request, response, ex) -> problems.forbidden(request, response)))
-			.securityContext((context) -> context.securityContextRepository(contexts))
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// no ambient credentials here (no cookies, no Basic auth): a cross-site request cannot borrow any,
-			// and the public pages carry signed tokens, so there is nothing for a CSRF token to protect
-			.csrf(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
-			.formLogin(AbstractHttpConfigurer::disable)
-			.httpBasic(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable);
-		return http.build();
+			.securityContext((context) -> context.securityContextRepository(contexts));
+		// API keys and the public pages' signed tokens are no ambient credentials a cross-site request could borrow
+		return StatelessSecurity.apply(http).build();
 	}
 
 }

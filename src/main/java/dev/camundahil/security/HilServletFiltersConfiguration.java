@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.Filter;
 
-import dev.camundahil.config.HilProperties;
 import dev.camundahil.security.ApiKeyAuthenticationFilter.AcceptedKeys;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,7 +23,7 @@ class HilServletFiltersConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "hilApiKeyFilter")
-	FilterRegistrationBean<ApiKeyAuthenticationFilter> hilApiKeyFilter(ApiKeys keys, HilProperties properties,
+	FilterRegistrationBean<ApiKeyAuthenticationFilter> hilApiKeyFilter(ApiKeys keys, HilSecurityProperties properties,
 			ObjectMapper json) {
 		return registration("hilApiKeyFilter",
 				SecurityConfiguration.apiFilters(keys, properties, json, AcceptedKeys.REQUEST_ONLY).keys(), 0);
@@ -32,7 +31,7 @@ class HilServletFiltersConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "hilRequestBodyLimitFilter")
-	FilterRegistrationBean<RequestBodyLimitFilter> hilRequestBodyLimitFilter(ApiKeys keys, HilProperties properties,
+	FilterRegistrationBean<RequestBodyLimitFilter> hilRequestBodyLimitFilter(ApiKeys keys, HilSecurityProperties properties,
 			ObjectMapper json) {
 		return registration("hilRequestBodyLimitFilter",
 				SecurityConfiguration.apiFilters(keys, properties, json, AcceptedKeys.REQUEST_ONLY).bodyLimit(), 1);

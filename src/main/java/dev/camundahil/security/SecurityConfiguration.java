@@ -2,15 +2,12 @@ package dev.camundahil.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.camundahil.config.HilProperties;
 import dev.camundahil.web.ProblemWriter;
 import dev.camundahil.security.ApiKeyAuthenticationFilter.AcceptedKeys;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /**
@@ -20,9 +17,7 @@ import org.springframework.core.Ordered;
  * run as servlet filters on those paths. Either way every other path stays with the application, untouched.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({ HilFilterChainConfiguration.class, HilServletFiltersConfiguration.class, ApiKeyDocsConfiguration.class })
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
 	/**
 	 * Order of the HIL chain, or of the HIL servlet filters without Spring Security: ahead of the application's
@@ -35,16 +30,16 @@ public class SecurityConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApiKeys hilApiKeys(HilProperties properties) {
-		return ApiKeys.configuredOrGenerated(properties.getSecurity().getApiKeys());
+	ApiKeys hilApiKeys(HilSecurityProperties properties) {
+		return ApiKeys.configuredOrGenerated(properties.getApiKeys());
 	}
 
 	/**
 	 * The filters every request to the HIL API passes, in this order: the key check, then the body limit.
 	 * @param accepted where an accepted key is recorded besides the request
 	 */
-	static ApiFilters apiFilters(ApiKeys keys, HilProperties properties, ObjectMapper json, AcceptedKeys accepted) {
-		HilProperties.Security settings = properties.getSecurity();
+	static ApiFilters apiFilters(ApiKeys keys, HilSecurityProperties settings, ObjectMapper json,
+			AcceptedKeys accepted) {
 		HilPaths paths = new HilPaths(settings.getPublicPaths());
 		ProblemWriter problems = new ProblemWriter(json);
 		ApiKeyProblems keyProblems = new ApiKeyProblems(problems);

@@ -26,10 +26,6 @@ class EndedDeliveryCleanup implements RecurringWork {
 	private final Duration retention;
 
 	EndedDeliveryCleanup(WebhookDeliveries store, Duration retention) {
-		if (retention.isNegative()) {
-			throw new IllegalStateException("hil.webhooks.delivery-retention must not be negative (0 keeps ended "
-					+ "deliveries for good)");
-		}
 		this.store = store;
 		this.retention = retention;
 	}

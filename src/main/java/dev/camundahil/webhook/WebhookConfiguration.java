@@ -1,11 +1,8 @@
 package dev.camundahil.webhook;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.camundahil.config.HilDatabase;
-import dev.camundahil.config.HilProperties;
+import dev.camundahil.schema.HilDatabase;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,52 +19,50 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Webhooks: subscriptions, signed deliveries from an outbox, retries.
  */
 @Configuration(proxyBeanMethods = false)
-public class WebhookConfiguration {
+class WebhookConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
-	SecretBox hilWebhookSecretBox(HilProperties properties) {
-		String key = properties.getWebhooks().getEncryptionKey();
-		if (key == null || key.isBlank()) {
+	SecretBox hilWebhookSecretBox(WebhookProperties properties) {
+		if (!properties.hasEncryptionKey()) {
 			log.warn("hil.webhooks.encryption-key is not set: webhook secrets are encrypted with a random key, and "
 					+ "webhooks created now cannot sign deliveries after a restart; set hil.webhooks.encryption-key "
 					+ "(the same on every node) to keep them");
 			return SecretBox.withRandomKey();
 		}
-		return SecretBox.fromConfiguredKey(key);
+		return SecretBox.fromConfiguredKey(properties.getEncryptionKey());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookAddressPolicy hilWebhookAddressPolicy(HilProperties properties) {
-		return new WebhookAddressPolicy(properties.getWebhooks().getAllowedHosts());
+	WebhookAddressPolicy hilWebhookAddressPolicy(WebhookProperties properties) {
+		return new WebhookAddressPolicy(properties.getAllowedHosts());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RetrySchedule hilWebhookRetrySchedule(HilProperties properties) {
-		return new RetrySchedule(properties.getWebhooks().getRetrySchedule());
+	RetrySchedule hilWebhookRetrySchedule(WebhookProperties properties) {
+		return new RetrySchedule(properties.getRetrySchedule());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookDeliveries hilWebhookDeliveries(JdbcTemplate jdbc, DataSource dataSource) {
-		return new WebhookDeliveries(jdbc, HilDatabase.of(dataSource).isPostgres());
+	WebhookDeliveries hilWebhookDeliveries(JdbcTemplate jdbc, HilDatabase database) {
+		return new WebhookDeliveries(jdbc, database.isPostgres());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ActiveWebhooks hilActiveWebhooks(WebhookDeliveries deliveries, HilProperties properties) {
-		return new ActiveWebhooks(deliveries, properties.getWebhooks().getCacheTtl());
+	ActiveWebhooks hilActiveWebhooks(WebhookDeliveries deliveries, WebhookProperties properties) {
+		return new ActiveWebhooks(deliveries, properties.getCacheTtl());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookDeliveryWorker hilWebhookDeliveryWorker(WebhookDeliveries deliveries, WebhookAddressPolicy addressPolicy,
-			SecretBox secrets, RetrySchedule schedule, ActiveWebhooks activeWebhooks, HilProperties properties) {
-		HilProperties.Webhooks settings = properties.getWebhooks();
+			SecretBox secrets, RetrySchedule schedule, ActiveWebhooks activeWebhooks, WebhookProperties settings) {
 		WebhookSender sender = new WebhookSender(addressPolicy, settings.getTimeout(),
 				settings.getThreads() + settings.getTrialThreads());
 		return new WebhookDeliveryWorker(deliveries, sender, secrets, schedule, activeWebhooks,
@@ -79,8 +74,8 @@ public class WebhookConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EndedDeliveryCleanup hilEndedWebhookDeliveryCleanup(WebhookDeliveries deliveries, HilProperties properties) {
-		return new EndedDeliveryCleanup(deliveries, properties.getWebhooks().getDeliveryRetention());
+	EndedDeliveryCleanup hilEndedWebhookDeliveryCleanup(WebhookDeliveries deliveries, WebhookProperties properties) {
+		return new EndedDeliveryCleanup(deliveries, properties.getDeliveryRetention());
 	}
 
 	@Bean

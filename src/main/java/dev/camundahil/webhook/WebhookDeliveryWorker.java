@@ -326,19 +326,9 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 		this.sender.close();
 	}
 
-	/** The worker's share of {@code hil.webhooks}. */
+	/** The worker's share of {@code hil.webhooks}, checked where they are bound ({@link WebhookProperties}). */
 	record Settings(Duration timeout, Duration interval, int batchSize, int threads, int trialThreads,
 			int perWebhookConcurrency, Duration endpointBackoff, Duration maxEndpointBackoff) {
-
-		Settings {
-			if (timeout.isNegative() || timeout.isZero() || interval.isNegative() || interval.isZero()) {
-				throw new IllegalStateException("hil.webhooks.timeout and hil.webhooks.interval must be positive");
-			}
-			if (batchSize < 1 || threads < 1 || trialThreads < 1 || perWebhookConcurrency < 1) {
-				throw new IllegalStateException("hil.webhooks.batch-size, threads, trial-threads and "
-						+ "per-webhook-concurrency must be at least 1");
-			}
-		}
 
 	}
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import dev.camundahil.config.HilDatabase;
+import dev.camundahil.schema.HilDatabase;
 import dev.camundahil.support.FilledActionTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -147,7 +148,10 @@ class BenchmarkSuite {
 		return only.isBlank() || List.of(only.split(",")).contains(scenario);
 	}
 
-	/** Scenario 1: start, wait, answer, end — a native user task against a HIL task, in interleaved blocks. */
+	/**
+	 * Scenario 1: start, wait, answer, end — a native user task against a HIL task in each variables mode
+	 * ({@code separate}, the default, and {@code lean}), in interleaved blocks.
+	 */
 	void userTaskVersusHil() throws Exception {
 		int cycles = Integer.getInteger("bench.cycles", 4000);
 		int blocks = Integer.getInteger("bench.blocks", 4);
@@ -156,53 +160,66 @@ class BenchmarkSuite {
 		RuntimeService runtime = app.getBean(RuntimeService.class);
 		TaskService tasks = app.getBean(TaskService.class);
 		ActionService actions = app.getBean(ActionService.class);
-		StoredActions actionRequests = StoredActions.in(app);
 		repository.createDeployment()
 			.addModelInstance("bench_native.bpmn",
 					Bpmn.createExecutableProcess("bench_native").startEvent().userTask("wait").endEvent().done())
-			.addModelInstance("bench_hil.bpmn",
-					Bpmn.createExecutableProcess("bench_hil")
-						.startEvent()
-						.serviceTask("wait")
-						.camundaDelegateExpression("${hilTask}")
-						.camundaInputParameter("question", "Go?")
-						.camundaInputParameter("outputTypes", "chat")
-						.endEvent()
-						.done())
+			.addModelInstance("bench_hil.bpmn", hilProcess("bench_hil", "separate"))
+			.addModelInstance("bench_hil_lean.bpmn", hilProcess("bench_hil_lean", "lean"))
 			.deploy();
 		AtomicLong sequence = new AtomicLong();
 		Load.Operation nativeCycle = (i) -> {
 			String id = runtime.startProcessInstanceByKey("bench_native", "n-" + sequence.incrementAndGet()).getId();
 			tasks.complete(tasks.createTaskQuery().processInstanceId(id).singleResult().getId());
 		};
-		Load.Operation hilCycle = (i) -> {
-			String session = "h-" + sequence.incrementAndGet();
-			runtime.startProcessInstanceByKey("bench_hil", session);
-			ActionRequest action = actionRequests.findBySessionIdAndStatusOrderByCreatedAtDesc(session,
-					ActionStatus.PENDING).get(0);
-			actions.respond(action.getId(), ResponseCommand.of("ok", "bench"));
-		};
+		Load.Operation hilCycle = hilCycle(runtime, actions, "bench_hil", sequence);
+		Load.Operation leanCycle = hilCycle(runtime, actions, "bench_hil_lean", sequence);
 		Load.run(300, concurrency, nativeCycle);
 		Load.run(300, concurrency, hilCycle);
+		Load.run(300, concurrency, leanCycle);
 		Combined nativeTotal = new Combined();
 		Combined hilTotal = new Combined();
+		Combined leanTotal = new Combined();
 		for (int block = 0; block < blocks; block++) {
 			nativeTotal.add(Load.run(cycles / blocks, concurrency, nativeCycle));
 			hilTotal.add(Load.run(cycles / blocks, concurrency, hilCycle));
+			leanTotal.add(Load.run(cycles / blocks, concurrency, leanCycle));
 		}
-		double ratio = hilTotal.opsPerSecond() / nativeTotal.opsPerSecond();
 		// what one cycle writes, counted apart from the timed blocks
 		int sample = Integer.getInteger("bench.writeSample", 500);
 		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-		long start = TableWrites.total(jdbc);
+		TableWrites start = TableWrites.now(jdbc);
 		Load.run(sample, concurrency, nativeCycle);
-		long afterNative = TableWrites.total(jdbc);
+		TableWrites afterNative = TableWrites.now(jdbc);
 		Load.run(sample, concurrency, hilCycle);
-		long afterHil = TableWrites.total(jdbc);
-		results.add(nativeTotal.result("usertask_native", null,
-				"%.1f rows written per cycle".formatted(TableWrites.perOperation(start, afterNative, sample))));
-		results.add(hilTotal.result("usertask_vs_hil", ratio,
-				"%.1f rows written per cycle".formatted(TableWrites.perOperation(afterNative, afterHil, sample))));
+		TableWrites afterHil = TableWrites.now(jdbc);
+		Load.run(sample, concurrency, leanCycle);
+		TableWrites afterLean = TableWrites.now(jdbc);
+		results.add(nativeTotal.result("usertask_native", null, afterNative.since(start, sample)));
+		results.add(hilTotal.result("usertask_vs_hil", hilTotal.opsPerSecond() / nativeTotal.opsPerSecond(),
+				afterHil.since(afterNative, sample)));
+		results.add(leanTotal.result("usertask_vs_hil_lean", leanTotal.opsPerSecond() / nativeTotal.opsPerSecond(),
+				afterLean.since(afterHil, sample)));
+	}
+
+	private static BpmnModelInstance hilProcess(String key, String variables) {
+		return Bpmn.createExecutableProcess(key)
+			.startEvent()
+			.serviceTask("wait")
+			.camundaDelegateExpression("${hilTask}")
+			.camundaInputParameter("question", "Go?")
+			.camundaInputParameter("outputTypes", "chat")
+			.camundaInputParameter("variables", variables)
+			.endEvent()
+			.done();
+	}
+
+	private static Load.Operation hilCycle(RuntimeService runtime, ActionService actions, String processKey,
+			AtomicLong sequence) {
+		return (i) -> {
+			String id = runtime.startProcessInstanceByKey(processKey, "h-" + sequence.incrementAndGet()).getId();
+			ActionRequest action = actions.findPendingOf(id, id).orElseThrow();
+			actions.respond(action.getId(), ResponseCommand.of("ok", "bench"));
+		};
 	}
 
 	/**

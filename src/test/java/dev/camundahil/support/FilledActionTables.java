@@ -5,7 +5,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import dev.camundahil.config.HilSchema;
+import dev.camundahil.schema.HilSchema;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.camundahil.InvalidSettingException;
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.NewAction;
@@ -49,7 +50,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -601,8 +602,10 @@ class WebhookTest {
 		assertThat(this.jdbc.queryForList("SELECT id FROM action_webhook_delivery WHERE webhook_id = ?", String.class,
 				webhook))
 			.containsExactly("msg_retention_kept");
-		assertThatIllegalStateException()
-			.isThrownBy(() -> new EndedDeliveryCleanup(new WebhookDeliveries(this.jdbc, true), Duration.ofDays(-1)));
+		WebhookProperties negative = new WebhookProperties();
+		negative.setDeliveryRetention(Duration.ofDays(-1));
+		assertThatExceptionOfType(InvalidSettingException.class).isThrownBy(negative::afterPropertiesSet)
+			.withMessageContaining("hil.webhooks.delivery-retention must not be negative");
 	}
 
 	private void insertEnded(String id, UUID webhook, String status, Instant changedAt) {

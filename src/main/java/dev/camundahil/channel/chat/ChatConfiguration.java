@@ -5,9 +5,9 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.camundahil.action.ActionService;
-import dev.camundahil.config.HilDatabase;
-import dev.camundahil.config.HilProperties;
+import dev.camundahil.links.LinksProperties;
 import dev.camundahil.links.SignedTokens;
+import dev.camundahil.schema.HilDatabase;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,7 +23,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The chat channel: conversations, their API, live stream and page.
  */
 @Configuration(proxyBeanMethods = false)
-public class ChatConfiguration {
+class ChatConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ChatChannel.class)
@@ -34,18 +34,16 @@ public class ChatConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ChatConversations hilChatConversations(ActionService actions, SignedTokens tokens, ObjectMapper json,
-			HilProperties properties) {
-		HilProperties.Chat chat = properties.getChat();
-		return new ChatConversations(actions, new ConversationEntries(json), tokens, properties.getLinks().getBaseUrl(),
+			ChatProperties chat, LinksProperties links) {
+		return new ChatConversations(actions, new ConversationEntries(json), tokens, links.getBaseUrl(),
 				chat.getLinkLifetime(), chat.getHistorySize(), Clock.systemUTC());
 	}
 
 	/** Tells other nodes of chat changes, so that their streams hear of them; also on nodes without a web server. */
 	@Bean
 	@ConditionalOnMissingBean
-	ChatNotifier hilChatNotifier(JdbcTemplate jdbc, ObjectMapper json, HilProperties properties) {
-		boolean postgres = HilDatabase.of(jdbc.getDataSource()).isPostgres();
-		return new ChatNotifier(jdbc, json, postgres && properties.getChat().isCrossNodeStreams());
+	ChatNotifier hilChatNotifier(JdbcTemplate jdbc, ObjectMapper json, HilDatabase database, ChatProperties chat) {
+		return new ChatNotifier(jdbc, json, database.isPostgres() && chat.isCrossNodeStreams());
 	}
 
 	/** The API, the live streams and the page, in servlet web applications. */
@@ -56,16 +54,15 @@ public class ChatConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ChatStreams hilChatStreams(ChatConversations conversations, ObjectMapper json, HilProperties properties) {
-			HilProperties.Chat chat = properties.getChat();
+		ChatStreams hilChatStreams(ChatConversations conversations, ObjectMapper json, ChatProperties chat) {
 			return new ChatStreams(conversations, new ConversationEntries(json), chat.getStreamTimeout(),
 					chat.getHeartbeatInterval(), chat.getMaxStreams(), chat.getMaxStreamsPerSession());
 		}
 
 		@Bean
 		PublicChatController hilPublicChatController(ChatConversations conversations, ChatStreams streams,
-				ObjectMapper json, HilProperties properties) {
-			return new PublicChatController(conversations, streams, json, properties.getChat().getMaxMessageSize());
+				ObjectMapper json, ChatProperties chat) {
+			return new PublicChatController(conversations, streams, json, chat.getMaxMessageSize());
 		}
 
 		/** The page's script and style, under the public {@code /hil/} path. */

@@ -1,7 +1,8 @@
 package dev.camundahil.channel.email;
 
+import dev.camundahil.action.ActionProperties;
 import dev.camundahil.action.ActionService;
-import dev.camundahil.config.HilProperties;
+import dev.camundahil.links.LinksProperties;
 import dev.camundahil.links.SignedTokens;
 import org.camunda.bpm.engine.RuntimeService;
 
@@ -19,42 +20,36 @@ import org.springframework.mail.javamail.JavaMailSender;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(EmailConfiguration.ResponsePages.class)
-public class EmailConfiguration {
+class EmailConfiguration {
 
 	/** Replaced by any {@code EmailChannel}, or by an application's own {@code OutputChannel} of this name. */
 	@Bean
 	@ConditionalOnMissingBean(value = EmailChannel.class, name = "hilEmailChannel")
 	EmailChannel hilEmailChannel(ObjectProvider<JavaMailSender> mailSender, ObjectProvider<RuntimeService> runtime,
-			HilProperties properties, SignedTokens tokens, SmtpConnections connections,
-			@Value("${hil.mail.inbound.host:}") String inboundHost) {
-		HilProperties.Mail mail = properties.getMail();
-		EmailComposer composer = new EmailComposer(hilEmailTemplates(properties), hilResponseLinks(properties, tokens),
-				new AttachmentResolver(runtime, mail.getAttachmentDir(),
-						properties.getSecurity().getMaxAttachmentSize()),
-				properties.getSecurity().getMaxEmailBodySize(), !inboundHost.isBlank());
+			EmailProperties mail, EmailLimitProperties limits, LinksProperties links, ActionProperties actions,
+			SignedTokens tokens, SmtpConnections connections, @Value("${hil.mail.inbound.host:}") String inboundHost) {
+		EmailComposer composer = new EmailComposer(new EmailTemplates(mail.getTemplateDir()),
+				hilResponseLinks(tokens, links, actions),
+				new AttachmentResolver(runtime, mail.getAttachmentDir(), limits.getMaxAttachmentSize()),
+				limits.getMaxEmailBodySize(), !inboundHost.isBlank());
 		return new EmailChannel(mailSender, connections, composer, mail.getFrom(), mail.getReplyTo(),
 				mail.isReplyToPlusAddress());
 	}
 
 	/** SMTP connections kept open between emails; closed with the context. */
 	@Bean
-	SmtpConnections hilSmtpConnections(HilProperties properties) {
-		HilProperties.Mail mail = properties.getMail();
+	SmtpConnections hilSmtpConnections(EmailProperties mail) {
 		return new SmtpConnections(mail.getConnectionIdleTimeout(), mail.getMaxEmailsPerConnection());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(EmailTaskCheck.class)
-	EmailTaskCheck hilEmailTaskCheck(HilProperties properties) {
-		return new EmailTaskCheck(properties.getSecurity().getMaxEmailBodySize());
+	EmailTaskCheck hilEmailTaskCheck(EmailLimitProperties limits) {
+		return new EmailTaskCheck(limits.getMaxEmailBodySize());
 	}
 
-	static EmailTemplates hilEmailTemplates(HilProperties properties) {
-		return new EmailTemplates(properties.getMail().getTemplateDir());
-	}
-
-	static ResponseLinks hilResponseLinks(HilProperties properties, SignedTokens tokens) {
-		return new ResponseLinks(tokens, properties.getLinks().getBaseUrl(), properties.getDefaultTimeout());
+	static ResponseLinks hilResponseLinks(SignedTokens tokens, LinksProperties links, ActionProperties actions) {
+		return new ResponseLinks(tokens, links.getBaseUrl(), actions.getDefaultTimeout());
 	}
 
 	/** The pages the email's links open, in web applications. */
@@ -64,10 +59,10 @@ public class EmailConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(ResponsePageController.class)
-		ResponsePageController hilResponsePageController(ActionService actions, HilProperties properties,
-				SignedTokens tokens) {
-			return new ResponsePageController(actions, hilResponseLinks(properties, tokens),
-					hilEmailTemplates(properties));
+		ResponsePageController hilResponsePageController(ActionService actions, SignedTokens tokens,
+				EmailProperties mail, LinksProperties links, ActionProperties properties) {
+			return new ResponsePageController(actions, hilResponseLinks(tokens, links, properties),
+					new EmailTemplates(mail.getTemplateDir()));
 		}
 
 	}

@@ -3,7 +3,7 @@ package dev.camundahil.mail.oauth2;
 import java.time.Clock;
 import java.util.Properties;
 
-import dev.camundahil.config.InvalidSettingException;
+import dev.camundahil.InvalidSettingException;
 import dev.camundahil.reply.MailboxLogin;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -3,7 +3,7 @@ package dev.camundahil.mail.oauth2;
 import java.net.URI;
 import java.util.Locale;
 
-import dev.camundahil.config.InvalidSettingException;
+import dev.camundahil.InvalidSettingException;
 
 /**
  * The start-up check of one mailbox's OAuth2 settings: a setting that cannot work stops the start with its name,

@@ -1,6 +1,6 @@
 /**
  * OAuth2 (SASL {@code XOAUTH2}) logins to company mailboxes, for sending ({@code hil.mail.oauth2}) and for reading
  * replies ({@code hil.mail.inbound.oauth2}), and the {@code hil.mail.provider} defaults for Microsoft 365 and Google.
- * Uses {@code reply} (its {@code MailboxLogin} hook) and {@code config}; Spring Security's OAuth2 client is optional.
+ * Uses {@code reply} only for its {@code MailboxLogin} hook; Spring Security's OAuth2 client is optional.
  */
 package dev.camundahil.mail.oauth2;

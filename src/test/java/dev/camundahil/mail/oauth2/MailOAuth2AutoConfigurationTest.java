@@ -1,6 +1,6 @@
 package dev.camundahil.mail.oauth2;
 
-import dev.camundahil.config.InvalidSettingException;
+import dev.camundahil.InvalidSettingException;
 import dev.camundahil.reply.MailboxLogin;
 import org.junit.jupiter.api.Test;
 

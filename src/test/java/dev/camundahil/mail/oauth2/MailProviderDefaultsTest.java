@@ -2,7 +2,7 @@ package dev.camundahil.mail.oauth2;
 
 import java.util.Map;
 
-import dev.camundahil.config.InvalidSettingException;
+import dev.camundahil.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;

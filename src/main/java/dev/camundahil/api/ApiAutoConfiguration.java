@@ -1,0 +1,17 @@
+package dev.camundahil.api;
+
+import dev.camundahil.action.ActionAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The HIL REST API under {@code /api/v1}, in servlet web applications.
+ */
+@AutoConfiguration(after = ActionAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import(ApiConfiguration.class)
+public class ApiAutoConfiguration {
+
+}

@@ -1,0 +1,49 @@
+package dev.camundahil.action;
+
+import java.time.Duration;
+
+import dev.camundahil.support.PluginContexts;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Actions: their service in every application with a database, bound to {@code hil.*}, and replaced by a host's own.
+ */
+class ActionAutoConfigurationTest {
+
+	private final ApplicationContextRunner contexts = PluginContexts.withDatabase(new ApplicationContextRunner())
+		.withConfiguration(AutoConfigurations.of(ActionAutoConfiguration.class));
+
+	@Test
+	void createsTheServiceWithItsSettings() {
+		this.contexts.withPropertyValues("hil.default-timeout=1h").run((context) -> {
+			assertThat(context).hasSingleBean(ActionService.class).hasSingleBean(ActionRequestRepository.class);
+			assertThat(context.getBean(ActionProperties.class).getDefaultTimeout()).isEqualTo(Duration.ofHours(1));
+		});
+	}
+
+	@Test
+	void theHostsServiceReplacesThePlugins() {
+		this.contexts.withUserConfiguration(HostActions.class)
+			.run((context) -> assertThat(context).getBean(ActionService.class)
+				.isSameAs(context.getBean("hostActionService")));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HostActions {
+
+		@Bean
+		ActionService hostActionService() {
+			return mock(ActionService.class);
+		}
+
+	}
+
+}
