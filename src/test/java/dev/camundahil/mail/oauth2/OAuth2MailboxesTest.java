@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -37,6 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The app with company mailboxes that take only OAuth2 logins: GreenMail's SMTP and IMAP servers with XOAUTH2, whose
@@ -135,7 +135,7 @@ class OAuth2MailboxesTest {
 				opened.add(actionOf(start("Token outage " + i + "?", "ann" + i + "@outage.test")));
 			}
 			for (UUID action : opened) {
-				awaitTrue("a failed attempt for " + action, () -> this.jdbc.queryForObject(
+				awaitUntil("a failed attempt for " + action, () -> this.jdbc.queryForObject(
 						"SELECT count(*) FROM action_dispatch WHERE action_id = ? AND status = 'pending' "
 								+ "AND attempts > 0 AND last_error LIKE '%OAuth2 access token%'",
 						Integer.class, action) == 1);
@@ -151,7 +151,7 @@ class OAuth2MailboxesTest {
 		}
 
 		for (UUID action : opened) {
-			awaitTrue("the dispatch of " + action + " is delivered", () -> "delivered".equals(this.jdbc
+			awaitUntil("the dispatch of " + action + " is delivered", () -> "delivered".equals(this.jdbc
 				.queryForObject("SELECT status FROM action_dispatch WHERE action_id = ?", String.class, action)));
 		}
 		for (UUID action : opened) {
@@ -166,7 +166,7 @@ class OAuth2MailboxesTest {
 	void aReplyIsReadOverImapWithAnAccessTokenAndARevokedOneIsReplaced() throws Exception {
 		ProcessInstance instance = start("Approve the offer?", "bob@customer.test");
 		UUID action = actionOf(instance);
-		awaitTrue("the request email", () -> emailsFor(action).size() == 1);
+		awaitUntil("the request email", () -> emailsFor(action).size() == 1);
 
 		send(reply(emailsFor(action).get(0), "bob@customer.test", "Approve"));
 		this.poller.sweep();
@@ -182,7 +182,7 @@ class OAuth2MailboxesTest {
 		readingTokens.handOut("imap-token-2");
 		ProcessInstance second = start("Approve the second offer?", "bob@customer.test");
 		UUID secondAction = actionOf(second);
-		awaitTrue("the second request email", () -> emailsFor(secondAction).size() == 1);
+		awaitUntil("the second request email", () -> emailsFor(secondAction).size() == 1);
 		send(reply(emailsFor(secondAction).get(0), "bob@customer.test", "Reject"));
 		this.poller.sweep();
 
@@ -237,14 +237,8 @@ class OAuth2MailboxesTest {
 		Transport.send(message);
 	}
 
-	private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + PATIENCE.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("gave up waiting for " + what);
-			}
-			Thread.sleep(100);
-		}
+	private static void awaitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
+		await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(condition);
 	}
 
 }
