@@ -95,6 +95,8 @@ class OAuth2MailboxesTest {
 		registry.add("hil.mail.inbound.oauth2.scope", () -> "imap-scope");
 		// the test reads the mailbox itself, one poll at a time
 		registry.add("hil.mail.inbound.poll-interval", () -> "1h");
+		// a connection per email, so that every email logs in: one kept open would outlive a revoked token
+		registry.add("hil.mail.max-emails-per-connection", () -> "1");
 		// quick retries, so that the test sees an outage end within seconds
 		registry.add("hil.dispatch.retry-schedule", () -> "500ms,1s,1s,1s,2s,2s,2s,2s,2s,2s");
 		registry.add("hil.dispatch.interval", () -> "500ms");
