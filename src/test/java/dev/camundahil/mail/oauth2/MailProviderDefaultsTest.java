@@ -4,8 +4,14 @@ import java.util.Map;
 
 import dev.camundahil.InvalidSettingException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -16,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code hil.mail.provider}: defaults for the side whose mailbox user is set, below every setting of the
  * application's own.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MailProviderDefaultsTest {
 
 	@Test
@@ -70,6 +77,25 @@ class MailProviderDefaultsTest {
 		assertThatThrownBy(() -> new MailProviderDefaults().postProcessEnvironment(environment, new SpringApplication()))
 			.isInstanceOfSatisfying(InvalidSettingException.class,
 					(ex) -> assertThat(ex.getProperty()).isEqualTo("hil.mail.provider"));
+	}
+
+	@Test
+	void anApplicationStartsWithTheDefaultsAndAnUnknownProviderIsReportedAsASetting(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(Empty.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = application.run("--hil.mail.provider=google",
+				"--spring.mail.username=hil@company.test")) {
+			assertThat(context.getEnvironment().getProperty("spring.mail.host")).isEqualTo("smtp.gmail.com");
+		}
+
+		assertThatThrownBy(() -> application.run("--hil.mail.provider=yahoo"))
+			.isInstanceOf(InvalidSettingException.class);
+		assertThat(output).contains("The setting 'hil.mail.provider' is not a provider the plugin knows.");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Empty {
+
 	}
 
 	private static StandardEnvironment environment(Map<String, Object> settings) {
