@@ -77,11 +77,13 @@ final class DispatchDelivery {
 
 	/**
 	 * A reminder never goes out before the request it reminds of, which it refers to (an email joins its thread):
-	 * it waits, with no attempt counted, until the request's next attempt.
+	 * it waits, with no attempt counted, until the request's next attempt; while the request's first attempt is under
+	 * way, only a short while, since it is likely to go out in a moment rather than at the end of its lease.
 	 */
 	private void waitForRequest(ClaimedDispatch reminder, DispatchRows.RequestState request) {
 		Instant earliest = Instant.now().plus(REQUEST_WAIT);
-		Instant until = request.nextAttemptAt().isAfter(earliest) ? request.nextAttemptAt() : earliest;
+		Instant until = (!request.firstAttempt() && request.nextAttemptAt().isAfter(earliest))
+				? request.nextAttemptAt() : earliest;
 		if (this.rows.postpone(reminder, until)) {
 			log.debug("The {} waits until {}: its request has not gone out yet", reminder.describe(), until);
 		}

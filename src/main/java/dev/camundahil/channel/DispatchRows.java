@@ -150,10 +150,11 @@ final class DispatchRows {
 	/** Where the request of an action on an output type is: delivered (with its message id), or still to go out. */
 	RequestState request(UUID actionId, String outputType) {
 		List<RequestState> rows = this.jdbc.query("""
-				SELECT status, next_attempt_at, message_id FROM action_dispatch
+				SELECT status, next_attempt_at, message_id, attempts, last_error FROM action_dispatch
 				WHERE action_id = ? AND output_type = ? AND purpose = 'request'""",
 				(rs, row) -> new RequestState("pending".equals(rs.getString("status")),
-						instant(rs.getTimestamp("next_attempt_at")), rs.getString("message_id")),
+						instant(rs.getTimestamp("next_attempt_at")), rs.getString("message_id"),
+						rs.getInt("attempts") > 0 && rs.getString("last_error") == null),
 				actionId, outputType);
 		return rows.stream()
 			.filter((request) -> request.messageId() != null)
@@ -224,10 +225,14 @@ final class DispatchRows {
 	 * @param nextAttemptAt when it is tried next, while it is pending
 	 * @param messageId the message id its delivery recorded, if any
 	 */
-	record RequestState(boolean pending, Instant nextAttemptAt, String messageId) {
+	/**
+	 * @param firstAttempt whether its first attempt is under way: claimed, with no failure recorded, so that its
+	 * next attempt is only the end of its lease
+	 */
+	record RequestState(boolean pending, Instant nextAttemptAt, String messageId, boolean firstAttempt) {
 
 		/** No request row (it failed for good, was skipped, or the channel has none). */
-		static final RequestState NONE = new RequestState(false, null, null);
+		static final RequestState NONE = new RequestState(false, null, null, false);
 
 	}
 

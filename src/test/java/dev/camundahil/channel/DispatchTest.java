@@ -316,6 +316,28 @@ class DispatchTest {
 	}
 
 	@Test
+	void aReminderLooksAgainSoonWhileItsRequestIsOnItsWayOut() {
+		String key = deploy(custom(key("remindSoon"), "recordingChannel"));
+		UUID id = actionOf(this.runtime.startProcessInstanceByKey(key));
+		await(() -> dispatchStatus(id).equals(List.of("delivered")));
+		// the request's first attempt is under way: claimed until the end of its lease, no failure recorded
+		this.jdbc.update("UPDATE action_dispatch SET status = 'pending', message_id = NULL, attempts = 1, "
+				+ "last_error = NULL, next_attempt_at = now() + interval '5 minutes' WHERE action_id = ?", id);
+		UUID reminder = UUID.randomUUID();
+		this.jdbc.update("""
+				INSERT INTO action_dispatch (id, action_id, output_type, channel, purpose, reminder, status, attempts,
+				                             next_attempt_at)
+				VALUES (?, ?, 'custom', 'recordingChannel', 'reminder', 'PT1S', 'pending', 0, now())""", reminder, id);
+
+		await(() -> this.jdbc.queryForObject("SELECT next_attempt_at > now() AND attempts = 0 "
+				+ "FROM action_dispatch WHERE id = ?", Boolean.class, reminder));
+		assertThat(this.jdbc.queryForObject("SELECT next_attempt_at < now() + interval '1 minute' "
+				+ "FROM action_dispatch WHERE id = ?", Boolean.class, reminder)).as("not until the lease ends").isTrue();
+		assertThat(this.recording.of(id).stream().filter(ChannelMessage::isReminder)).as("sent before its request")
+			.isEmpty();
+	}
+
+	@Test
 	void aReminderWaitsForItsRequestAndRefersToIt() {
 		String key = deploy(custom(key("remindAfter"), "recordingChannel"));
 		UUID id = actionOf(this.runtime.startProcessInstanceByKey(key));
@@ -323,7 +345,8 @@ class DispatchTest {
 		String requestMessageId = "<" + id + "@recording.test>";
 		// the request is to be tried again in an hour, as after a failed attempt, when a reminder comes due
 		this.jdbc.update("UPDATE action_dispatch SET status = 'pending', message_id = NULL, "
-				+ "next_attempt_at = now() + interval '1 hour' WHERE action_id = ?", id);
+				+ "next_attempt_at = now() + interval '1 hour', last_error = 'connection refused' WHERE action_id = ?",
+				id);
 		UUID reminder = UUID.randomUUID();
 		this.jdbc.update("""
 				INSERT INTO action_dispatch (id, action_id, output_type, channel, purpose, reminder, status, attempts,

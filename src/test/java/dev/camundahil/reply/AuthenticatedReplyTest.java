@@ -12,7 +12,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.support.PostgresTest;
@@ -37,25 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PostgresTest
 class AuthenticatedReplyTest {
 
-	static final GreenMail mail = new GreenMail(
-			new ServerSetup[] { ServerSetup.SMTP.dynamicPort(), ServerSetup.IMAP.dynamicPort() });
-
-	static {
-		mail.start();
-		mail.setUser("hil@localhost", "hil@localhost", "secret");
-	}
+	static final GreenMail mail = ReplyMailServer.started();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
-		registry.add("hil.mail.from", () -> "hil@localhost");
-		registry.add("hil.mail.reply-to", () -> "hil@localhost");
-		registry.add("hil.mail.inbound.host", () -> "127.0.0.1");
-		registry.add("hil.mail.inbound.port", () -> mail.getImap().getPort());
-		registry.add("hil.mail.inbound.username", () -> "hil@localhost");
-		registry.add("hil.mail.inbound.password", () -> "secret");
-		registry.add("hil.mail.inbound.poll-interval", () -> "1h");
+		ReplyMailServer.register(registry, mail);
 		registry.add("hil.mail.inbound.require-authenticated-sender", () -> "true");
 		registry.add("hil.mail.inbound.trusted-authserv-ids", () -> "mx.example.com");
 	}

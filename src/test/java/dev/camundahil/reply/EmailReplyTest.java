@@ -16,7 +16,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionService;
@@ -51,26 +50,11 @@ import static org.awaitility.Awaitility.await;
 @PostgresTest
 class EmailReplyTest {
 
-	static final GreenMail mail = new GreenMail(new ServerSetup[] { ServerSetup.SMTP.dynamicPort(),
-			ServerSetup.IMAP.dynamicPort() });
-
-	static {
-		mail.start();
-		mail.setUser("hil@localhost", "hil@localhost", "secret");
-	}
+	static final GreenMail mail = ReplyMailServer.started();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
-		registry.add("hil.mail.from", () -> "hil@localhost");
-		registry.add("hil.mail.reply-to", () -> "hil@localhost");
-		registry.add("hil.mail.inbound.host", () -> "127.0.0.1");
-		registry.add("hil.mail.inbound.port", () -> mail.getImap().getPort());
-		registry.add("hil.mail.inbound.username", () -> "hil@localhost");
-		registry.add("hil.mail.inbound.password", () -> "secret");
-		// the tests read the mailbox themselves, one poll at a time
-		registry.add("hil.mail.inbound.poll-interval", () -> "1h");
+		ReplyMailServer.register(registry, mail);
 		registry.add("hil.mail.inbound.max-attempts", () -> "3");
 		// limits small enough for short test messages to pass them
 		registry.add("hil.security.max-response-value-size", () -> "1KB");
