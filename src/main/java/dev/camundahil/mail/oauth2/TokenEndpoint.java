@@ -1,6 +1,8 @@
 package dev.camundahil.mail.oauth2;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
@@ -43,7 +45,7 @@ interface TokenEndpoint {
 			client.setRestClient(http);
 			// the grant request carries the previous access token, which the request body does not use
 			OAuth2AccessToken none = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "none",
-					java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1));
+					Instant.EPOCH, Instant.EPOCH.plusSeconds(1));
 			return (refreshToken) -> client.getTokenResponse(
 					new OAuth2RefreshTokenGrantRequest(registration, none, refreshToken, registration.getScopes()));
 		}
@@ -78,7 +80,7 @@ interface TokenEndpoint {
 	/** The client Spring Security would build, with timeouts: a token endpoint that hangs must not hold a worker. */
 	private static RestClient restClient() {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				java.net.http.HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
+				HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
 		requests.setReadTimeout(TIMEOUT);
 		return RestClient.builder()
 			.requestFactory(requests)

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -217,7 +218,7 @@ class SmtpConnectionsTest {
 		int logins;
 
 		@Override
-		public jakarta.mail.Transport connect() throws MessagingException {
+		public Transport connect() throws MessagingException {
 			this.logins++;
 			return connectTransport();
 		}

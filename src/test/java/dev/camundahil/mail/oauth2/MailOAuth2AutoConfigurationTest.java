@@ -1,5 +1,7 @@
 package dev.camundahil.mail.oauth2;
 
+import java.util.Properties;
+
 import dev.camundahil.InvalidSettingException;
 import dev.camundahil.reply.MailboxLogin;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,7 @@ class MailOAuth2AutoConfigurationTest {
 		this.runner.withPropertyValues(READING).run((context) -> {
 			assertThat(context).getBean(JavaMailSender.class).isExactlyInstanceOf(JavaMailSenderImpl.class);
 			assertThat(context).hasSingleBean(MailboxLogin.class);
-			java.util.Properties session = new java.util.Properties();
+			Properties session = new Properties();
 			context.getBean(MailboxLogin.class).configure(session, "imaps");
 			assertThat(session).containsEntry("mail.imaps.auth.mechanisms", "XOAUTH2");
 		});

@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -213,7 +215,7 @@ class OAuth2MailboxesTest {
 					found.add(message);
 				}
 			}
-			catch (jakarta.mail.MessagingException ex) {
+			catch (MessagingException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}
@@ -239,7 +241,7 @@ class OAuth2MailboxesTest {
 		Transport.send(message);
 	}
 
-	private static void awaitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
+	private static void awaitUntil(String what, Callable<Boolean> condition) {
 		await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(condition);
 	}
 
