@@ -14,7 +14,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * {@code hil.mail.provider} ({@code microsoft365} or {@code google}): the provider's servers, ports, TLS, token
- * endpoint and scope as defaults, for sending when {@code spring.mail.username} is set and for reading replies when
+ * endpoint, scope and grant as defaults, for sending when {@code spring.mail.username} is set and for reading replies when
  * {@code hil.mail.inbound.username} is set. They come after every other property source, so any setting of the
  * application's own wins; an application that does not set the provider is left as it is.
  */
@@ -90,6 +90,8 @@ public class MailProviderDefaults implements EnvironmentPostProcessor, Ordered {
 			// the token endpoint names the tenant, which only the application knows
 			defaults.put(prefix + ".scope", MICROSOFT_SCOPE);
 			defaults.put(prefix + ".grant-type", "client_credentials");
+			// Microsoft documents the secret in the form body; in HTTP Basic its special characters go astray
+			defaults.put(prefix + ".client-authentication", "post");
 		}
 	}
 

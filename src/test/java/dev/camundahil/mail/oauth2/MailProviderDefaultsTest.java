@@ -49,6 +49,7 @@ class MailProviderDefaultsTest {
 		assertThat(environment.getProperty("hil.mail.oauth2.scope")).isEqualTo("https://outlook.office365.com/.default");
 		assertThat(environment.getProperty("hil.mail.oauth2.token-uri")).as("the tenant's, which only the app knows")
 			.isNull();
+		assertThat(environment.getProperty("hil.mail.oauth2.client-authentication")).isEqualTo("post");
 		assertThat(environment.getProperty("hil.mail.inbound.host")).isEqualTo("outlook.office365.com");
 		assertThat(environment.getProperty("hil.mail.inbound.protocol")).isEqualTo("imaps");
 		assertThat(environment.getProperty("hil.mail.inbound.port")).isEqualTo("993");
