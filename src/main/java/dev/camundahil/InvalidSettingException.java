@@ -1,6 +1,7 @@
 package dev.camundahil;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.convert.DurationStyle;
 
@@ -69,6 +70,14 @@ public class InvalidSettingException extends RuntimeException {
 		if (value == null || value.isNegative()) {
 			throw new InvalidSettingException(property, "must not be negative (it is " + print(value) + ")",
 					"Set " + property + " to zero or a positive duration");
+		}
+	}
+
+	/** Refuses a list of durations with an empty or negative one. */
+	public static void requireNoneNegative(String property, List<Duration> values) {
+		if (values != null && values.stream().anyMatch((value) -> value == null || value.isNegative())) {
+			throw new InvalidSettingException(property, "must list durations of zero or more",
+					"Set " + property + " to durations such as 5s,30s,2m");
 		}
 	}
 

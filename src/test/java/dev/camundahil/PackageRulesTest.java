@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which package may use which, as each package's {@code package-info.java} states it: actions are reached only
- * through {@code ActionService}, the web helpers depend on no feature, and no two feature packages depend on each
- * other.
+ * through {@code ActionService}, the web helpers and retry policies depend on no feature, and no two feature
+ * packages depend on each other.
  */
 class PackageRulesTest {
 
@@ -84,10 +84,25 @@ class PackageRulesTest {
 
 	@Test
 	void theWebHelpersDependOnNoFeature() {
+		dependsOnNoOtherPackage("dev.camundahil.web..");
+	}
+
+	@Test
+	void theRetryPoliciesDependOnNoFeature() {
+		dependsOnNoOtherPackage("dev.camundahil.retry..");
+	}
+
+	@Test
+	void dispatchAndWebhooksDoNotDependOnEachOther() {
 		noClasses().that()
-			.resideInAPackage("dev.camundahil.web..")
+			.resideInAPackage("dev.camundahil.webhook..")
 			.should()
-			.dependOnClassesThat(resideInAPackage("dev.camundahil..").and(resideOutsideOfPackage("dev.camundahil.web..")))
+			.dependOnClassesThat(resideInAPackage("dev.camundahil.channel.."))
+			.check(classes);
+		noClasses().that()
+			.resideInAPackage("dev.camundahil.channel..")
+			.should()
+			.dependOnClassesThat(resideInAPackage("dev.camundahil.webhook.."))
 			.check(classes);
 	}
 
@@ -98,6 +113,14 @@ class PackageRulesTest {
 			.beFreeOfCycles()
 			.ignoreDependency(CONFIG, DescribedPredicate.alwaysTrue())
 			.ignoreDependency(DescribedPredicate.alwaysTrue(), CONFIG)
+			.check(classes);
+	}
+
+	private static void dependsOnNoOtherPackage(String shared) {
+		noClasses().that()
+			.resideInAPackage(shared)
+			.should()
+			.dependOnClassesThat(resideInAPackage("dev.camundahil..").and(resideOutsideOfPackage(shared)))
 			.check(classes);
 	}
 

@@ -18,11 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class OverdueActions {
 
-	// The failure lookup is a scalar subquery on purpose: PostgreSQL runs it per candidate through the audit index
-	// and stops at the limit, where NOT EXISTS would become an anti-join that reads the whole audit table. As the
-	// planner cannot tell how few candidates it filters out, it prices the plan as if it read every overdue row and
-	// would JIT-compile it on every call (about ten milliseconds for a query that takes a fraction of one), hence jit
-	// off for the claiming transaction.
+	// The failure lookup is a scalar subquery so that PostgreSQL stops at the limit instead of reading the whole
+	// audit table, and JIT is off because the planner prices this cheap query as if it read every overdue row (see
+	// docs/data-model.md).
 	private static final String POSTGRESQL_PLAN = "SET LOCAL jit = off";
 
 	private static final String OVERDUE = """

@@ -44,7 +44,7 @@ class ChannelConfiguration {
 	DispatchDelivery hilDispatchDelivery(DispatchRows rows, ChannelRouter router, ActionService actions,
 			PlatformTransactionManager transactionManager, DispatchProperties dispatch) {
 		return new DispatchDelivery(rows, router, actions, new TransactionTemplate(transactionManager),
-				retrySchedule(dispatch));
+				dispatch.retryPolicy());
 	}
 
 	@Bean
@@ -59,7 +59,7 @@ class ChannelConfiguration {
 	@ConditionalOnMissingBean
 	DispatchOutbox hilDispatchOutbox(DispatchRows rows, ChannelRouter router, ActionService actions,
 			DispatchWorkers workers, DispatchProperties dispatch) {
-		return new DispatchOutbox(rows, router, actions, retrySchedule(dispatch), workers);
+		return new DispatchOutbox(rows, router, actions, dispatch.retryPolicy(), workers);
 	}
 
 	@Bean
@@ -88,10 +88,6 @@ class ChannelConfiguration {
 			ReminderProperties reminders, DispatchProperties dispatch) {
 		return new DueDispatchSweep("reminders", Purpose.REMINDER, reminders.getInterval(), reminders.getBatchSize(),
 				dispatch.getLease(), rows, router, delivery);
-	}
-
-	private static RetrySchedule retrySchedule(DispatchProperties dispatch) {
-		return new RetrySchedule(dispatch.getRetrySchedule());
 	}
 
 }

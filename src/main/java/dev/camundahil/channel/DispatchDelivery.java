@@ -10,6 +10,7 @@ import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.channel.ChannelMessage.Purpose;
+import dev.camundahil.retry.RetryPolicy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers one claimed outbox row and records how it went: {@code dispatched} (or {@code reminded}) with the
- * channel's receipt, a retry at the next time of the schedule, or, after the last attempt, {@code dispatch_failed}
+ * channel's receipt, a retry when the retry policy says, or, after the last attempt, {@code dispatch_failed}
  * and the {@code action.dispatch_failed} event, the action staying pending. A channel is called outside any
  * transaction unless it {@linkplain OutputChannel#deliversInTransaction() writes only to the database}.
  */
@@ -36,15 +37,15 @@ final class DispatchDelivery {
 
 	private final TransactionTemplate transaction;
 
-	private final RetrySchedule schedule;
+	private final RetryPolicy retries;
 
 	DispatchDelivery(DispatchRows rows, ChannelRouter router, ActionService actions, TransactionTemplate transaction,
-			RetrySchedule schedule) {
+			RetryPolicy retries) {
 		this.rows = rows;
 		this.router = router;
 		this.actions = actions;
 		this.transaction = transaction;
-		this.schedule = schedule;
+		this.retries = retries;
 	}
 
 	void deliver(ClaimedDispatch row) {
@@ -158,12 +159,12 @@ final class DispatchDelivery {
 	}
 
 	private void recordFailure(ClaimedDispatch row, String error) {
-		Instant now = Instant.now();
-		if (this.schedule.retries(row.attempts())) {
-			Instant next = this.schedule.nextAttempt(row.attempts(), now);
+		Optional<Duration> delay = this.retries.delayAfter(row.attempts());
+		if (delay.isPresent()) {
+			Instant next = Instant.now().plus(delay.get());
 			if (this.rows.retryAt(row, next, error)) {
 				log.warn("Could not deliver the {} (of {}); trying again at {}: {}", row.describe(),
-						this.schedule.maxAttempts(), next, error);
+						this.retries.maxAttempts(), next, error);
 			}
 			return;
 		}

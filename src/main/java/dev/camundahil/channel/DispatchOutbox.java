@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.camundahil.action.ActionEvent;
@@ -13,6 +14,7 @@ import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.channel.ChannelMessage.Purpose;
 import dev.camundahil.channel.ChannelRouter.Route;
+import dev.camundahil.retry.RetryPolicy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +39,15 @@ final class DispatchOutbox {
 
 	private final ActionService actions;
 
-	private final RetrySchedule schedule;
+	private final RetryPolicy retries;
 
 	private final DispatchWorkers workers;
 
-	DispatchOutbox(DispatchRows rows, ChannelRouter router, ActionService actions, RetrySchedule schedule, DispatchWorkers workers) {
+	DispatchOutbox(DispatchRows rows, ChannelRouter router, ActionService actions, RetryPolicy retries, DispatchWorkers workers) {
 		this.rows = rows;
 		this.router = router;
 		this.actions = actions;
-		this.schedule = schedule;
+		this.retries = retries;
 		this.workers = workers;
 	}
 
@@ -129,8 +131,9 @@ final class DispatchOutbox {
 		}
 		catch (Exception ex) {
 			String error = DispatchDelivery.describe(ex);
-			if (this.schedule.retries(1)) {
-				Instant next = this.schedule.nextAttempt(1, now);
+			Optional<Duration> delay = this.retries.delayAfter(1);
+			if (delay.isPresent()) {
+				Instant next = now.plus(delay.get());
 				this.rows.insertRetry(action.id(), route.outputType(), route.channelName(), next, error, now);
 				log.warn("Channel '{}' could not deliver action {}; trying again at {}: {}", route.channelName(),
 						action.id(), next, error);

@@ -4,13 +4,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.camundahil.InvalidSettingException;
+import dev.camundahil.retry.RetryPolicy;
+
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Delivery of actions on their output channels (outbox, retries).
  */
-@ConfigurationProperties(prefix = "hil.dispatch")
-public class DispatchProperties {
+@ConfigurationProperties(prefix = DispatchProperties.PREFIX)
+public class DispatchProperties implements InitializingBean {
+
+	static final String PREFIX = "hil.dispatch";
 
 	/**
 	 * Waits between delivery attempts of one message: after the first attempt fails the next comes after the first
@@ -86,6 +92,16 @@ public class DispatchProperties {
 
 	public void setLease(Duration lease) {
 		this.lease = lease;
+	}
+
+	/** When a failed message is tried again: after the n-th failed attempt, the n-th wait of the schedule. */
+	RetryPolicy retryPolicy() {
+		return RetryPolicy.listed(this.retrySchedule);
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		InvalidSettingException.requireNoneNegative(PREFIX + ".retry-schedule", this.retrySchedule);
 	}
 
 }

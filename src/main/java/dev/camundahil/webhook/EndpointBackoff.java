@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.camundahil.retry.RetryPolicy;
+
 /**
  * This node's back-off from webhooks whose endpoint fails. After an attempt that got no answer in time, could not
  * connect, or was answered 5xx or 429, the node sends that webhook nothing until the back-off has passed; then one
@@ -21,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class EndpointBackoff {
 
-	private final Duration first;
+	private final RetryPolicy policy;
 
 	private final Duration max;
 
@@ -32,7 +34,7 @@ final class EndpointBackoff {
 			throw new IllegalStateException("hil.webhooks.endpoint-backoff must be positive and at most "
 					+ "hil.webhooks.max-endpoint-backoff");
 		}
-		this.first = first;
+		this.policy = RetryPolicy.exponentialBackoff(first, max);
 		this.max = max;
 	}
 
@@ -92,7 +94,7 @@ final class EndpointBackoff {
 	}
 
 	private Duration backoff(int failures, Duration askedToWait) {
-		Duration backoff = this.first.multipliedBy(1L << Math.min(failures - 1, 30));
+		Duration backoff = this.policy.delayAfter(failures).orElseThrow();
 		if (askedToWait != null && askedToWait.compareTo(backoff) > 0) {
 			backoff = askedToWait;
 		}

@@ -43,14 +43,8 @@ class WebhookConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RetrySchedule hilWebhookRetrySchedule(WebhookProperties properties) {
-		return new RetrySchedule(properties.getRetrySchedule());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	WebhookDeliveries hilWebhookDeliveries(JdbcTemplate jdbc, HilDatabase database) {
-		return new WebhookDeliveries(jdbc, database.isPostgres());
+		return WebhookDeliveries.of(jdbc, database);
 	}
 
 	@Bean
@@ -62,10 +56,10 @@ class WebhookConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookDeliveryWorker hilWebhookDeliveryWorker(WebhookDeliveries deliveries, WebhookAddressPolicy addressPolicy,
-			SecretBox secrets, RetrySchedule schedule, ActiveWebhooks activeWebhooks, WebhookProperties settings) {
+			SecretBox secrets, ActiveWebhooks activeWebhooks, WebhookProperties settings) {
 		WebhookSender sender = new WebhookSender(addressPolicy, settings.getTimeout(),
 				settings.getThreads() + settings.getTrialThreads());
-		return new WebhookDeliveryWorker(deliveries, sender, secrets, schedule, activeWebhooks,
+		return new WebhookDeliveryWorker(deliveries, sender, secrets, settings.deliveryRetryPolicy(), activeWebhooks,
 				new WebhookDeliveryWorker.Settings(settings.getTimeout(), settings.getInterval(),
 						settings.getBatchSize(), settings.getThreads(), settings.getTrialThreads(),
 						settings.getPerWebhookConcurrency(), settings.getEndpointBackoff(),
@@ -81,8 +75,8 @@ class WebhookConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookOutbox hilWebhookOutbox(ActiveWebhooks activeWebhooks, WebhookDeliveries deliveries,
-			WebhookDeliveryWorker worker, RetrySchedule schedule, ObjectMapper json) {
-		return new WebhookOutbox(activeWebhooks, deliveries, worker, schedule, json);
+			WebhookDeliveryWorker worker, WebhookProperties properties, ObjectMapper json) {
+		return new WebhookOutbox(activeWebhooks, deliveries, worker, properties.firstDeliveryDelay(), json);
 	}
 
 	@Bean

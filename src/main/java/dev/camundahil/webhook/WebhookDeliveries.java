@@ -1,22 +1,18 @@
 package dev.camundahil.webhook;
 
 import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.postgresql.PGStatement;
+import dev.camundahil.schema.HilDatabase;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -25,9 +21,10 @@ import org.springframework.jdbc.core.RowMapper;
  * The delivery rows of the webhook outbox ({@code action_webhook_delivery}). A sender claims a row by pushing its
  * {@code next_attempt_at} past the send timeout under a fresh {@code claim_token}; it records the outcome only
  * while it still holds that token, so of two nodes that both think they own a row, one record wins and the other
- * changes nothing. A node that dies mid-send leaves the row due again when the claim runs out.
+ * changes nothing. A node that dies mid-send leaves the row due again when the claim runs out. Where the SQL of
+ * PostgreSQL and H2 differs, a subclass for each database spells it.
  */
-class WebhookDeliveries {
+abstract class WebhookDeliveries {
 
 	static final String PENDING = "pending";
 
@@ -39,15 +36,20 @@ class WebhookDeliveries {
 
 	private static final int MAX_ERROR_LENGTH = 1000;
 
-	private static final String CLAIMED_COLUMNS = "id, webhook_id, event_type, payload, attempts, claim_token";
+	static final String CLAIMED_COLUMNS = "id, webhook_id, event_type, payload, attempts, claim_token";
 
-	private final JdbcTemplate jdbc;
+	final JdbcTemplate jdbc;
 
-	private final boolean postgres;
-
-	WebhookDeliveries(JdbcTemplate jdbc, boolean postgres) {
+	WebhookDeliveries(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.postgres = postgres;
+	}
+
+	/** The outbox's rows in the given database's SQL. */
+	static WebhookDeliveries of(JdbcTemplate jdbc, HilDatabase database) {
+		return switch (database) {
+			case POSTGRESQL -> new PostgresWebhookDeliveries(jdbc);
+			case H2 -> new H2WebhookDeliveries(jdbc);
+		};
 	}
 
 	void insert(List<NewDelivery> deliveries, Instant now) {
@@ -86,72 +88,14 @@ class WebhookDeliveries {
 	 * Each webhook's oldest due rows come first, the webhooks taking turns (the oldest of each, then the second
 	 * oldest of each, and so on), so that a claim does not fill up with one webhook's backlog while only
 	 * {@code per-webhook-concurrency} of it can be sent at once. They come back those tried fewer times first, so
-	 * that every waiting delivery gets a trial before one that already had one gets another. On PostgreSQL in one
-	 * statement that skips rows other nodes are claiming at the same moment, equal attempts oldest first; elsewhere
-	 * row by row, equal attempts in turn.
+	 * that every waiting delivery gets a trial before one that already had one gets another.
 	 */
-	List<Claimed> claimDue(Instant now, Instant claimedUntil, int limit, Collection<UUID> skipped) {
-		if (limit <= 0) {
-			return List.of();
-		}
-		if (this.postgres) {
-			// The due rows are looked up webhook by webhook, each in its own part of the pending index, so that
-			// the rows of a skipped webhook are never read: a webhook that backs off may have thousands due, older
-			// than anything else. A row whose webhook is gone is not claimed; deleting a webhook deletes its rows.
-			// The chosen rows are then locked, skipping rows another node is claiming, and claimed, by primary key:
-			// ids go as arrays (with "id IN (subquery)" PostgreSQL may read and hash the whole table), and the lock
-			// checks that a row is still due but not its status, since only pending rows have a next_attempt_at:
-			// with the status, PostgreSQL may read the pending index there instead. Webhook ids go as uuid[],
-			// compared as they are, where a text[] would be cast again for every row. UPDATE ... RETURNING gives
-			// the rows in the order it found them, so the outer query puts them in order. Each webhook's turns are
-			// counted over a ROWS frame: over the default frame PostgreSQL reads every row due at the same moment
-			// as the first before it numbers the first. The statement is planned afresh every time, for the table as it is:
-			// the sweep runs from start-up, and a plan kept from while the table was empty reads it whole once it
-			// has filled, until the table's statistics are next gathered.
-			return this.jdbc.query("""
-					WITH claimed AS (
-					  UPDATE action_webhook_delivery SET next_attempt_at = ?, claim_token = ?
-					  WHERE id = ANY (ARRAY(
-					    SELECT id FROM action_webhook_delivery
-					    WHERE id = ANY (ARRAY(
-					      SELECT due.id FROM action_webhook webhook CROSS JOIN LATERAL (
-					        SELECT id, next_attempt_at,
-					               row_number() OVER (ORDER BY next_attempt_at ROWS UNBOUNDED PRECEDING) AS turn
-					        FROM action_webhook_delivery
-					        WHERE webhook_id = webhook.id AND status = 'pending' AND next_attempt_at <= ?
-					        ORDER BY next_attempt_at LIMIT ?) due
-					      WHERE webhook.id <> ALL (?)
-					      ORDER BY due.turn, due.next_attempt_at LIMIT ?))
-					    AND next_attempt_at <= ?
-					    FOR UPDATE SKIP LOCKED))
-					  RETURNING %s, created_at)
-					SELECT %s FROM claimed ORDER BY attempts, created_at, id""".formatted(CLAIMED_COLUMNS,
-					CLAIMED_COLUMNS), (ps) -> {
-						plannedEveryTime(ps);
-						ps.setObject(1, time(claimedUntil));
-						ps.setObject(2, UUID.randomUUID());
-						ps.setObject(3, time(now));
-						ps.setInt(4, limit);
-						ps.setArray(5, ps.getConnection().createArrayOf("uuid", skipped.toArray()));
-						ps.setInt(6, limit);
-						ps.setObject(7, time(now));
-					}, CLAIMED);
-		}
-		List<Object> arguments = new ArrayList<>(List.of(time(now)));
-		arguments.addAll(skipped);
-		arguments.add(limit);
-		String notSkipped = skipped.isEmpty() ? ""
-				: " AND webhook_id NOT IN (" + String.join(", ", Collections.nCopies(skipped.size(), "?")) + ")";
-		List<String> due = this.jdbc.queryForList("""
-				SELECT id FROM (SELECT id, next_attempt_at,
-				                       ROW_NUMBER() OVER (PARTITION BY webhook_id ORDER BY next_attempt_at) AS turn
-				                FROM action_webhook_delivery WHERE status = 'pending' AND next_attempt_at <= ?%s) due
-				ORDER BY turn, next_attempt_at LIMIT ?""".formatted(notSkipped), String.class, arguments.toArray());
-		List<Claimed> claimed = new ArrayList<>();
-		due.forEach((id) -> claim(id, now, claimedUntil).ifPresent(claimed::add));
-		claimed.sort(Comparator.comparingInt(Claimed::attempts));
-		return claimed;
+	final List<Claimed> claimDue(Instant now, Instant claimedUntil, int limit, Collection<UUID> skipped) {
+		return (limit > 0) ? claimDueRows(now, claimedUntil, limit, skipped) : List.of();
 	}
+
+	/** {@link #claimDue} for a limit of one or more, in this database's SQL. */
+	abstract List<Claimed> claimDueRows(Instant now, Instant claimedUntil, int limit, Collection<UUID> skipped);
 
 	/** Gives a claimed row back without an attempt, due again at the given time. */
 	void release(Claimed delivery, Instant dueAt, Instant now) {
@@ -219,11 +163,13 @@ class WebhookDeliveries {
 
 	/** Deletes up to {@code limit} deliveries that ended (delivered, failed, cancelled) before the given time. */
 	int deleteEndedBefore(Instant before, int limit) {
-		// ids as an array on PostgreSQL, so that the delete finds them by primary key (see claimDue)
-		String ended = "SELECT id FROM action_webhook_delivery WHERE status <> 'pending' AND updated_at < ? LIMIT ?";
-		return this.jdbc.update(this.postgres ? "DELETE FROM action_webhook_delivery WHERE id = ANY (ARRAY(" + ended + "))"
-				: "DELETE FROM action_webhook_delivery WHERE id IN (" + ended + ")", time(before), limit);
+		return this.jdbc.update("DELETE FROM action_webhook_delivery WHERE " + idIn(
+				"SELECT id FROM action_webhook_delivery WHERE status <> 'pending' AND updated_at < ? LIMIT ?"),
+				time(before), limit);
 	}
+
+	/** The condition that a row's id is one of those the query selects, as this database finds them fastest. */
+	abstract String idIn(String ids);
 
 	void deleteAllOf(UUID webhookId) {
 		this.jdbc.update("DELETE FROM action_webhook_delivery WHERE webhook_id = ?", webhookId);
@@ -233,14 +179,7 @@ class WebhookDeliveries {
 		this.jdbc.update("UPDATE action_webhook SET active = false, updated_at = ? WHERE id = ?", time(now), webhookId);
 	}
 
-	/** Has PostgreSQL plan the statement for every execution, instead of keeping a plan after a few of them. */
-	private static void plannedEveryTime(PreparedStatement statement) throws SQLException {
-		if (statement.isWrapperFor(PGStatement.class)) {
-			statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-		}
-	}
-
-	private static final RowMapper<Claimed> CLAIMED = (rs, row) -> new Claimed(rs.getString("id"),
+	static final RowMapper<Claimed> CLAIMED = (rs, row) -> new Claimed(rs.getString("id"),
 			rs.getObject("webhook_id", UUID.class), rs.getString("event_type"), rs.getString("payload"),
 			rs.getInt("attempts"), rs.getObject("claim_token", UUID.class));
 
@@ -254,7 +193,7 @@ class WebhookDeliveries {
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	private static OffsetDateTime time(Instant instant) {
+	static OffsetDateTime time(Instant instant) {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 

@@ -1,5 +1,6 @@
 package dev.camundahil.webhook;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,16 +36,16 @@ class WebhookOutbox {
 
 	private final WebhookDeliveryWorker worker;
 
-	private final RetrySchedule schedule;
+	private final Duration firstDelay;
 
 	private final ObjectMapper json;
 
 	WebhookOutbox(ActiveWebhooks activeWebhooks, WebhookDeliveries store, WebhookDeliveryWorker worker,
-			RetrySchedule schedule, ObjectMapper json) {
+			Duration firstDelay, ObjectMapper json) {
 		this.activeWebhooks = activeWebhooks;
 		this.store = store;
 		this.worker = worker;
-		this.schedule = schedule;
+		this.firstDelay = firstDelay;
 		this.json = json;
 	}
 
@@ -56,7 +57,7 @@ class WebhookOutbox {
 		}
 		String payload = payload(event);
 		Instant now = Timestamps.now();
-		Instant firstAttemptAt = now.plus(this.schedule.firstDelay());
+		Instant firstAttemptAt = now.plus(this.firstDelay);
 		List<NewDelivery> deliveries = subscribed.stream()
 			.map((subscription) -> new NewDelivery(newWebhookId(), subscription.webhookId(), event.action().id(),
 					event.type().value(), payload, firstAttemptAt))
@@ -64,7 +65,7 @@ class WebhookOutbox {
 		this.store.insert(deliveries, now);
 		log.debug("{} of action {}: {} webhook delivery(ies) queued", event.type(), event.action().id(),
 				deliveries.size());
-		if (this.schedule.firstDelay().isZero()) {
+		if (this.firstDelay.isZero()) {
 			afterCommit(() -> this.worker.deliverNow(deliveries));
 		}
 	}

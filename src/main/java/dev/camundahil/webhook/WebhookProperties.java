@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.camundahil.InvalidSettingException;
+import dev.camundahil.retry.RetryPolicy;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -192,6 +193,16 @@ public class WebhookProperties implements InitializingBean {
 		this.deliveryRetention = deliveryRetention;
 	}
 
+	/** The wait before a delivery's first attempt: the first entry of the retry schedule. */
+	Duration firstDeliveryDelay() {
+		return this.retrySchedule.get(0);
+	}
+
+	/** When a failed delivery is tried again: the retry schedule's entries after the first. */
+	RetryPolicy deliveryRetryPolicy() {
+		return RetryPolicy.listed(this.retrySchedule.subList(1, this.retrySchedule.size()));
+	}
+
 	/** Whether a key is set; without one, secrets are encrypted with a random key. */
 	boolean hasEncryptionKey() {
 		return this.encryptionKey != null && !this.encryptionKey.isBlank();
@@ -207,6 +218,11 @@ public class WebhookProperties implements InitializingBean {
 							+ " characters, the same on every node, or leave it empty to encrypt webhook secrets "
 							+ "with a random key that changes at every start");
 		}
+		if (this.retrySchedule == null || this.retrySchedule.isEmpty()) {
+			throw new InvalidSettingException(PREFIX + ".retry-schedule", "needs at least one duration",
+					"Set " + PREFIX + ".retry-schedule to the delays before each attempt, such as 0s,5s,5m");
+		}
+		InvalidSettingException.requireNoneNegative(PREFIX + ".retry-schedule", this.retrySchedule);
 		InvalidSettingException.requirePositive(PREFIX + ".timeout", this.timeout);
 		InvalidSettingException.requirePositive(PREFIX + ".interval", this.interval);
 		InvalidSettingException.requireAtLeast(PREFIX + ".batch-size", this.batchSize, 1);

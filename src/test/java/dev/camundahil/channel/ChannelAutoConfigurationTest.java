@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 /**
- * Output channels: the outbox, its sweeps on their {@code hil.dispatch} and {@code hil.reminders} settings, and a
- * host's own sweep in place of the plugin's.
+ * Output channels: the outbox, its sweeps on their {@code hil.dispatch} and {@code hil.reminders} settings, a
+ * retry schedule checked at start, and a host's own sweep in place of the plugin's.
  */
 class ChannelAutoConfigurationTest {
 
@@ -29,6 +29,12 @@ class ChannelAutoConfigurationTest {
 			assertThat(context.getBean("hilDispatchRetries", RecurringWork.class).batchSize()).isEqualTo(7);
 			assertThat(context.getBean("hilReminders", RecurringWork.class).batchSize()).isEqualTo(9);
 		});
+	}
+
+	@Test
+	void aNegativeWaitStopsTheStartAndNamesTheSetting() {
+		this.contexts.withPropertyValues("hil.dispatch.retry-schedule=5s,-1s")
+			.run(PluginContexts.failedOnSetting("hil.dispatch.retry-schedule must list durations of zero or more"));
 	}
 
 	@Test

@@ -45,6 +45,8 @@ class WebhookAutoConfigurationTest {
 	void invalidSettingsStopTheStartAndNameTheSetting() {
 		String[][] cases = { { "hil.webhooks.threads=0", "hil.webhooks.threads must be at least 1" },
 				{ "hil.webhooks.interval=0s", "hil.webhooks.interval must be positive" },
+				{ "hil.webhooks.retry-schedule=", "hil.webhooks.retry-schedule needs at least one duration" },
+				{ "hil.webhooks.retry-schedule=0s,-5s", "hil.webhooks.retry-schedule must list durations of zero or more" },
 				{ "hil.webhooks.delivery-retention=-1d", "hil.webhooks.delivery-retention must not be negative" },
 				{ "hil.webhooks.encryption-key=too-short", "hil.webhooks.encryption-key is 9 characters long" } };
 		for (String[] invalid : cases) {

@@ -504,7 +504,7 @@ class WebhookTest {
 		insertDelivery("msg_claim_older", webhook, 0, due.minusSeconds(10), created.plusSeconds(2));
 
 		Instant later = due.plus(Duration.ofHours(1));
-		List<String> claimed = new WebhookDeliveries(this.jdbc, true).claimDue(later, later.plusSeconds(60), 10, Set.of())
+		List<String> claimed = new PostgresWebhookDeliveries(this.jdbc).claimDue(later, later.plusSeconds(60), 10, Set.of())
 			.stream()
 			.map(WebhookDeliveries.Claimed::id)
 			.filter((id) -> id.startsWith("msg_claim_"))
@@ -527,7 +527,7 @@ class WebhookTest {
 		insertDelivery("msg_turn_first_older", first, 0, due.minusSeconds(40), created);
 		insertDelivery("msg_turn_second_old", second, 0, due.minusSeconds(20), created);
 		insertDelivery("msg_turn_second_later", second, 0, due.plusSeconds(60), created);
-		WebhookDeliveries store = new WebhookDeliveries(this.jdbc, true);
+		WebhookDeliveries store = new PostgresWebhookDeliveries(this.jdbc);
 		// any rows other tests left due are claimed out of the way, until long after the claims below
 		store.claimDue(due.minusSeconds(200), due.plus(Duration.ofDays(1)), 10_000, Set.of());
 
@@ -550,7 +550,7 @@ class WebhookTest {
 	void theClaimIsPlannedForTheTableAsItIsEveryTimeInsteadOfKeptAsAPreparedStatement() throws Exception {
 		try (Connection connection = this.jdbc.getDataSource().getConnection()) {
 			JdbcTemplate oneConnection = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-			WebhookDeliveries store = new WebhookDeliveries(oneConnection, true);
+			WebhookDeliveries store = new PostgresWebhookDeliveries(oneConnection);
 			// a year ago nothing was due; more runs than the driver's threshold for preparing a statement
 			Instant yearAgo = Instant.now().minus(Duration.ofDays(365));
 			for (int i = 0; i < 10; i++) {
@@ -573,7 +573,7 @@ class WebhookTest {
 		insertEnded("msg_retention_cancelled_old", webhook, "cancelled", longAgo);
 		insertEnded("msg_retention_delivered_lately", webhook, "delivered", lately);
 		insertEnded("msg_retention_pending_old", webhook, "pending", longAgo);
-		EndedDeliveryCleanup cleanup = new EndedDeliveryCleanup(new WebhookDeliveries(this.jdbc, true),
+		EndedDeliveryCleanup cleanup = new EndedDeliveryCleanup(new PostgresWebhookDeliveries(this.jdbc),
 				Duration.ofDays(30));
 
 		int deleted = 0;
@@ -585,7 +585,7 @@ class WebhookTest {
 		assertThat(this.jdbc.queryForList("SELECT id FROM action_webhook_delivery WHERE webhook_id = ?", String.class,
 				webhook))
 			.containsExactlyInAnyOrder("msg_retention_delivered_lately", "msg_retention_pending_old");
-		assertThat(new EndedDeliveryCleanup(new WebhookDeliveries(this.jdbc, true), Duration.ofDays(10)).sweep())
+		assertThat(new EndedDeliveryCleanup(new PostgresWebhookDeliveries(this.jdbc), Duration.ofDays(10)).sweep())
 			.as("a shorter retention").isGreaterThanOrEqualTo(1);
 		assertThat(this.jdbc.queryForList("SELECT id FROM action_webhook_delivery WHERE webhook_id = ?", String.class,
 				webhook))
@@ -597,7 +597,7 @@ class WebhookTest {
 		UUID webhook = quietWebhook();
 		insertEnded("msg_retention_kept", webhook, "delivered", Instant.now().minus(Duration.ofDays(4000)));
 
-		assertThat(new EndedDeliveryCleanup(new WebhookDeliveries(this.jdbc, true), Duration.ZERO).sweep()).isZero();
+		assertThat(new EndedDeliveryCleanup(new PostgresWebhookDeliveries(this.jdbc), Duration.ZERO).sweep()).isZero();
 
 		assertThat(this.jdbc.queryForList("SELECT id FROM action_webhook_delivery WHERE webhook_id = ?", String.class,
 				webhook))
@@ -640,11 +640,11 @@ class WebhookTest {
 			.mapToObj((i) -> new NewDelivery(WebhookOutbox.newWebhookId(), webhooks.get(i % 3), UUID.randomUUID(),
 					"action.created", "{}", due))
 			.toList();
-		new WebhookDeliveries(this.jdbc, true).insert(rows, Instant.now());
+		new PostgresWebhookDeliveries(this.jdbc).insert(rows, Instant.now());
 		Set<String> inserted = rows.stream().map(NewDelivery::id).collect(Collectors.toSet());
 
 		Callable<List<String>> sweeper = () -> {
-			WebhookDeliveries store = new WebhookDeliveries(this.jdbc, true);
+			WebhookDeliveries store = new PostgresWebhookDeliveries(this.jdbc);
 			List<String> claimed = new ArrayList<>();
 			List<WebhookDeliveries.Claimed> batch;
 			do {

@@ -22,7 +22,7 @@ import jakarta.mail.util.StreamProvider;
  * {@link StreamProvider} from memory. Jakarta Mail 2.1 looks the provider up with a {@link java.util.ServiceLoader}
  * for every body part and multipart it creates and for every part it writes: each lookup reads
  * {@code META-INF/services/jakarta.mail.util.StreamProvider} from every jar of the application, and opens the jar
- * that declares it anew, which took about a third of the CPU time of sending an email. The lookup asks the
+ * that declares it anew, a large share of the CPU time of sending an email. The lookup asks the
  * context class loader first; the loader here hands it the declarations read once from the loader it wraps, and
  * leaves every other class and resource to that loader. Nothing global changes: other threads, and other mail
  * code of the application, look the provider up as before.
