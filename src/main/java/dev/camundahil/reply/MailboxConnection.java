@@ -2,6 +2,7 @@ package dev.camundahil.reply;
 
 import java.util.Properties;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -20,10 +21,13 @@ final class MailboxConnection {
 
 	private final InboundMailProperties properties;
 
+	private final MailboxLogin login;
+
 	private Store store;
 
-	MailboxConnection(InboundMailProperties properties) {
+	MailboxConnection(InboundMailProperties properties, MailboxLogin login) {
 		this.properties = properties;
+		this.login = login;
 	}
 
 	/** The connected mail store: the open one, or a new one. */
@@ -52,16 +56,30 @@ final class MailboxConnection {
 		return this.store != null;
 	}
 
-	/** Opens the session and logs in to the mailbox. */
+	/**
+	 * Opens the session and logs in to the mailbox. A login the server refuses is tried once more when the
+	 * {@link MailboxLogin} has a new password, such as an access token in place of a revoked one.
+	 */
 	private Store connect() throws MessagingException {
 		String protocol = this.properties.getProtocol();
 		Properties session = new Properties();
 		String timeout = String.valueOf(this.properties.getTimeout().toMillis());
 		session.put("mail." + protocol + ".connectiontimeout", timeout);
 		session.put("mail." + protocol + ".timeout", timeout);
+		this.login.configure(session, protocol);
 		Store store = Session.getInstance(session).getStore(protocol);
-		store.connect(this.properties.getHost(), (this.properties.getPort() != null) ? this.properties.getPort() : -1,
-				this.properties.getUsername(), this.properties.getPassword());
+		int port = (this.properties.getPort() != null) ? this.properties.getPort() : -1;
+		String password = this.login.password();
+		try {
+			store.connect(this.properties.getHost(), port, this.properties.getUsername(), password);
+		}
+		catch (AuthenticationFailedException ex) {
+			if (!this.login.refused(password)) {
+				throw ex;
+			}
+			log.info("The reply mailbox refused its login; logging in once more with a new one: {}", ex.getMessage());
+			store.connect(this.properties.getHost(), port, this.properties.getUsername(), this.login.password());
+		}
 		return store;
 	}
 

@@ -47,12 +47,17 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 
 	MailboxPoller(InboundMailProperties properties, InboundLedger ledger, ReplyHandler handler,
 			SenderNotice senderNotice, InboundMessage.Limits limits) {
+		this(properties, ledger, handler, senderNotice, limits, MailboxLogin.password(properties.getPassword()));
+	}
+
+	MailboxPoller(InboundMailProperties properties, InboundLedger ledger, ReplyHandler handler,
+			SenderNotice senderNotice, InboundMessage.Limits limits, MailboxLogin login) {
 		this.properties = properties;
 		this.ledger = ledger;
 		this.handler = handler;
 		this.senderNotice = senderNotice;
 		this.limits = limits;
-		this.connection = new MailboxConnection(properties);
+		this.connection = new MailboxConnection(properties, login);
 		this.reader = new MailboxReader(properties, ledger, limits);
 		this.marker = new MessageMarker(properties);
 	}

@@ -26,14 +26,16 @@ class ReplyConfiguration {
 	MailboxPoller hilMailboxPoller(InboundMailProperties properties, JdbcTemplate jdbc,
 			DispatchedMessages sent, ActionService actions, AnswerTransaction answers,
 			PlatformTransactionManager transactions, ObjectProvider<JavaMailSender> mailSender,
-			@Value("${hil.mail.from:#{null}}") String from, EmailLimitProperties emailLimits) {
+			@Value("${hil.mail.from:#{null}}") String from, EmailLimitProperties emailLimits,
+			ObjectProvider<MailboxLogin> login) {
 		InboundLedger ledger = new InboundLedger(jdbc);
 		ReplyHandler handler = new ReplyHandler(new ReplyMatcher(sent, actions), actions, ledger, answers,
 				new TransactionTemplate(transactions), properties.getMaxAttempts(),
 				new SenderAuthentication(properties.isRequireAuthenticatedSender(), properties.getTrustedAuthservIds()));
 		InboundMessage.Limits limits = new InboundMessage.Limits(emailLimits.getMaxEmailBodySize().toBytes(),
 				emailLimits.getMaxAttachmentSize().toBytes());
-		return new MailboxPoller(properties, ledger, handler, new SenderNotice(mailSender, from), limits);
+		return new MailboxPoller(properties, ledger, handler, new SenderNotice(mailSender, from), limits,
+				login.getIfAvailable(() -> MailboxLogin.password(properties.getPassword())));
 	}
 
 }

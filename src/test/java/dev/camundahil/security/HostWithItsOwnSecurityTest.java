@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The plugin in a Camunda application with a Spring Security chain of its own, on the class path such an
- * application has (Spring Security, but neither springdoc nor actuator): every path but the HIL ones keeps the
- * application's rules.
+ * application has (Spring Security, but neither springdoc, actuator nor Spring Security's OAuth2 client): every path
+ * but the HIL ones keeps the application's rules.
  */
 class HostWithItsOwnSecurityTest extends HostApplicationContract {
 
@@ -28,7 +28,8 @@ class HostWithItsOwnSecurityTest extends HostApplicationContract {
 	@Override
 	HostApplication start(String apiKeys) throws Exception {
 		return HostApplication.start(SecuredHostApplication.class,
-				EnumSet.of(OptionalPart.SPRINGDOC, OptionalPart.ACTUATOR, OptionalPart.CAMUNDA_WEBAPPS),
+				EnumSet.of(OptionalPart.SPRINGDOC, OptionalPart.ACTUATOR, OptionalPart.CAMUNDA_WEBAPPS,
+						OptionalPart.OAUTH2_CLIENT),
 				"--spring.flyway.enabled=false", apiKeys);
 	}
 

@@ -37,7 +37,10 @@ public final class HostApplication implements AutoCloseable {
 		ACTUATOR("spring-boot-starter-actuator", "spring-boot-actuator-", "micrometer-core-", "micrometer-jakarta9-",
 				"HdrHistogram-", "LatencyUtils-"),
 
-		CAMUNDA_WEBAPPS("camunda-bpm-spring-boot-starter-webapp", "camunda-webapp-");
+		CAMUNDA_WEBAPPS("camunda-bpm-spring-boot-starter-webapp", "camunda-webapp-"),
+
+		OAUTH2_CLIENT("spring-security-oauth2-client", "spring-security-oauth2-", "oauth2-oidc-sdk-", "nimbus-jose-jwt-",
+				"content-type-", "lang-tag-");
 
 		private final String artifactId;
 

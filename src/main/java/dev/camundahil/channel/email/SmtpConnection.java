@@ -31,8 +31,17 @@ final class SmtpConnection {
 		this.transport = transport;
 	}
 
-	/** Connects the way {@link JavaMailSenderImpl} does: its session, protocol, host, port and login. */
+	/**
+	 * Connects the way {@link JavaMailSenderImpl} does: its session, protocol, host, port and login; or through the
+	 * sender's own {@link SmtpLogin}.
+	 */
 	static SmtpConnection open(JavaMailSenderImpl sender) throws MessagingException {
+		if (sender instanceof SmtpLogin login) {
+			Transport transport = login.connect();
+			log.debug("Opened an SMTP connection to {}:{} with the sender's own login", sender.getHost(),
+					sender.getPort());
+			return new SmtpConnection(sender, transport);
+		}
 		String username = sender.getUsername();
 		String password = sender.getPassword();
 		// an empty user name (an unset placeholder) means no login, as in JavaMailSenderImpl

@@ -31,8 +31,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * reused connection that turns out to be closed is therefore sent once more over a new connection before it counts
  * as a failed attempt. A connection is closed after any failure.
  * <p>
- * Only Spring's own {@link JavaMailSenderImpl} is used this way; any other sender, a subclass too (it may connect
- * or send its own way), sends each email with its {@code send}, as does a zero idle timeout.
+ * Only Spring's own {@link JavaMailSenderImpl}, and a subclass that connects through {@link SmtpLogin}, are used
+ * this way; any other sender, another subclass too (it may connect or send its own way), sends each email with its
+ * {@code send}, as does a zero idle timeout.
  */
 final class SmtpConnections implements DisposableBean {
 
@@ -71,7 +72,9 @@ final class SmtpConnections implements DisposableBean {
 	}
 
 	void send(JavaMailSender sender, MimeMessage message) throws MessagingException {
-		if (this.idleNanos <= 0 || sender.getClass() != JavaMailSenderImpl.class) {
+		boolean keepable = sender.getClass() == JavaMailSenderImpl.class
+				|| (sender instanceof JavaMailSenderImpl && sender instanceof SmtpLogin);
+		if (this.idleNanos <= 0 || !keepable) {
 			sender.send(message);
 			return;
 		}

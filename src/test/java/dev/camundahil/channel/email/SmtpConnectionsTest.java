@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -172,6 +173,22 @@ class SmtpConnectionsTest {
 		assertThat(connections.idleCount()).isZero();
 	}
 
+	@Test
+	void aSenderWithItsOwnLoginKeepsItsConnectionsAndLogsInOnce() throws Exception {
+		SmtpConnections connections = connections(Duration.ofMinutes(1), 100);
+		OwnLogin sender = new OwnLogin();
+		sender.setHost("127.0.0.1");
+		sender.setPort(this.proxy.port());
+
+		for (int i = 0; i < 3; i++) {
+			connections.send(sender, email("own login " + i));
+		}
+
+		assertThat(this.mail.getReceivedMessages()).hasSize(3);
+		assertThat(this.proxy.connections()).isEqualTo(1);
+		assertThat(sender.logins).isEqualTo(1);
+	}
+
 	private SmtpConnections connections(Duration idleTimeout, int maxEmails) {
 		SmtpConnections connections = new SmtpConnections(idleTimeout, maxEmails);
 		this.pools.add(connections);
@@ -193,6 +210,19 @@ class SmtpConnectionsTest {
 			subjects.add(message.getSubject());
 		}
 		return subjects;
+	}
+
+	/** A sender that logs in its own way, counting its logins. */
+	static class OwnLogin extends JavaMailSenderImpl implements SmtpLogin {
+
+		int logins;
+
+		@Override
+		public Transport connect() throws MessagingException {
+			this.logins++;
+			return connectTransport();
+		}
+
 	}
 
 }
