@@ -126,11 +126,18 @@ public class ActionService {
 		return action;
 	}
 
-	/** Cancels a pending action on someone's request; the waiting process resumes with status cancelled. */
+	/**
+	 * Cancels a pending action on someone's request; the waiting process resumes with status cancelled. When the
+	 * process fails after it, the cancellation still commits and the process resumes from a job, as after an answer
+	 * (see {@link AnswerTransaction}).
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public ActionRequest cancel(UUID id, String reason, String userId) {
-		ActionRequest action = load(id);
-		cancel(action, reason, userId, false);
-		return action;
+		return this.answers.run(() -> {
+			ActionRequest action = load(id);
+			cancel(action, reason, userId, false);
+			return action;
+		});
 	}
 
 	/**
@@ -317,7 +324,11 @@ public class ActionService {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("reason", (reason != null) ? reason : "");
 		audit(action.getId(), AuditEvents.CANCELLED, data, userId);
-		publish(ActionEvent.Type.CANCELLED, action, engineInitiated);
+		String resumeFailure = engineInitiated ? null : this.answers.resumeFailure();
+		if (resumeFailure != null) {
+			audit(action.getId(), AuditEvents.RESUME_FAILED, Map.of("error", resumeFailure), null);
+		}
+		publish(ActionEvent.Type.CANCELLED, action, engineInitiated, resumeFailure != null);
 		// the reason is free text from a caller: it stays in the audit, out of the log
 		log.info("Action {} cancelled", action.getId());
 	}

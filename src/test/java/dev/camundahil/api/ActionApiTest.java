@@ -143,6 +143,32 @@ class ActionApiTest {
 	}
 
 	@Test
+	void aCancellationWhoseProcessFailsAfterwardsStandsAndTheFailureBecomesAnIncident() {
+		String failing = HilProcesses.deploy(this.repository,
+				HilProcesses.failingAfter(HilProcesses.hilTask(HilProcesses.key("apiCancelFailing"), "Ship it?", "chat")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(failing, Map.of("broken", true));
+		UUID id = actionOf(instance).getId();
+
+		Reply reply = post("/api/v1/actions/" + id + "/cancel", "{\"reason\": \"order withdrawn\"}");
+
+		assertThat(reply.status()).as("the cancellation is stored: %s", reply.body()).isEqualTo(200);
+		assertThat(reply.body().get("status").asText()).isEqualTo("cancelled");
+		assertThat(auditEvents(id)).contains("cancelled", "resume_failed");
+		Incident incident = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult(),
+					Objects::nonNull);
+		assertThat(incident.getIncidentMessage()).contains("noSuchBean");
+
+		this.runtime.setVariable(instance.getId(), "broken", false);
+		this.management.setJobRetries(incident.getConfiguration(), 1);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.runtime.getActiveActivityIds(instance.getId()).equals(List.of("after")));
+		assertThat(this.runtime.getVariable(instance.getId(), "hilStatus")).isEqualTo("cancelled");
+		assertThat(auditEvents(id)).filteredOn("cancelled"::equals).hasSize(1);
+	}
+
+	@Test
 	void readingListingAndTheAuditTrail() {
 		ProcessInstance first = start();
 		ProcessInstance second = start();
