@@ -114,14 +114,10 @@ public class ActionService {
 		data.put("respondedBy", command.respondedBy());
 		data.put("channel", command.channel());
 		audit(id, AuditEvents.COMPLETED, data, command.userId());
-		String resumeFailure = this.answers.resumeFailure();
-		if (resumeFailure != null) {
-			audit(id, AuditEvents.RESUME_FAILED, Map.of("error", resumeFailure), null);
-		}
 		if (key != null) {
 			this.idempotencyKeys.record(id, key, hash);
 		}
-		publish(ActionEvent.Type.COMPLETED, action, false, resumeFailure != null);
+		publishEndedByPerson(ActionEvent.Type.COMPLETED, action);
 		log.info("Action {} completed via {}", id, command.channel());
 		return action;
 	}
@@ -324,11 +320,12 @@ public class ActionService {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("reason", (reason != null) ? reason : "");
 		audit(action.getId(), AuditEvents.CANCELLED, data, userId);
-		String resumeFailure = engineInitiated ? null : this.answers.resumeFailure();
-		if (resumeFailure != null) {
-			audit(action.getId(), AuditEvents.RESUME_FAILED, Map.of("error", resumeFailure), null);
+		if (engineInitiated) {
+			publish(ActionEvent.Type.CANCELLED, action, true);
 		}
-		publish(ActionEvent.Type.CANCELLED, action, engineInitiated, resumeFailure != null);
+		else {
+			publishEndedByPerson(ActionEvent.Type.CANCELLED, action);
+		}
 		// the reason is free text from a caller: it stays in the audit, out of the log
 		log.info("Action {} cancelled", action.getId());
 	}
@@ -378,12 +375,21 @@ public class ActionService {
 	}
 
 	private void publish(ActionEvent.Type type, ActionRequest action, boolean engineInitiated) {
-		publish(type, action, engineInitiated, false);
+		this.events.publishEvent(new ActionEvent(type, ActionView.of(action), Timestamps.now(), engineInitiated, false));
 	}
 
-	private void publish(ActionEvent.Type type, ActionRequest action, boolean engineInitiated, boolean resumeLater) {
+	/**
+	 * Publishes the end of an action that someone asked for (an answer, a cancellation), which resumes its instance.
+	 * While the work runs again because the process failed to resume ({@link AnswerTransaction}), it records why in
+	 * a {@code resume_failed} entry and leaves the resuming to a job.
+	 */
+	private void publishEndedByPerson(ActionEvent.Type type, ActionRequest action) {
+		String resumeFailure = this.answers.resumeFailure();
+		if (resumeFailure != null) {
+			audit(action.getId(), AuditEvents.RESUME_FAILED, Map.of("error", resumeFailure), null);
+		}
 		this.events.publishEvent(
-				new ActionEvent(type, ActionView.of(action), Timestamps.now(), engineInitiated, resumeLater));
+				new ActionEvent(type, ActionView.of(action), Timestamps.now(), false, resumeFailure != null));
 	}
 
 }

@@ -60,9 +60,10 @@ class HilTaskBehavior extends TaskActivityBehavior {
 			// Someone signalled the execution directly, without an answer: the action cannot be answered any more.
 			List<UUID> cancelled = this.actions.cancelForLeftExecution(execution.getId(),
 					"execution signalled without a response");
-			if (mode(execution) == VariablesMode.LEAN) {
+			VariablesMode mode = mode(execution);
+			if (mode == VariablesMode.LEAN) {
 				writeOutcome(execution, new HilOutcome(cancelled.isEmpty() ? null : cancelled.get(0),
-						ActionStatus.CANCELLED, null, null));
+						ActionStatus.CANCELLED, null, null), mode);
 			}
 			else {
 				execution.removeVariable(HilVariables.STATE);
@@ -71,7 +72,7 @@ class HilTaskBehavior extends TaskActivityBehavior {
 			leave(execution);
 			return;
 		}
-		writeOutcome(execution, outcome);
+		writeOutcome(execution, outcome, mode(execution));
 		if (outcome.status() == ActionStatus.EXPIRED && HilTaskParameters.onTimeout(
 				HilTaskInputs.value(execution, HilTaskParameters.ON_TIMEOUT)) == HilTaskParameters.OnTimeout.ERROR) {
 			BpmnExceptionHandler.propagateBpmnError(new BpmnError(HilVariables.EXPIRED_ERROR_CODE,
@@ -81,10 +82,10 @@ class HilTaskBehavior extends TaskActivityBehavior {
 		leave(execution);
 	}
 
-	private void writeOutcome(ActivityExecution execution, HilOutcome outcome) {
+	private static void writeOutcome(ActivityExecution execution, HilOutcome outcome, VariablesMode mode) {
 		Object resultVariable = HilTaskInputs.value(execution, HilTaskParameters.RESULT_VARIABLE);
 		HilVariables.writeOutcome(execution, outcome, (resultVariable != null) ? resultVariable.toString() : null,
-				mode(execution));
+				mode);
 	}
 
 	private VariablesMode mode(ActivityExecution execution) {
