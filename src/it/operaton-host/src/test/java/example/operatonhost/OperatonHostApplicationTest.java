@@ -14,6 +14,7 @@ import dev.camundahil.action.ActionStatus;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 
@@ -37,6 +38,9 @@ class OperatonHostApplicationTest {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	RepositoryService repository;
 
 	@Autowired
 	IdentityService identity;
@@ -63,15 +67,51 @@ class OperatonHostApplicationTest {
 				"{\"value\":\"yes\",\"respondedBy\":\"ann\"}");
 
 		assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
-		assertThat(this.history.createHistoricProcessInstanceQuery()
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(this.history.createHistoricActivityInstanceQuery()
 			.processInstanceId(instance.getId())
-			.singleResult()
-			.getEndActivityId()).isEqualTo("booked");
+			.activityId("booked")
+			.count()).as("the answer's path").isOne();
 		assertThat(this.history.createHistoricVariableInstanceQuery()
 			.processInstanceId(instance.getId())
 			.variableName("hilResponse")
 			.singleResult()
 			.getValue()).isEqualTo("Yes");
+	}
+
+	@Test
+	void aModelInOperatonsOwnNamespaceIsAHilTaskToo() {
+		String model = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:operaton="http://operaton.org/schema/1.0/bpmn" id="d" targetNamespace="http://example.com">
+				  <bpmn:process id="%s" isExecutable="true" operaton:historyTimeToLive="P1D">
+				    <bpmn:startEvent id="start"/>
+				    <bpmn:sequenceFlow id="toAsk" sourceRef="start" targetRef="ask"/>
+				    <bpmn:serviceTask id="ask" operaton:delegateExpression="${hilTask}">
+				      <bpmn:extensionElements>
+				        <operaton:inputOutput>
+				          %s
+				          <operaton:inputParameter name="outputTypes">chat</operaton:inputParameter>
+				        </operaton:inputOutput>
+				      </bpmn:extensionElements>
+				    </bpmn:serviceTask>
+				    <bpmn:sequenceFlow id="toEnd" sourceRef="ask" targetRef="end"/>
+				    <bpmn:endEvent id="end"/>
+				  </bpmn:process>
+				</bpmn:definitions>
+				""";
+		this.repository.createDeployment()
+			.addString("operaton.bpmn",
+					model.formatted("operatonNamespace", "<operaton:inputParameter name=\"question\">Go?</operaton:inputParameter>"))
+			.deploy();
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey("operatonNamespace");
+
+		assertThat(this.actions.findByProcessInstanceId(instance.getId())).singleElement()
+			.satisfies((action) -> assertThat(action.getContext().question()).isEqualTo("Go?"));
+		assertThatThrownBy(() -> this.repository.createDeployment()
+			.addString("unasked.bpmn", model.formatted("operatonUnasked", ""))
+			.deploy()).as("the deployment check reads operaton: parameters").hasMessageContaining("question");
 	}
 
 	@Test
