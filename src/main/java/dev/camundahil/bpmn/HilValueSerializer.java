@@ -72,8 +72,15 @@ final class HilValueSerializer extends AbstractObjectValueSerializer {
 		return this.name;
 	}
 
+	/**
+	 * A value of its types, or the JSON text of one, as Cockpit and the engine's REST API send a changed variable
+	 * (naming its type).
+	 */
 	@Override
 	protected boolean canWriteValue(TypedValue value) {
+		if (value instanceof ObjectValue object && !object.isDeserialized()) {
+			return this.types.stream().anyMatch((type) -> type.getName().equals(object.getObjectTypeName()));
+		}
 		boolean deserialized = !(value instanceof SerializableValue serializable) || serializable.isDeserialized();
 		return deserialized && canSerializeValue(value.getValue());
 	}

@@ -147,6 +147,16 @@ class HilTaskTest {
 		assertThat((String) row.get("text_")).isEqualTo("{\"score\":4,\"tags\":[\"a\",\"b\"]}");
 		assertThat(this.jdbc.queryForObject("SELECT type_ FROM act_ru_variable WHERE proc_inst_id_ = ? "
 				+ "AND name_ = 'review'", String.class, mapAnswer.getId())).isEqualTo("hil-result");
+
+		// as Cockpit and the REST API change it: JSON text that names the type
+		this.runtime.setVariable(mapAnswer.getId(), "hilResponse", Variables.serializedObjectValue("{\"score\":5}")
+			.serializationDataFormat(SerializationDataFormats.JSON)
+			.objectTypeName(HilJsonObject.class.getName())
+			.create());
+		assertThat(this.runtime.getVariable(mapAnswer.getId(), "hilResponse")).isInstanceOf(HilJsonObject.class)
+			.isEqualTo(Map.of("score", 5));
+		assertThat(this.jdbc.queryForObject("SELECT type_ FROM act_ru_variable WHERE proc_inst_id_ = ? "
+				+ "AND name_ = 'hilResponse'", String.class, mapAnswer.getId())).isEqualTo("hil-json");
 	}
 
 	@Test

@@ -157,6 +157,14 @@ public abstract class HilTaskContract {
 		assertThat(variables.path("score").path("value").asInt()).as("${hilResponse.score}").isEqualTo(4);
 		assertThat(variables.path("review").path("value").path("respondedBy").asText()).isEqualTo("bob");
 		assertThat(variables.path("review").path("value").path("response").path("score").asInt()).isEqualTo(4);
+
+		HttpResponse<String> changed = send("PUT", "/engine-rest/process-instance/" + instance + "/variables/hilResponse",
+				json.writeValueAsString(Map.of("type", "Object", "value", "{\"score\":5}", "valueInfo",
+						Map.of("objectTypeName", response.path("valueInfo").path("objectTypeName").asText(),
+								"serializationDataFormat", "application/json"))),
+				"Content-Type", "application/json");
+		assertThat(changed.statusCode()).as("changed as Cockpit does: %s", changed.body()).isEqualTo(204);
+		assertThat(variables(instance).path("hilResponse").path("value").path("score").asInt()).isEqualTo(5);
 	}
 
 	@Test
