@@ -16,6 +16,7 @@ import java.util.zip.ZipFile;
 import dev.camundahil.bpmn.HilEnginePlugin;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.asm.AnnotationVisitor;
 import org.springframework.asm.ClassReader;
 import org.springframework.asm.ClassVisitor;
 import org.springframework.asm.MethodVisitor;
@@ -78,7 +79,10 @@ class OperatonArtifactTest {
 		assertThat(missing).isEmpty();
 	}
 
-	/** Checks the Operaton owners of the methods and fields a class calls and reads. */
+	/**
+	 * Checks the Operaton types a class extends, names in annotations (as classes or class names) and creates, and
+	 * the Operaton methods and fields it calls and reads.
+	 */
 	private static final class References extends ClassVisitor {
 
 		private final String className;
@@ -106,9 +110,19 @@ class OperatonArtifactTest {
 		}
 
 		@Override
+		public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+			return annotation(descriptor);
+		}
+
+		@Override
 		public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
 				String[] exceptions) {
 			return new MethodVisitor(Opcodes.ASM9) {
+
+				@Override
+				public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+					return annotation(annotation);
+				}
 
 				@Override
 				public void visitMethodInsn(int opcode, String owner, String member, String type, boolean itf) {
@@ -130,6 +144,33 @@ class OperatonArtifactTest {
 					if (value instanceof Type type && type.getSort() == Type.OBJECT) {
 						check(type.getInternalName(), null, null, false);
 					}
+				}
+
+			};
+		}
+
+		private AnnotationVisitor annotation(String descriptor) {
+			check(Type.getType(descriptor).getInternalName(), null, null, false);
+			return new AnnotationVisitor(Opcodes.ASM9) {
+
+				@Override
+				public void visit(String name, Object value) {
+					if (value instanceof Type type && type.getSort() == Type.OBJECT) {
+						check(type.getInternalName(), null, null, false);
+					}
+					else if (value instanceof String text && text.startsWith("org.operaton.")) {
+						check(text.replace('.', '/'), null, null, false);
+					}
+				}
+
+				@Override
+				public AnnotationVisitor visitArray(String name) {
+					return this;
+				}
+
+				@Override
+				public AnnotationVisitor visitAnnotation(String name, String nested) {
+					return annotation(nested);
 				}
 
 			};
