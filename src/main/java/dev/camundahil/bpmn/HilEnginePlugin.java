@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 
 /**
- * Adds the HIL task parse listener, the serializers of {@code hilState} and the lean result and the handler of {@code hil-resume} jobs to
- * the process engine.
+ * Adds the HIL task parse listener, the serializers of the plugin's JSON variables ({@code hilState}, the result,
+ * answers that are maps or lists) and the handler of {@code hil-resume} jobs to the process engine.
  */
 public class HilEnginePlugin extends AbstractProcessEnginePlugin {
 
@@ -35,6 +35,7 @@ public class HilEnginePlugin extends AbstractProcessEnginePlugin {
 		// else the first of all
 		configuration.getCustomPreVariableSerializers().add(0, HilValueSerializer.forState());
 		configuration.getCustomPreVariableSerializers().add(1, HilValueSerializer.forResult());
+		configuration.getCustomPreVariableSerializers().add(2, HilValueSerializer.forJson());
 		if (configuration.getCustomJobHandlers() == null) {
 			configuration.setCustomJobHandlers(new ArrayList<>());
 		}

@@ -4,16 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.util.xml.Namespace;
 
 /**
  * Finds the HIL tasks of a model being deployed ({@code camunda:delegateExpression="${hilTask}"}), fails the
@@ -26,6 +27,15 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 
 	private static final String HIL_TASK = "hilTask";
 
+	/**
+	 * The extension namespaces the engine reads a task's settings from, named here because the engine's constant for
+	 * them is named differently on Operaton: {@code camunda:} (with {@code activiti:}, as Camunda reads it) on both
+	 * engines, and {@code operaton:}, which Operaton reads as well.
+	 */
+	private static final List<Namespace> EXTENSIONS = List.of(
+			new Namespace("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn"),
+			new Namespace("http://operaton.org/schema/1.0/bpmn"));
+
 	private final ExecutionListener leftTaskListener;
 
 	private final Supplier<List<HilTaskCheck>> checks;
@@ -37,7 +47,11 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 
 	@Override
 	public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-		String delegate = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "delegateExpression");
+		String delegate = EXTENSIONS.stream()
+			.map((namespace) -> element.attributeNS(namespace, "delegateExpression"))
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
 		if (delegate == null || !DELEGATE_EXPRESSION.equals(delegate.replace(" ", ""))) {
 			return;
 		}
@@ -91,10 +105,16 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 		Map<String, Object> literals = new LinkedHashMap<>();
 		List<String> declared = new ArrayList<>();
 		Element extensions = element.element("extensionElements");
-		Element inputOutput = (extensions != null)
-				? extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputOutput") : null;
+		Element inputOutput = (extensions != null) ? EXTENSIONS.stream()
+			.map((namespace) -> extensions.elementNS(namespace, "inputOutput"))
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null) : null;
 		if (inputOutput != null) {
-			for (Element parameter : inputOutput.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputParameter")) {
+			List<Element> parameters = EXTENSIONS.stream()
+				.flatMap((namespace) -> inputOutput.elementsNS(namespace, "inputParameter").stream())
+				.toList();
+			for (Element parameter : parameters) {
 				String name = parameter.attribute("name");
 				declared.add(name);
 				Object literal = literal(parameter);

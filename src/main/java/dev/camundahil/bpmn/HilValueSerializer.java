@@ -1,6 +1,7 @@
 package dev.camundahil.bpmn;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,11 +14,13 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * Stores one of the plugin's own map types ({@link HilState}, {@link HilResult}) as JSON in the text column of the
- * variable's own row while it is short, where Camunda's JSON serializer writes every object to a separate byte-array
- * row: at {@code full} history each byte array is a row inserted for the runtime variable, its history instance and
- * its history detail, then updated or deleted again. A longer value goes to a byte array as usual. Only values of
- * its own type are taken: every other object keeps the engine's serializers.
+ * Stores one of the plugin's own JSON types ({@link HilState}, {@link HilResult}, {@link HilJsonObject},
+ * {@link HilJsonArray}) as JSON in the text column of the variable's own row while it is short, where the engine's
+ * JSON data format (Spin) writes every object to a separate byte-array row: at {@code full} history each byte array
+ * is a row inserted for the runtime variable, its history instance and its history detail, then updated or deleted
+ * again. A longer value goes to a byte array as usual. With its own Jackson mapper it needs no data format of the
+ * engine's, so the plugin's JSON variables work the same on an engine without Spin. Only values of its own types are
+ * taken: every other object keeps the engine's serializers.
  */
 final class HilValueSerializer extends AbstractObjectValueSerializer {
 
@@ -27,6 +30,9 @@ final class HilValueSerializer extends AbstractObjectValueSerializer {
 	/** The name lean result rows carry. */
 	static final String RESULT = "hil-result";
 
+	/** The name rows of JSON objects and arrays carry, such as an answer that is a map. */
+	static final String JSON = "hil-json";
+
 	/** Camunda's text columns hold 4000 characters on most databases and 2000 on Oracle; bytes bound characters. */
 	static final int MAX_TEXT_BYTES = 2000;
 
@@ -34,20 +40,31 @@ final class HilValueSerializer extends AbstractObjectValueSerializer {
 
 	private final String name;
 
-	private final Class<?> type;
+	private final List<Class<?>> types;
 
-	private HilValueSerializer(String name, Class<?> type) {
+	private final boolean mutable;
+
+	private HilValueSerializer(String name, boolean mutable, List<Class<?>> types) {
 		super(SerializationDataFormats.JSON.getName());
 		this.name = name;
-		this.type = type;
+		this.mutable = mutable;
+		this.types = types;
 	}
 
 	static HilValueSerializer forState() {
-		return new HilValueSerializer(STATE, HilState.class);
+		return new HilValueSerializer(STATE, false, List.of(HilState.class));
 	}
 
 	static HilValueSerializer forResult() {
-		return new HilValueSerializer(RESULT, HilResult.class);
+		return new HilValueSerializer(RESULT, false, List.of(HilResult.class));
+	}
+
+	/**
+	 * Answers and other JSON values a process may change in place, as it could with the engine's own JSON objects:
+	 * watched for changes like those.
+	 */
+	static HilValueSerializer forJson() {
+		return new HilValueSerializer(JSON, true, List.of(HilJsonObject.class, HilJsonArray.class));
 	}
 
 	@Override
@@ -55,20 +72,27 @@ final class HilValueSerializer extends AbstractObjectValueSerializer {
 		return this.name;
 	}
 
+	/**
+	 * A value of its types, or the JSON text of one, as Cockpit and the engine's REST API send a changed variable
+	 * (naming its type).
+	 */
 	@Override
 	protected boolean canWriteValue(TypedValue value) {
+		if (value instanceof ObjectValue object && !object.isDeserialized()) {
+			return this.types.stream().anyMatch((type) -> type.getName().equals(object.getObjectTypeName()));
+		}
 		boolean deserialized = !(value instanceof SerializableValue serializable) || serializable.isDeserialized();
-		return deserialized && this.type.isInstance(value.getValue());
+		return deserialized && canSerializeValue(value.getValue());
 	}
 
 	@Override
 	protected boolean canSerializeValue(Object value) {
-		return this.type.isInstance(value);
+		return typeOf(value) != null;
 	}
 
 	@Override
 	protected String getTypeNameForDeserialized(Object value) {
-		return this.type.getName();
+		return typeOf(value).getName();
 	}
 
 	@Override
@@ -78,7 +102,11 @@ final class HilValueSerializer extends AbstractObjectValueSerializer {
 
 	@Override
 	protected Object deserializeFromByteArray(byte[] bytes, String objectTypeName) throws Exception {
-		return json.readValue(bytes, this.type);
+		Class<?> type = this.types.stream()
+			.filter((candidate) -> candidate.getName().equals(objectTypeName))
+			.findFirst()
+			.orElse(this.types.get(0));
+		return json.readValue(bytes, type);
 	}
 
 	@Override
@@ -100,12 +128,17 @@ final class HilValueSerializer extends AbstractObjectValueSerializer {
 	}
 
 	/**
-	 * Not watched for changes: the engine would otherwise serialize the value again at the end of every command that
-	 * read it, to compare; it is written once (and the state removed).
+	 * The state and the lean result are not watched for changes: the engine would otherwise serialize the value again
+	 * at the end of every command that read it, to compare; they are written once (and the state removed).
 	 */
 	@Override
 	public boolean isMutableValue(ObjectValue value) {
-		return false;
+		return this.mutable && super.isMutableValue(value);
+	}
+
+	private Class<?> typeOf(Object value) {
+		return (value == null) ? null
+				: this.types.stream().filter((type) -> type == value.getClass()).findFirst().orElse(null);
 	}
 
 }

@@ -12,8 +12,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * The process variables of a HIL task: {@code hilState} while it waits, and the outcome once it resumes, as
- * {@link VariablesMode} says. Maps and lists are stored as JSON, so they stay readable in Cockpit and in expressions
- * such as {@code ${hilState.pendingActionId}}; {@code hilState} by {@link HilValueSerializer}.
+ * {@link VariablesMode} says. Maps and lists are stored as JSON by the plugin's own {@link HilValueSerializer}, so
+ * they stay readable in Cockpit and in expressions such as {@code ${hilState.pendingActionId}} on an engine without a
+ * JSON data format of its own.
  */
 public final class HilVariables {
 
@@ -58,14 +59,17 @@ public final class HilVariables {
 		execution.setVariable(RESPONSE, typed(outcome.response()));
 		execution.setVariable(RESPONDED_BY, outcome.respondedBy());
 		if (named) {
-			execution.setVariable(resultVariable, json(outcome.asMap()));
+			execution.setVariable(resultVariable, json(HilResult.of(outcome.asMap())));
 		}
 	}
 
 	/** A JSON value as the engine's nearest type: text, number, boolean, null, or JSON for objects and arrays. */
 	static Object typed(Object value) {
-		if (value instanceof Map<?, ?> || value instanceof List<?>) {
-			return json(value);
+		if (value instanceof Map<?, ?> map) {
+			return json(HilJsonObject.of(map));
+		}
+		if (value instanceof List<?> list) {
+			return json(HilJsonArray.of(list));
 		}
 		return value;
 	}

@@ -122,6 +122,44 @@ class HilTaskTest {
 	}
 
 	@Test
+	void mapAndListAnswersAreJsonOfThePluginsOwnThatExpressionsRead() {
+		String key = deploy(waitingAfter(hilTask(key("jsonvalues"), "Details?", "chat")
+			.camundaInputParameter("resultVariable", "review")
+			.camundaOutputParameter("score", "${hilResponse.score}")
+			.camundaOutputParameter("reviewer", "${review.respondedBy}")));
+		ProcessInstance mapAnswer = this.runtime.startProcessInstanceByKey(key);
+		ProcessInstance listAnswer = this.runtime.startProcessInstanceByKey(
+				deploy(waitingAfter(hilTask(key("jsonlist"), "Which?", "chat")
+					.camundaOutputParameter("second", "${hilResponse[1]}"))));
+
+		this.actions.respond(pendingActionOf(mapAnswer).getId(),
+				ResponseCommand.of(Map.of("score", 4, "tags", List.of("a", "b")), "bob"));
+		this.actions.respond(pendingActionOf(listAnswer).getId(), ResponseCommand.of(List.of("x", "y"), "ann"));
+
+		assertThat(this.runtime.getVariable(mapAnswer.getId(), "score")).isEqualTo(4);
+		assertThat(this.runtime.getVariable(mapAnswer.getId(), "reviewer")).isEqualTo("bob");
+		assertThat(this.runtime.getVariable(listAnswer.getId(), "second")).isEqualTo("y");
+		assertThat(this.runtime.getVariable(listAnswer.getId(), "hilResponse")).isEqualTo(List.of("x", "y"));
+		Map<String, Object> row = this.jdbc.queryForMap("SELECT type_, text_, bytearray_id_ FROM act_ru_variable "
+				+ "WHERE proc_inst_id_ = ? AND name_ = 'hilResponse'", mapAnswer.getId());
+		assertThat(row.get("type_")).as("no JSON data format of the engine's").isEqualTo("hil-json");
+		assertThat(row.get("bytearray_id_")).isNull();
+		assertThat((String) row.get("text_")).isEqualTo("{\"score\":4,\"tags\":[\"a\",\"b\"]}");
+		assertThat(this.jdbc.queryForObject("SELECT type_ FROM act_ru_variable WHERE proc_inst_id_ = ? "
+				+ "AND name_ = 'review'", String.class, mapAnswer.getId())).isEqualTo("hil-result");
+
+		// as Cockpit and the REST API change it: JSON text that names the type
+		this.runtime.setVariable(mapAnswer.getId(), "hilResponse", Variables.serializedObjectValue("{\"score\":5}")
+			.serializationDataFormat(SerializationDataFormats.JSON)
+			.objectTypeName(HilJsonObject.class.getName())
+			.create());
+		assertThat(this.runtime.getVariable(mapAnswer.getId(), "hilResponse")).isInstanceOf(HilJsonObject.class)
+			.isEqualTo(Map.of("score", 5));
+		assertThat(this.jdbc.queryForObject("SELECT type_ FROM act_ru_variable WHERE proc_inst_id_ = ? "
+				+ "AND name_ = 'hilResponse'", String.class, mapAnswer.getId())).isEqualTo("hil-json");
+	}
+
+	@Test
 	void theSessionIsTheProcessInstanceWhenThereIsNoBusinessKey() {
 		String key = deploy(approval(key("session")));
 		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 1));

@@ -39,6 +39,8 @@ public final class HostApplication implements AutoCloseable {
 
 		CAMUNDA_WEBAPPS("camunda-bpm-spring-boot-starter-webapp", "camunda-webapp-"),
 
+		SPIN("camunda-engine-plugin-spin", "camunda-spin-"),
+
 		OAUTH2_CLIENT("spring-security-oauth2-client", "spring-security-oauth2-", "oauth2-oidc-sdk-", "nimbus-jose-jwt-",
 				"content-type-", "lang-tag-");
 
