@@ -75,6 +75,7 @@ class HilTaskBehavior extends TaskActivityBehavior {
 		writeOutcome(execution, outcome, mode(execution));
 		if (outcome.status() == ActionStatus.EXPIRED && HilTaskParameters.onTimeout(
 				HilTaskInputs.value(execution, HilTaskParameters.ON_TIMEOUT)) == HilTaskParameters.OnTimeout.ERROR) {
+			HilTaskOutputs.resumedBeforeError(execution);
 			BpmnExceptionHandler.propagateBpmnError(new BpmnError(HilVariables.EXPIRED_ERROR_CODE,
 					"No response to action " + outcome.actionId() + " before it expired"), execution);
 			return;

@@ -70,15 +70,16 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 	/** Runs once the whole process is parsed, when it is known which HIL tasks have boundary events. */
 	@Override
 	public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-		takeOverInputs(processDefinition);
+		takeOverMappings(processDefinition);
 	}
 
-	private static void takeOverInputs(ScopeImpl scope) {
+	private static void takeOverMappings(ScopeImpl scope) {
 		for (ActivityImpl activity : scope.getActivities()) {
 			if (Boolean.TRUE.equals(activity.getProperty(HIL_TASK))) {
 				HilTaskInputs.takeOver(activity);
+				HilTaskOutputs.takeOver(activity);
 			}
-			takeOverInputs(activity);
+			takeOverMappings(activity);
 		}
 	}
 

@@ -262,7 +262,7 @@ public abstract class HilTaskContract {
 	@Test
 	void aBoundaryEventThatLeavesTheTaskCancelsItsAction() throws Exception {
 		String key = deploy((name) -> HilModels.hilTask(name, HilModels.onStopMessage(), "question", "Go on?",
-				"outputTypes", "chat"));
+				"outputTypes", "chat", "out:answer", "${hilResponse}"));
 		String instance = startInstance(key, "cancel-1", Map.of());
 		String action = pendingAction("cancel-1").path("id").asText();
 
@@ -273,6 +273,7 @@ public abstract class HilTaskContract {
 		assertThat(correlated.statusCode()).as(correlated.body()).isBetween(200, 204);
 		assertThat(userTasks(instance)).containsExactly("stopped");
 		assertThat(actionById(action).path("status").asText()).isEqualTo("cancelled");
+		assertThat(variables(instance).has("answer")).as("no answer, nothing mapped").isFalse();
 		HttpResponse<String> late = api("POST", "/api/v1/actions/" + action + "/respond",
 				"{\"value\":\"yes\",\"respondedBy\":\"ann\"}");
 		assertThat(late.statusCode()).isEqualTo(409);
