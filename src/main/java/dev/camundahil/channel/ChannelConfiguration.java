@@ -64,6 +64,12 @@ class ChannelConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	DispatchBacklog hilDispatchBacklog(DispatchRows rows, DispatchWorkers workers, ActionService actions) {
+		return new DispatchBacklog(rows, workers, actions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	DispatchedMessages hilDispatchedMessages(JdbcTemplate jdbc) {
 		return new DispatchedMessages(jdbc);
 	}
