@@ -7,6 +7,8 @@ import dev.camundahil.channel.ChannelAutoConfiguration;
 import dev.camundahil.channel.DispatchBacklog;
 import dev.camundahil.reply.MailboxPolls;
 import dev.camundahil.reply.ReplyAutoConfiguration;
+import dev.camundahil.selfcheck.LostWaits;
+import dev.camundahil.selfcheck.SelfCheckAutoConfiguration;
 import dev.camundahil.webhook.WebhookAutoConfiguration;
 import dev.camundahil.webhook.WebhookStatus;
 
@@ -29,7 +31,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  * {@code management.health.hil.enabled=false}.
  */
 @AutoConfiguration(after = { ChannelAutoConfiguration.class, ReplyAutoConfiguration.class,
-		WebhookAutoConfiguration.class, MailSenderAutoConfiguration.class },
+		WebhookAutoConfiguration.class, MailSenderAutoConfiguration.class, SelfCheckAutoConfiguration.class },
 		afterName = "dev.camundahil.mail.oauth2.MailOAuth2AutoConfiguration")
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnEnabledHealthIndicator("hil")
@@ -40,7 +42,7 @@ public class HilHealthAutoConfiguration {
 	@ConditionalOnMissingBean(name = "hilHealthContributor")
 	HealthContributor hilHealthContributor(HealthProperties properties, ObjectProvider<JavaMailSender> mail,
 			ObjectProvider<MailboxPolls> mailbox, ObjectProvider<DispatchBacklog> dispatches,
-			ObjectProvider<WebhookStatus> webhooks) {
+			ObjectProvider<WebhookStatus> webhooks, ObjectProvider<LostWaits> waits) {
 		Map<String, HealthIndicator> members = new LinkedHashMap<>();
 		mail.ifAvailable((sender) -> members.put("mail", new OutboundMailHealth(sender, properties.getMailCheckInterval())));
 		mailbox.ifAvailable((polls) -> members.put("replyMailbox",
@@ -49,6 +51,7 @@ public class HilHealthAutoConfiguration {
 				new DispatchHealth(backlog, properties.getDispatchMaxDelay())));
 		webhooks.ifAvailable((status) -> members.put("webhooks",
 				new WebhookHealth(status, properties.getWebhookMaxDelay())));
+		waits.ifAvailable((check) -> members.put("waits", new WaitsHealth(check)));
 		return CompositeHealthContributor.fromMap(members);
 	}
 
