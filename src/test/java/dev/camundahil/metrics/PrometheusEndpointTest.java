@@ -6,10 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.camundahil.action.ActionService;
+import dev.camundahil.action.AuditEvents;
 import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.support.H2Test;
 import org.camunda.bpm.engine.RepositoryService;
@@ -23,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The standalone app's {@code /actuator/prometheus} over real HTTP: behind an API key, and with the plugin's meters
@@ -63,6 +66,16 @@ class PrometheusEndpointTest {
 	}
 
 	@Test
+	void linksThatDoNotReachTheAppShowWithoutFailingItsHealth() {
+		// hil.links.base-url keeps its default, http://localhost:8080, where this app does not listen
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			HttpResponse<String> health = get("/actuator/health", Map.of());
+			assertThat(health.body()).contains("\"hilLinks\":{\"status\":\"WARNING\"");
+			assertThat(health.statusCode()).isEqualTo(200);
+		});
+	}
+
+	@Test
 	void actionsAreCountedAsTheyAreOpenedDispatchedAndAnswered() throws Exception {
 		String flow = HilProcesses.deploy(this.repository, HilProcesses.approval(HilProcesses.key("metrics")));
 		ProcessInstance first = this.runtime.startProcessInstanceByKey(flow, Map.of("orderId", 1));
@@ -89,6 +102,31 @@ class PrometheusEndpointTest {
 	}
 
 	@Test
+	void repliesAndEmailsAreCountedFromWhatTheActionRecords() throws Exception {
+		String flow = HilProcesses.deploy(this.repository, HilProcesses.approval(HilProcesses.key("replies")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(flow, Map.of("orderId", 3));
+		UUID id = this.actions.findByProcessInstanceId(instance.getId()).get(0).getId();
+		PrometheusScrape before = scrape();
+
+		this.actions.recordDispatched(id, Map.of("outputType", "email", "channel", "hilEmailChannel", "purpose",
+				"request"));
+		this.actions.recordReminded(id, Map.of("outputType", "email", "channel", "hilEmailChannel", "purpose",
+				"reminder"));
+		this.actions.recordReply(id, AuditEvents.REPLY_IGNORED, Map.of(), "ann@example.com");
+		this.actions.recordReply(id, AuditEvents.REPLY_REJECTED, Map.of(), "eve@example.com");
+		this.actions.recordReply(id, AuditEvents.REPLY_REJECTED, Map.of(), "eve@example.com");
+
+		PrometheusScrape after = scrape();
+		assertThat(increase(before, after, "hil_emails_sent_total", "purpose", "request")).isEqualTo(1.0);
+		assertThat(increase(before, after, "hil_emails_sent_total", "purpose", "reminder")).isEqualTo(1.0);
+		assertThat(increase(before, after, "hil_dispatches_total", "channel", "hilEmailChannel", "outcome", "delivered"))
+			.isEqualTo(2.0);
+		assertThat(increase(before, after, "hil_replies_total", "outcome", "ignored")).isEqualTo(1.0);
+		assertThat(increase(before, after, "hil_replies_total", "outcome", "rejected")).isEqualTo(2.0);
+		assertThat(increase(before, after, "hil_actions_total", "event", "reminded", "flow", flow)).isEqualTo(1.0);
+	}
+
+	@Test
 	void theOutboxesHaveTheirGaugesAndCounters() throws Exception {
 		PrometheusScrape scrape = scrape();
 
@@ -101,6 +139,12 @@ class PrometheusEndpointTest {
 		assertThat(scrape.value("hil_webhook_endpoints_failing")).isZero();
 		assertThat(scrape.value("hil_webhook_deliveries_total", "outcome", "delivered")).isNotNull();
 		assertThat(scrape.value("hil_webhook_deliveries_total", "outcome", "failed")).isNotNull();
+	}
+
+	private static double increase(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
+		Double earlier = before.value(name, labels);
+		Double later = after.value(name, labels);
+		return ((later != null) ? later : 0) - ((earlier != null) ? earlier : 0);
 	}
 
 	private PrometheusScrape scrape() throws IOException, InterruptedException {

@@ -116,6 +116,7 @@ class SelfCheckTest {
 			LinkReachCheck.Result second = check.check();
 
 			assertThat(first.reaches()).isFalse();
+			assertThat(LinksHealthConfiguration.WARNING.getCode()).isEqualTo("WARNING");
 			assertThat(first.problem()).contains("does not come from this application's cluster");
 			assertThat(second.reaches()).isFalse();
 			assertThat(output.getOut().lines().filter((line) -> line.contains("WARN")
