@@ -112,6 +112,34 @@ class ActionRequestRepository {
 				processInstanceId);
 	}
 
+	/** Per flow, how many actions are pending and when the oldest of them was created: one statement for all. */
+	List<PendingFlow> pendingByFlow() {
+		return this.jdbc.query("SELECT flow_id, count(*) AS pending, min(created_at) AS oldest FROM action_request "
+				+ "WHERE deleted_at IS NULL AND status = 'pending' GROUP BY flow_id",
+				(rs, row) -> new PendingFlow(rs.getString("flow_id"), rs.getLong("pending"), instant(rs, "oldest")));
+	}
+
+	/** Pending actions of process instances created before {@code createdBefore}, by id after {@code after}. */
+	List<ActionRequest> findPendingOfProcesses(Instant createdBefore, UUID after, int limit) {
+		if (after == null) {
+			return this.jdbc.query(SELECT + " AND status = 'pending' AND execution_id IS NOT NULL AND created_at < ? "
+					+ "ORDER BY id LIMIT ?", this.rows, createdBefore.atOffset(ZoneOffset.UTC), limit);
+		}
+		return this.jdbc.query(SELECT + " AND status = 'pending' AND execution_id IS NOT NULL AND created_at < ? "
+				+ "AND id > ? ORDER BY id LIMIT ?", this.rows, createdBefore.atOffset(ZoneOffset.UTC), after, limit);
+	}
+
+	/** Which of these executions wait on a pending action. */
+	List<String> executionsWithPendingAction(Collection<String> executionIds) {
+		if (executionIds.isEmpty()) {
+			return List.of();
+		}
+		String placeholders = String.join(", ", Collections.nCopies(executionIds.size(), "?"));
+		return this.jdbc.queryForList("SELECT DISTINCT execution_id FROM action_request WHERE deleted_at IS NULL "
+				+ "AND status = 'pending' AND execution_id IN (" + placeholders + ")", String.class,
+				executionIds.toArray());
+	}
+
 	/** How many actions there are, soft-deleted ones left out. */
 	long count() {
 		return this.jdbc.queryForObject(COUNT, Long.class);

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -299,6 +301,43 @@ public class ActionService {
 		return this.actions.findByProcessInstanceId(processInstanceId);
 	}
 
+	/** Per flow, how many actions are pending and since when the oldest waits; flows with none are left out. */
+	@Transactional(readOnly = true)
+	public List<PendingFlow> pendingByFlow() {
+		return this.actions.pendingByFlow();
+	}
+
+	/**
+	 * Up to {@code limit} pending actions that wait in a process execution and were created before
+	 * {@code createdBefore}, in id order after {@code after} (null: from the start), to page through all of them.
+	 */
+	@Transactional(readOnly = true)
+	public List<ActionRequest> pendingOfProcesses(Instant createdBefore, UUID after, int limit) {
+		return this.actions.findPendingOfProcesses(createdBefore, after, limit);
+	}
+
+	/** Which of these executions wait on a pending action. */
+	@Transactional(readOnly = true)
+	public Set<String> executionsWithPendingAction(Collection<String> executionIds) {
+		return new HashSet<>(this.actions.executionsWithPendingAction(executionIds));
+	}
+
+	/**
+	 * Cancels a pending action whose process execution no longer exists, so nothing waits on it any more: an
+	 * {@code orphaned} entry says why, and no instance is resumed. Empty when it was no longer pending.
+	 */
+	public Optional<ActionRequest> cancelOrphaned(UUID id) {
+		Optional<ActionRequest> found = this.actions.findById(id).filter(ActionRequest::isPending);
+		found.ifPresent((action) -> {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("processInstanceId", action.getProcessInstanceId());
+			data.put("executionId", action.getExecutionId());
+			audit(id, AuditEvents.ORPHANED, data, null);
+			cancel(action, "orphaned: its process execution no longer exists", null, true);
+		});
+		return found;
+	}
+
 	@Transactional(readOnly = true)
 	public Page<ActionRequest> list(ActionQuery query, Pageable page) {
 		return this.actions.list(query, page);
@@ -311,7 +350,9 @@ public class ActionService {
 	}
 
 	private void audit(UUID actionId, String event, Map<String, Object> data, String userId) {
-		this.audits.insert(new ActionAudit(actionId, event, data, userId, Timestamps.now()));
+		ActionAudit entry = new ActionAudit(actionId, event, data, userId, Timestamps.now());
+		this.audits.insert(entry);
+		this.events.publishEvent(new ActionAudited(entry));
 	}
 
 	private void cancel(ActionRequest action, String reason, String userId, boolean engineInitiated) {

@@ -26,6 +26,9 @@ public final class AuditEvents {
 
 	public static final String DELETED = "deleted";
 
+	/** The action's process execution no longer existed; the action was cancelled. */
+	public static final String ORPHANED = "orphaned";
+
 	public static final String REMINDED = "reminded";
 
 	public static final String RESPONSE_REJECTED = "response_rejected";

@@ -8,8 +8,10 @@ import dev.camundahil.schema.HilDatabase;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,6 +66,12 @@ class ChannelConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	DispatchBacklog hilDispatchBacklog(DispatchRows rows, DispatchWorkers workers, ActionService actions) {
+		return new DispatchBacklog(rows, workers, actions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	DispatchedMessages hilDispatchedMessages(JdbcTemplate jdbc) {
 		return new DispatchedMessages(jdbc);
 	}
@@ -88,6 +96,14 @@ class ChannelConfiguration {
 			ReminderProperties reminders, DispatchProperties dispatch) {
 		return new DueDispatchSweep("reminders", Purpose.REMINDER, reminders.getInterval(), reminders.getBatchSize(),
 				dispatch.getLease(), rows, router, delivery);
+	}
+
+	/** The dispatches API, in web applications only. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@Import(DispatchController.class)
+	static class DispatchApiConfiguration {
+
 	}
 
 }

@@ -33,6 +33,9 @@ final class DispatchRows {
 
 	private static final RowMapper<ClaimedDispatch> CLAIMED = DispatchRows::claimed;
 
+	private static final String VIEW = "SELECT id, action_id, output_type, channel, purpose, reminder, status, "
+			+ "attempts, next_attempt_at, last_error, created_at, delivered_at FROM action_dispatch";
+
 	private final JdbcTemplate jdbc;
 
 	private final NamedParameterJdbcTemplate named;
@@ -218,6 +221,42 @@ final class DispatchRows {
 		return counts;
 	}
 
+	/** Rows due and still to deliver, the oldest due time among them, and the failed rows: one statement. */
+	DispatchBacklog.Backlog backlog(Instant now) {
+		Timestamp at = timestamp(now);
+		return this.jdbc.queryForObject("""
+				SELECT sum(CASE WHEN status = 'pending' AND next_attempt_at <= ? THEN 1 ELSE 0 END) AS due,
+				       min(CASE WHEN status = 'pending' AND next_attempt_at <= ? THEN next_attempt_at END) AS oldest_due,
+				       sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed
+				FROM action_dispatch WHERE status IN ('pending', 'failed')""",
+				(rs, row) -> new DispatchBacklog.Backlog(rs.getLong("due"), instant(rs.getTimestamp("oldest_due")),
+						rs.getLong("failed")),
+				at, at);
+	}
+
+	/** Rows of one status (all when null) or of one action (all when null), newest first. */
+	List<DispatchView> list(String status, UUID actionId, int page, int size) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("status", status)
+			.addValue("actionId", actionId)
+			.addValue("limit", size)
+			.addValue("offset", (long) page * size);
+		String where = ((status != null) ? " AND status = :status" : "")
+				+ ((actionId != null) ? " AND action_id = :actionId" : "");
+		return this.named.query(VIEW + " WHERE 1 = 1" + where + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset",
+				parameters, DispatchRows::view);
+	}
+
+	/** One row, if it exists. */
+	Optional<DispatchView> find(UUID id) {
+		return this.jdbc.query(VIEW + " WHERE id = ?", DispatchRows::view, id).stream().findFirst();
+	}
+
+	/** Makes a failed row pending and due at once, its attempts kept; false when it is not failed (any more). */
+	boolean retryFailed(UUID id, Instant now) {
+		return this.jdbc.update("UPDATE action_dispatch SET status = 'pending', next_attempt_at = ? "
+				+ "WHERE id = ? AND status = 'failed'", timestamp(now), id) == 1;
+	}
+
 	/**
 	 * An action's request on one output type, as the outbox has it.
 	 *
@@ -241,6 +280,16 @@ final class DispatchRows {
 				rs.getString("output_type"), rs.getString("channel"),
 				Purpose.valueOf(rs.getString("purpose").toUpperCase(Locale.ROOT)), rs.getString("reminder"),
 				rs.getInt("attempts"));
+	}
+
+	private static DispatchView view(ResultSet rs, int row) throws SQLException {
+		String status = rs.getString("status");
+		return new DispatchView(rs.getObject("id", UUID.class), rs.getObject("action_id", UUID.class),
+				rs.getString("output_type"), rs.getString("channel"), rs.getString("purpose"), rs.getString("reminder"),
+				status, rs.getInt("attempts"),
+				"pending".equals(status) ? instant(rs.getTimestamp("next_attempt_at")) : null,
+				rs.getString("last_error"), instant(rs.getTimestamp("created_at")),
+				instant(rs.getTimestamp("delivered_at")));
 	}
 
 	private static String name(Purpose purpose) {

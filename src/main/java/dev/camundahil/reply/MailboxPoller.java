@@ -1,6 +1,7 @@
 package dev.camundahil.reply;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +23,7 @@ import org.springframework.beans.factory.DisposableBean;
  * neither loses nor repeats one; Quartz runs this on one node at a time. Messages that failed are read again, ahead
  * of the new ones, until {@code hil.mail.inbound.max-attempts}; the position passes them at once.
  */
-class MailboxPoller implements RecurringWork, DisposableBean {
+class MailboxPoller implements RecurringWork, DisposableBean, MailboxPolls {
 
 	private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
 
@@ -41,6 +42,12 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 	private final MailboxReader reader;
 
 	private final MessageMarker marker;
+
+	private volatile Instant lastSuccess;
+
+	private volatile Instant lastFailure;
+
+	private volatile String lastError;
 
 	/** Whether the last read was a full batch, so that the job reads again at once, within the same poll. */
 	private boolean readingBacklog;
@@ -92,9 +99,12 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 			finally {
 				folder.close(true);
 			}
+			this.lastSuccess = Instant.now();
 			return handled;
 		}
 		catch (MessagingException ex) {
+			this.lastFailure = Instant.now();
+			this.lastError = ex.getMessage();
 			log.warn("Cannot read the reply mailbox {}@{}: {}", this.properties.getUsername(),
 					this.properties.getHost(), ex.getMessage());
 			return 0;
@@ -106,6 +116,31 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 				this.connection.disconnect();
 			}
 		}
+	}
+
+	@Override
+	public boolean enabled() {
+		return this.properties.isEnabled();
+	}
+
+	@Override
+	public Duration pollInterval() {
+		return this.properties.getPollInterval();
+	}
+
+	@Override
+	public Instant lastSuccess() {
+		return this.lastSuccess;
+	}
+
+	@Override
+	public Instant lastFailure() {
+		return this.lastFailure;
+	}
+
+	@Override
+	public String lastError() {
+		return this.lastError;
 	}
 
 	synchronized boolean isConnected() {

@@ -27,16 +27,27 @@ final class DeliveryOutcomes {
 
 	private final ActiveWebhooks activeWebhooks;
 
+	private final DeliveryTally tally;
+
 	DeliveryOutcomes(WebhookDeliveries store, RetryPolicy retries, ActiveWebhooks activeWebhooks) {
+		this(store, retries, activeWebhooks, new DeliveryTally());
+	}
+
+	DeliveryOutcomes(WebhookDeliveries store, RetryPolicy retries, ActiveWebhooks activeWebhooks,
+			DeliveryTally tally) {
 		this.store = store;
 		this.retries = retries;
 		this.activeWebhooks = activeWebhooks;
+		this.tally = tally;
 	}
 
 	/** The webhook was disabled or deleted after the delivery was claimed: it is not sent, no attempt counted. */
 	void cancelled(Claimed delivery, Instant now) {
-		if (!this.store.recordEnd(delivery, WebhookDeliveries.CANCELLED, delivery.attempts(), null,
+		if (this.store.recordEnd(delivery, WebhookDeliveries.CANCELLED, delivery.attempts(), null,
 				"the webhook was disabled or deleted before this delivery was sent", now)) {
+			this.tally.count(DeliveryTally.CANCELLED);
+		}
+		else {
 			lostRace(delivery, "cancelled");
 		}
 	}
@@ -45,6 +56,7 @@ final class DeliveryOutcomes {
 	void record(Claimed delivery, int attempts, SendResult result, Instant now) {
 		if (result.succeeded()) {
 			if (this.store.recordDelivered(delivery, attempts, result.statusCode(), now)) {
+				this.tally.count(DeliveryTally.DELIVERED);
 				log.debug("Webhook delivery {} ({}) to webhook {} delivered on attempt {}", delivery.id(),
 						delivery.eventType(), delivery.webhookId(), attempts);
 			}
@@ -56,8 +68,11 @@ final class DeliveryOutcomes {
 			}
 		}
 		else if (result.statusCode() == 410) {
-			if (!this.store.recordEnd(delivery, WebhookDeliveries.FAILED, attempts, 410,
+			if (this.store.recordEnd(delivery, WebhookDeliveries.FAILED, attempts, 410,
 					result.error() + ": the receiver asked to stop; the webhook is disabled", now)) {
+				this.tally.count(DeliveryTally.FAILED);
+			}
+			else {
 				lostRace(delivery, "failed (410)");
 			}
 			// the receiver's answer holds whoever records the delivery
@@ -75,6 +90,7 @@ final class DeliveryOutcomes {
 		Optional<Duration> next = this.retries.delayAfter(attempts);
 		if (next.isEmpty()) {
 			if (this.store.recordEnd(delivery, WebhookDeliveries.FAILED, attempts, statusCode, result.error(), now)) {
+				this.tally.count(DeliveryTally.FAILED);
 				log.warn("Webhook delivery {} ({}) to webhook {} failed after {} attempt(s): {}", delivery.id(),
 						delivery.eventType(), delivery.webhookId(), attempts, result.error());
 			}
@@ -88,6 +104,7 @@ final class DeliveryOutcomes {
 			delay = result.retryAfter();
 		}
 		if (this.store.recordRetry(delivery, attempts, statusCode, result.error(), now.plus(delay), now)) {
+			this.tally.count(DeliveryTally.RETRIED);
 			log.debug("Webhook delivery {} to webhook {} failed on attempt {} ({}); next attempt in {}", delivery.id(),
 					delivery.webhookId(), attempts, result.error(), delay);
 		}

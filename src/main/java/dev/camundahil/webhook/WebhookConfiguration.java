@@ -68,6 +68,12 @@ class WebhookConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	WebhookStatus hilWebhookStatus(WebhookDeliveries deliveries, WebhookDeliveryWorker worker) {
+		return new WebhookStatus(deliveries, worker);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	EndedDeliveryCleanup hilEndedWebhookDeliveryCleanup(WebhookDeliveries deliveries, WebhookProperties properties) {
 		return new EndedDeliveryCleanup(deliveries, properties.getDeliveryRetention());
 	}

@@ -1,6 +1,7 @@
 package dev.camundahil.webhook;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,8 +38,11 @@ class WebhookController {
 
 	private final WebhookSubscriptions subscriptions;
 
-	WebhookController(WebhookSubscriptions subscriptions) {
+	private final WebhookStatus status;
+
+	WebhookController(WebhookSubscriptions subscriptions, WebhookStatus status) {
 		this.subscriptions = subscriptions;
+		this.status = status;
 	}
 
 	@PostMapping(consumes = "application/json")
@@ -87,6 +91,19 @@ class WebhookController {
 			throw WebhookProblems.badRequest("'size' must be between 1 and " + MAX_PAGE_SIZE + ", not " + size);
 		}
 		return this.subscriptions.deliveries(id, page, size);
+	}
+
+	@PostMapping("/{id}/deliveries/{deliveryId}/retry")
+	@Operation(summary = "Send a failed delivery again now: one more attempt; failing again, it is failed again")
+	DeliveryView retry(@PathVariable UUID id, @PathVariable String deliveryId) {
+		this.subscriptions.find(id);
+		try {
+			return this.status.retry(id, deliveryId, Instant.now())
+				.orElseThrow(() -> WebhookProblems.deliveryNotFound(id, deliveryId));
+		}
+		catch (IllegalStateException ex) {
+			throw WebhookProblems.conflict(ex.getMessage());
+		}
 	}
 
 }

@@ -127,15 +127,49 @@ abstract class WebhookDeliveries {
 	}
 
 	List<DeliveryView> page(UUID webhookId, int page, int size) {
-		return this.jdbc.query("SELECT id, action_id, event_type, status, attempts, next_attempt_at, last_status_code, "
-				+ "last_error, created_at, updated_at, delivered_at FROM action_webhook_delivery WHERE webhook_id = ? "
-				+ "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", (rs, row) -> new DeliveryView(rs.getString("id"),
-						rs.getObject("action_id", UUID.class), rs.getString("event_type"), rs.getString("status"),
-						rs.getInt("attempts"),
-						PENDING.equals(rs.getString("status")) ? instant(rs, "next_attempt_at") : null,
-						(Integer) rs.getObject("last_status_code"), rs.getString("last_error"),
-						instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "delivered_at")),
-				webhookId, size, (long) page * size);
+		return this.jdbc.query(VIEW + " WHERE webhook_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+				VIEWS, webhookId, size, (long) page * size);
+	}
+
+	/** Deliveries due now and not yet sent, the oldest due time among them, and the failed ones: one statement. */
+	WebhookStatus.Backlog backlog(Instant now) {
+		return this.jdbc.queryForObject("SELECT "
+				+ "sum(CASE WHEN status = 'pending' AND next_attempt_at <= ? THEN 1 ELSE 0 END) AS due, "
+				+ "min(CASE WHEN status = 'pending' AND next_attempt_at <= ? THEN next_attempt_at END) AS oldest_due, "
+				+ "sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed "
+				+ "FROM action_webhook_delivery WHERE status IN ('pending', 'failed')",
+				(rs, row) -> new WebhookStatus.Backlog(rs.getLong("due"), instant(rs, "oldest_due"),
+						rs.getLong("failed")),
+				time(now), time(now));
+	}
+
+	/** Deliveries of one status or one action (either may be null: all), newest first. */
+	List<DeliveryView> list(String status, UUID actionId, int limit) {
+		String where = ((status != null) ? " AND status = ?" : "") + ((actionId != null) ? " AND action_id = ?" : "");
+		List<Object> arguments = new java.util.ArrayList<>();
+		if (status != null) {
+			arguments.add(status);
+		}
+		if (actionId != null) {
+			arguments.add(actionId);
+		}
+		arguments.add(limit);
+		return this.jdbc.query(VIEW + " WHERE 1 = 1" + where + " ORDER BY created_at DESC, id DESC LIMIT ?", VIEWS,
+				arguments.toArray());
+	}
+
+	/** One delivery of a webhook, if it exists. */
+	Optional<DeliveryView> find(UUID webhookId, String deliveryId) {
+		return this.jdbc.query(VIEW + " WHERE webhook_id = ? AND id = ?", VIEWS, webhookId, deliveryId)
+			.stream()
+			.findFirst();
+	}
+
+	/** Makes a failed delivery pending and due at once, its attempts kept; false when it is not failed (any more). */
+	boolean retryFailed(UUID webhookId, String deliveryId, Instant now) {
+		return this.jdbc.update("UPDATE action_webhook_delivery SET status = 'pending', next_attempt_at = ?, "
+				+ "claim_token = NULL, updated_at = ? WHERE webhook_id = ? AND id = ? AND status = 'failed'", time(now),
+				time(now), webhookId, deliveryId) == 1;
 	}
 
 	long count(UUID webhookId) {
@@ -178,6 +212,17 @@ abstract class WebhookDeliveries {
 	void deactivate(UUID webhookId, Instant now) {
 		this.jdbc.update("UPDATE action_webhook SET active = false, updated_at = ? WHERE id = ?", time(now), webhookId);
 	}
+
+	private static final String VIEW = "SELECT id, webhook_id, action_id, event_type, status, attempts, "
+			+ "next_attempt_at, last_status_code, last_error, created_at, updated_at, delivered_at "
+			+ "FROM action_webhook_delivery";
+
+	private static final RowMapper<DeliveryView> VIEWS = (rs, row) -> new DeliveryView(rs.getString("id"),
+			rs.getObject("webhook_id", UUID.class), rs.getObject("action_id", UUID.class), rs.getString("event_type"),
+			rs.getString("status"), rs.getInt("attempts"),
+			PENDING.equals(rs.getString("status")) ? instant(rs, "next_attempt_at") : null,
+			(Integer) rs.getObject("last_status_code"), rs.getString("last_error"), instant(rs, "created_at"),
+			instant(rs, "updated_at"), instant(rs, "delivered_at"));
 
 	static final RowMapper<Claimed> CLAIMED = (rs, row) -> new Claimed(rs.getString("id"),
 			rs.getObject("webhook_id", UUID.class), rs.getString("event_type"), rs.getString("payload"),

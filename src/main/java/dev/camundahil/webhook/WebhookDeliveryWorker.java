@@ -38,6 +38,8 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 
 	private final EndpointBackoff backoff;
 
+	private final DeliveryTally tally = new DeliveryTally();
+
 	private final WebhookLanes lanes;
 
 	private final WebhookThreads threads;
@@ -59,7 +61,7 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 		// a delivery waits in its lane at most half the margin its claim has beyond the send itself
 		this.lanes = new WebhookLanes(settings.perWebhookConcurrency(), settings.batchSize(), CLAIM_MARGIN.dividedBy(2));
 		DeliveryAttempts attempts = new DeliveryAttempts(store, sender, secrets, this.backoff, this.lanes,
-				new DeliveryOutcomes(store, retries, activeWebhooks));
+				new DeliveryOutcomes(store, retries, activeWebhooks, this.tally));
 		this.threads = new WebhookThreads(this.lanes, settings.threads(), settings.trialThreads(),
 				Math.max(100, settings.batchSize() * 2), store, attempts::send);
 	}
@@ -112,6 +114,21 @@ class WebhookDeliveryWorker implements RecurringWork, DisposableBean {
 				log.debug("Webhook delivery {} waits for the sweep: all delivery threads are busy", delivery.id());
 			}
 		}
+	}
+
+	/** The webhooks this node holds back now: backing off from their endpoint, or waiting for a trial. */
+	Set<UUID> backingOff(Instant now) {
+		return this.backoff.holding(now);
+	}
+
+	/** How many attempts of this node ended each way. */
+	DeliveryTally tally() {
+		return this.tally;
+	}
+
+	/** Sends a delivery that was made due again, as {@link #deliverNow} does a new one. */
+	void deliverSoon(String deliveryId, UUID webhookId) {
+		deliverNow(List.of(new NewDelivery(deliveryId, webhookId, null, null, null, null)));
 	}
 
 	@Override

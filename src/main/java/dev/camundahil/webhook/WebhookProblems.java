@@ -18,6 +18,15 @@ final class WebhookProblems {
 		return problem(HttpStatus.NOT_FOUND, "Webhook not found", "No webhook " + id);
 	}
 
+	static ErrorResponseException deliveryNotFound(UUID webhookId, String deliveryId) {
+		return problem(HttpStatus.NOT_FOUND, "Delivery not found",
+				"Webhook " + webhookId + " has no delivery " + deliveryId);
+	}
+
+	static ErrorResponseException conflict(String detail) {
+		return problem(HttpStatus.CONFLICT, "Conflict", detail);
+	}
+
 	static ErrorResponseException invalid(String detail) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid webhook", detail);
 	}

@@ -28,7 +28,8 @@ class HostWithItsOwnSecurityTest extends HostApplicationContract {
 	@Override
 	HostApplication start(String apiKeys) throws Exception {
 		return HostApplication.start(SecuredHostApplication.class,
-				EnumSet.of(OptionalPart.SPRINGDOC, OptionalPart.ACTUATOR, OptionalPart.CAMUNDA_WEBAPPS,
+				EnumSet.of(OptionalPart.SPRINGDOC, OptionalPart.ACTUATOR, OptionalPart.PROMETHEUS,
+						OptionalPart.CAMUNDA_WEBAPPS,
 						OptionalPart.OAUTH2_CLIENT),
 				"--spring.flyway.enabled=false", apiKeys);
 	}

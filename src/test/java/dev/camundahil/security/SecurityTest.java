@@ -402,8 +402,11 @@ class SecurityTest {
 	@Test
 	void healthAndApiDocsAreOpenAndEverythingElseIsClosed() throws Exception {
 		assertThat(send("GET", "/actuator/health", null, Map.of()).status()).isEqualTo(200);
-		assertThat(send("GET", "/actuator/env", null, Map.of()).status()).isIn(403, 404);
-		assertThat(send("GET", "/actuator/beans", null, Map.of()).status()).isIn(403, 404);
+		assertThat(send("GET", "/actuator/env", null, Map.of()).status()).isIn(401, 404);
+		assertThat(send("GET", "/actuator/beans", null, Map.of()).status()).isIn(401, 404);
+		assertThat(send("GET", "/actuator/prometheus", null, Map.of()).status()).as("metrics need a key").isEqualTo(401);
+		assertThat(send("GET", "/actuator/env", null, Map.of("X-API-Key", KEY)).status()).as("not exposed")
+			.isEqualTo(404);
 		assertThat(send("GET", "/something-else", null, Map.of()).status()).isEqualTo(403);
 
 		Reply swaggerUi = send("GET", "/swagger-ui.html", null, Map.of());

@@ -37,6 +37,8 @@ public final class HostApplication implements AutoCloseable {
 		ACTUATOR("spring-boot-starter-actuator", "spring-boot-actuator-", "micrometer-core-", "micrometer-jakarta9-",
 				"HdrHistogram-", "LatencyUtils-"),
 
+		PROMETHEUS("micrometer-registry-prometheus", "prometheus-metrics-"),
+
 		CAMUNDA_WEBAPPS("camunda-bpm-spring-boot-starter-webapp", "camunda-webapp-"),
 
 		SPIN("camunda-engine-plugin-spin", "camunda-spin-"),

@@ -1,0 +1,42 @@
+package dev.camundahil.cockpit;
+
+import dev.camundahil.action.ActionService;
+import dev.camundahil.channel.ChannelAutoConfiguration;
+import dev.camundahil.channel.DispatchBacklog;
+import dev.camundahil.webhook.WebhookAutoConfiguration;
+import dev.camundahil.webhook.WebhookStatus;
+import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
+import org.camunda.bpm.engine.ProcessEngine;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The HIL view in Camunda Cockpit, where the application has Camunda's webapps: the plugin's resources reach this
+ * application's actions, outboxes and settings through the {@link CockpitBridge}. Off with
+ * {@code hil.cockpit.enabled=false}.
+ */
+@AutoConfiguration(after = { ChannelAutoConfiguration.class, WebhookAutoConfiguration.class },
+		afterName = "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration")
+@ConditionalOnClass(AbstractCockpitPlugin.class)
+@ConditionalOnBean({ ProcessEngine.class, ActionService.class })
+@ConditionalOnProperty(prefix = CockpitProperties.PREFIX, name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CockpitProperties.class)
+public class CockpitAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CockpitBridge hilCockpitBridge(ProcessEngine engine, ActionService actions,
+			ObjectProvider<DispatchBacklog> dispatches, ObjectProvider<WebhookStatus> webhooks,
+			CockpitProperties properties) {
+		return new CockpitBridge(engine, new CockpitOperations(actions, dispatches.getIfAvailable(),
+				webhooks.getIfAvailable(), properties.getAdminGroup()));
+	}
+
+}

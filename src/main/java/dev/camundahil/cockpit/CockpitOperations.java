@@ -1,0 +1,187 @@
+package dev.camundahil.cockpit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.camundahil.action.ActionAudit;
+import dev.camundahil.action.ActionConflictException;
+import dev.camundahil.action.ActionNotFoundException;
+import dev.camundahil.action.ActionRequest;
+import dev.camundahil.action.ActionService;
+import dev.camundahil.action.PendingFlow;
+import dev.camundahil.channel.DispatchBacklog;
+import dev.camundahil.channel.DispatchView;
+import dev.camundahil.webhook.DeliveryView;
+import dev.camundahil.webhook.WebhookStatus;
+
+/**
+ * What the HIL view in Cockpit shows and does, as plain maps for its script: the actions of a process instance with
+ * their audit trail, dispatches and webhook deliveries; the pending actions by flow and what failed; and, for the
+ * admin group, cancel and retry.
+ */
+final class CockpitOperations {
+
+	/** How many failed dispatches and deliveries the dashboard lists. */
+	static final int FAILED_SHOWN = 50;
+
+	private final ActionService actions;
+
+	private final DispatchBacklog dispatches;
+
+	private final WebhookStatus webhooks;
+
+	private final String adminGroup;
+
+	/** @param dispatches null without the dispatch outbox; the same for {@code webhooks} */
+	CockpitOperations(ActionService actions, DispatchBacklog dispatches, WebhookStatus webhooks, String adminGroup) {
+		this.actions = actions;
+		this.dispatches = dispatches;
+		this.webhooks = webhooks;
+		this.adminGroup = adminGroup;
+	}
+
+	/** Whether someone in these groups may act. */
+	boolean mayAct(List<String> groupIds) {
+		return groupIds != null && groupIds.contains(this.adminGroup);
+	}
+
+	Map<String, Object> processInstance(String processInstanceId) {
+		List<Map<String, Object>> found = new ArrayList<>();
+		for (ActionRequest action : this.actions.findByProcessInstanceId(processInstanceId)) {
+			Map<String, Object> view = new LinkedHashMap<>();
+			view.put("id", action.getId().toString());
+			view.put("status", action.getStatus().value());
+			view.put("flowId", action.getFlowId());
+			view.put("nodeId", action.getNodeId());
+			view.put("outputTypes", action.getOutputTypes());
+			view.put("question", (action.getContext() != null) ? action.getContext().question() : null);
+			view.put("recipients", recipients(action.getArgs()));
+			view.put("createdAt", text(action.getCreatedAt()));
+			view.put("expiresAt", text(action.getExpiresAt()));
+			view.put("response", action.getResponse());
+			view.put("audit", audit(action.getId()));
+			view.put("dispatches", (this.dispatches != null)
+					? this.dispatches.list(null, action.getId(), 0, 100).stream().map(CockpitOperations::dispatch).toList()
+					: List.of());
+			view.put("deliveries", (this.webhooks != null)
+					? this.webhooks.list(null, action.getId(), 100).stream().map(CockpitOperations::delivery).toList()
+					: List.of());
+			found.add(view);
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("processInstanceId", processInstanceId);
+		body.put("actions", found);
+		return body;
+	}
+
+	Map<String, Object> dashboard() {
+		Instant now = Instant.now();
+		List<Map<String, Object>> flows = new ArrayList<>();
+		for (PendingFlow flow : this.actions.pendingByFlow()) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("flowId", flow.flowId());
+			row.put("pending", flow.pending());
+			row.put("oldestCreatedAt", text(flow.oldestCreatedAt()));
+			row.put("oldestAgeSeconds",
+					(flow.oldestCreatedAt() != null) ? now.getEpochSecond() - flow.oldestCreatedAt().getEpochSecond() : null);
+			flows.add(row);
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("pendingByFlow", flows);
+		body.put("failedDispatches", (this.dispatches != null)
+				? this.dispatches.list("failed", null, 0, FAILED_SHOWN).stream().map(CockpitOperations::dispatch).toList()
+				: List.of());
+		body.put("failedDeliveries", (this.webhooks != null)
+				? this.webhooks.list("failed", null, FAILED_SHOWN).stream().map(CockpitOperations::delivery).toList()
+				: List.of());
+		return body;
+	}
+
+	/**
+	 * Cancels a pending action for a Cockpit user; its instance moves on with status cancelled.
+	 * @throws ActionNotFoundException no such action
+	 * @throws ActionConflictException it is no longer pending
+	 */
+	void cancel(UUID actionId, String userId) {
+		this.actions.cancel(actionId, "cancelled in Cockpit", userId);
+	}
+
+	DispatchBacklog.Retry retryDispatch(UUID id) {
+		return (this.dispatches != null) ? this.dispatches.retry(id, Instant.now()) : DispatchBacklog.Retry.NOT_FOUND;
+	}
+
+	/** @throws IllegalStateException the delivery has not failed */
+	boolean retryDelivery(UUID webhookId, String deliveryId) {
+		return this.webhooks != null && this.webhooks.retry(webhookId, deliveryId, Instant.now()).isPresent();
+	}
+
+	private List<Map<String, Object>> audit(UUID actionId) {
+		List<Map<String, Object>> entries = new ArrayList<>();
+		for (ActionAudit audit : this.actions.auditTrail(actionId)) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("event", audit.getEvent());
+			entry.put("timestamp", text(audit.getTimestamp()));
+			entry.put("userId", audit.getUserId());
+			entry.put("data", audit.getData());
+			entries.add(entry);
+		}
+		return entries;
+	}
+
+	/** Who the action was sent to, where its arguments say (the email channel's to, cc). */
+	private static List<String> recipients(Map<String, Object> args) {
+		List<String> recipients = new ArrayList<>();
+		if (args != null) {
+			for (String key : List.of("to", "cc")) {
+				Object value = args.get(key);
+				if (value instanceof List<?> list) {
+					list.forEach((entry) -> recipients.add(String.valueOf(entry)));
+				}
+				else if (value != null && !String.valueOf(value).isBlank()) {
+					for (String part : String.valueOf(value).split(",")) {
+						recipients.add(part.strip());
+					}
+				}
+			}
+		}
+		return recipients;
+	}
+
+	private static Map<String, Object> dispatch(DispatchView row) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", row.id().toString());
+		view.put("actionId", row.actionId().toString());
+		view.put("outputType", row.outputType());
+		view.put("channel", row.channel());
+		view.put("purpose", row.purpose());
+		view.put("status", row.status());
+		view.put("attempts", row.attempts());
+		view.put("lastError", row.lastError());
+		view.put("createdAt", text(row.createdAt()));
+		view.put("deliveredAt", text(row.deliveredAt()));
+		return view;
+	}
+
+	private static Map<String, Object> delivery(DeliveryView row) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", row.id());
+		view.put("webhookId", row.webhookId().toString());
+		view.put("actionId", String.valueOf(row.actionId()));
+		view.put("eventType", row.eventType());
+		view.put("status", row.status());
+		view.put("attempts", row.attempts());
+		view.put("lastStatusCode", row.lastStatusCode());
+		view.put("lastError", row.lastError());
+		view.put("createdAt", text(row.createdAt()));
+		return view;
+	}
+
+	private static String text(Instant instant) {
+		return (instant != null) ? instant.toString() : null;
+	}
+
+}

@@ -1,0 +1,317 @@
+package dev.camundahil.cockpit;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import dev.camundahil.action.ActionAudit;
+import dev.camundahil.action.ActionService;
+import dev.camundahil.action.ActionStatus;
+import dev.camundahil.bpmn.HilProcesses;
+import dev.camundahil.support.H2Test;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The HIL view in the real Cockpit of the standalone app, in headless Chromium: an admin logs in, opens an instance
+ * waiting in a HIL task, sees its action and audit trail, cancels it, and the instance moves on; the dashboard lists
+ * the human tasks. The screenshots it takes are those of docs/cockpit.md. Over plain HTTP: a Cockpit user outside
+ * the admin group only looks, and a call without the CSRF token changes nothing.
+ * <p>
+ * A context of its own: Camunda's webapps keep their engine registry in JVM-wide state.
+ */
+@H2Test
+@DirtiesContext(classMode = ClassMode.BEFORE_CLASS)
+class CockpitBrowserTest {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	static final Path SCREENSHOTS = Path.of("docs/images");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	ActionService actions;
+
+	WebDriver browser;
+
+	String flow;
+
+	@BeforeEach
+	void deploy() {
+		// Camunda's webapps find their engine in a JVM-wide registry by name, which other contexts may have taken
+		ProcessEngines.registerProcessEngine(this.engine);
+		this.flow = HilProcesses.deploy(this.repository, HilProcesses.approval(HilProcesses.key("cockpit")));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void anAdminSeesTheActionAndItsAuditCancelsItAndTheInstanceMovesOn() throws IOException {
+		openBrowser();
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(this.flow, Map.of("orderId", 7));
+		UUID action = this.actions.findByProcessInstanceId(instance.getId()).get(0).getId();
+		logIn("demo", "demo");
+
+		this.browser.get(cockpit("#/process-instance/" + instance.getId() + "/runtime?tab=hil.processInstance.actions"));
+		WebElement view = waitFor(By.cssSelector(".hil-action[data-status='pending']"));
+		assertThat(view.getAttribute("data-action-id")).isEqualTo(action.toString());
+		assertThat(view.findElement(By.cssSelector(".hil-question")).getText()).isEqualTo("Approve order 7?");
+		waitFor(By.cssSelector(".hil-audit li[data-event='created']"));
+		assertThat(texts(".hil-audit li")).anyMatch((entry) -> entry.contains("dispatched"));
+		screenshot("cockpit-instance-tab.png");
+
+		click(By.cssSelector(".hil-cancel"));
+		waitUntil("the button asks for a second click",
+				() -> this.browser.findElement(By.cssSelector(".hil-cancel")).getText().contains("again"));
+		click(By.cssSelector(".hil-cancel"));
+
+		waitFor(By.cssSelector(".hil-action[data-status='cancelled']"));
+		waitFor(By.cssSelector(".hil-audit li[data-event='cancelled']"));
+		assertThat(this.actions.find(action).getStatus()).isEqualTo(ActionStatus.CANCELLED);
+		assertThat(this.actions.auditTrail(action))
+			.anyMatch((entry) -> "cancelled".equals(entry.getEvent()) && "demo".equals(entry.getUserId()));
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).as("the instance moved on").containsExactly("after");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilStatus")).isEqualTo("cancelled");
+
+		this.browser.get(cockpit("#/dashboard"));
+		waitFor(By.cssSelector(".hil-view h3"));
+		screenshot("cockpit-dashboard.png");
+	}
+
+	@Test
+	void aUserOutsideTheAdminGroupOnlyLooksAndNoCallGoesWithoutTheCsrfToken() throws Exception {
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(this.flow, Map.of("orderId", 8));
+		UUID action = this.actions.findByProcessInstanceId(instance.getId()).get(0).getId();
+		String user = "viewer" + UUID.randomUUID().toString().substring(0, 8);
+		User viewer = this.identity.newUser(user);
+		viewer.setPassword("viewer-password");
+		this.identity.saveUser(viewer);
+		String api = "/camunda/api/cockpit/plugin/hil/default";
+
+		Session anonymous = new Session();
+		assertThat(anonymous.get(api + "/process-instance/" + instance.getId()).statusCode()).isIn(401, 403);
+
+		Session looking = new Session();
+		looking.logIn(user, "viewer-password");
+		HttpResponse<String> seen = looking.get(api + "/process-instance/" + instance.getId());
+		assertThat(seen.statusCode()).isEqualTo(200);
+		assertThat(seen.body()).contains(action.toString()).contains("\"mayAct\":false");
+		HttpResponse<String> refused = looking.post(api + "/actions/" + action + "/cancel", true);
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("admin group");
+
+		Session admin = new Session();
+		admin.logIn("demo", "demo");
+		assertThat(admin.post(api + "/actions/not-a-uuid/cancel", true).statusCode()).isEqualTo(400);
+		HttpResponse<String> cancelled = admin.post(api + "/actions/" + action + "/cancel", true);
+		assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+		assertThat(this.actions.find(action).getStatus()).isEqualTo(ActionStatus.CANCELLED);
+		assertThat(admin.post(api + "/actions/" + action + "/cancel", true).statusCode()).isEqualTo(409);
+
+		ProcessInstance other = this.runtime.startProcessInstanceByKey(this.flow, Map.of("orderId", 9));
+		UUID untouched = this.actions.findByProcessInstanceId(other.getId()).get(0).getId();
+		Session forged = new Session();
+		forged.logIn("demo", "demo");
+		assertThat(forged.post(api + "/actions/" + untouched + "/cancel", false).statusCode())
+			.as("without the CSRF token").isEqualTo(403);
+		assertThat(this.actions.find(untouched).getStatus()).isEqualTo(ActionStatus.PENDING);
+		assertThat(this.actions.auditTrail(action).stream().map(ActionAudit::getEvent)).contains("cancelled");
+	}
+
+	private void openBrowser() {
+		assumeTrue(Files.isExecutable(CHROMIUM),
+				"Skipped: no Chromium at " + CHROMIUM + "; install Debian's chromium and chromium-driver packages");
+		assumeTrue(Files.isExecutable(CHROMEDRIVER),
+				"Skipped: no ChromeDriver at " + CHROMEDRIVER + "; install Debian's chromium-driver package");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.browser.manage().window().setSize(new Dimension(1400, 1000));
+	}
+
+	private void logIn(String user, String password) {
+		this.browser.get(cockpit("#/login"));
+		waitFor(By.cssSelector("form[name='signinForm'] input[type='text']")).sendKeys(user);
+		this.browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(password);
+		this.browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+		waitUntil("the login to finish",
+				() -> this.browser.findElements(By.cssSelector("form[name='signinForm']")).isEmpty());
+	}
+
+	private String cockpit(String route) {
+		return "http://127.0.0.1:" + this.port + "/camunda/app/cockpit/default/" + route;
+	}
+
+	private void click(By locator) {
+		waitUntil("a click on " + locator, () -> {
+			this.browser.findElement(locator).click();
+			return true;
+		});
+	}
+
+	private void screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private List<String> texts(String selector) {
+		return this.browser.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList();
+	}
+
+	private WebElement waitFor(By locator) {
+		// generous: Cockpit loads a large script on two shared cores; only a view that never shows it waits this long
+		return new WebDriverWait(this.browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+			.withMessage(() -> "waiting for " + locator + " in " + this.browser.getPageSource())
+			.until((driver) -> driver.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst()
+				.orElse(null));
+	}
+
+	private void waitUntil(String what, BooleanSupplier condition) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+			.withMessage(() -> "waiting for " + what + " in " + this.browser.getPageSource())
+			.until((driver) -> condition.getAsBoolean());
+	}
+
+	/** A Cockpit session over plain HTTP, with its cookies and CSRF token. */
+	private final class Session {
+
+		final CookieManager cookies = new CookieManager();
+
+		final HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.cookieHandler(this.cookies)
+			.build();
+
+		/** The CSRF token the webapp last handed out, in a header or a cookie. */
+		String token;
+
+		Session() throws IOException, InterruptedException {
+			remember(this.http.send(HttpRequest.newBuilder(uri("/camunda/app/cockpit/")).build(),
+					BodyHandlers.ofString()));
+		}
+
+		void logIn(String user, String password) throws IOException, InterruptedException {
+			HttpResponse<String> login = this.http.send(
+					HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/cockpit"))
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.header("X-XSRF-TOKEN", xsrf())
+						.POST(BodyPublishers.ofString("username=" + user + "&password=" + password))
+						.build(),
+					BodyHandlers.ofString());
+			assertThat(login.statusCode()).as("login of %s: %s", user, login.body()).isEqualTo(200);
+			remember(login);
+			// the login starts a new session with a token of its own, which the next read hands out
+			get("/camunda/api/admin/auth/user/default");
+		}
+
+		HttpResponse<String> get(String path) throws IOException, InterruptedException {
+			return remember(this.http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").build(),
+					BodyHandlers.ofString()));
+		}
+
+		private HttpResponse<String> remember(HttpResponse<String> response) {
+			response.headers().firstValue("X-XSRF-TOKEN").ifPresent((value) -> this.token = value);
+			return response;
+		}
+
+		HttpResponse<String> post(String path, boolean withToken) throws IOException, InterruptedException {
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+				.header("Accept", "application/json")
+				.POST(BodyPublishers.noBody());
+			if (withToken) {
+				request.header("X-XSRF-TOKEN", xsrf());
+			}
+			return this.http.send(request.build(), BodyHandlers.ofString());
+		}
+
+		private String xsrf() {
+			if (this.token != null) {
+				return this.token;
+			}
+			return this.cookies.getCookieStore()
+				.getCookies()
+				.stream()
+				.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
+				.map(HttpCookie::getValue)
+				.reduce((first, last) -> last)
+				.orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+		}
+
+		private URI uri(String path) {
+			return URI.create("http://127.0.0.1:" + CockpitBrowserTest.this.port + path);
+		}
+
+	}
+
+}
