@@ -10,20 +10,23 @@ import org.camunda.bpm.engine.ProcessEngine;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigureOrder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 
 /**
  * The HIL view in Camunda Cockpit, where the application has Camunda's webapps: the plugin's resources reach this
  * application's actions, outboxes and settings through the {@link CockpitBridge}. Off with
  * {@code hil.cockpit.enabled=false}.
+ * Ordered last rather than after the engine's auto-configuration, whose class is named differently on each engine.
  */
-@AutoConfiguration(after = { ChannelAutoConfiguration.class, WebhookAutoConfiguration.class },
-		afterName = "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration")
+@AutoConfiguration(after = { ChannelAutoConfiguration.class, WebhookAutoConfiguration.class })
+@AutoConfigureOrder(Ordered.LOWEST_PRECEDENCE)
 @ConditionalOnClass(AbstractCockpitPlugin.class)
 @ConditionalOnBean({ ProcessEngine.class, ActionService.class })
 @ConditionalOnProperty(prefix = CockpitProperties.PREFIX, name = "enabled", matchIfMissing = true)

@@ -39,6 +39,10 @@ public final class LostWaits implements RecurringWork {
 
 	private static final String DELEGATE_EXPRESSION = "${hilTask}";
 
+	/** Read by namespace, since the model API's getter for it is named after the engine. */
+	private static final List<String> EXTENSION_NAMESPACES = List.of("http://camunda.org/schema/1.0/bpmn",
+			"http://activiti.org/bpmn", "http://operaton.org/schema/1.0/bpmn");
+
 	private static final Logger log = LoggerFactory.getLogger(LostWaits.class);
 
 	private final ActionService actions;
@@ -213,13 +217,23 @@ public final class LostWaits implements RecurringWork {
 			.count() > 0;
 	}
 
+	private static String delegateExpression(ServiceTask task) {
+		for (String namespace : EXTENSION_NAMESPACES) {
+			String value = task.getAttributeValueNs(namespace, "delegateExpression");
+			if (value != null) {
+				return value;
+			}
+		}
+		return null;
+	}
+
 	private List<String> hilTasks(ProcessDefinition definition) {
 		return this.hilTasks.computeIfAbsent(definition.getId(), (id) -> {
 			List<String> found = new ArrayList<>();
 			for (ServiceTask task : this.engine.getRepositoryService()
 				.getBpmnModelInstance(id)
 				.getModelElementsByType(ServiceTask.class)) {
-				String delegate = task.getCamundaDelegateExpression();
+				String delegate = delegateExpression(task);
 				if (delegate != null && DELEGATE_EXPRESSION.equals(delegate.replace(" ", ""))) {
 					found.add(task.getId());
 				}

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigureOrder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,9 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code hil.self-checks.links.enabled} is false), and waits that lost their other half (unless
  * {@code hil.self-checks.waits.enabled} is false). Both run as recurring work, so once across the nodes; the link
  * check also runs on every node at start.
+ * Ordered last rather than after the engine's auto-configuration, whose class is named differently on each engine.
  */
-@AutoConfiguration(after = { ActionAutoConfiguration.class, LinksAutoConfiguration.class },
-		afterName = "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration")
+@AutoConfiguration(after = { ActionAutoConfiguration.class, LinksAutoConfiguration.class })
+@AutoConfigureOrder(Ordered.LOWEST_PRECEDENCE)
 @EnableConfigurationProperties(SelfCheckProperties.class)
 public class SelfCheckAutoConfiguration {
 
