@@ -98,12 +98,15 @@ final class HilTaskParameters {
 		return types;
 	}
 
-	/** A yes-or-no parameter: {@code true} or {@code false}, as text or as a boolean. */
+	/** A yes-or-no parameter: {@code true} or {@code false}, as text or as a boolean; empty is {@code false}. */
 	static boolean flag(String name, Object value) {
 		if (value instanceof Boolean flag) {
 			return flag;
 		}
-		String text = String.valueOf(value).strip().toLowerCase(Locale.ROOT);
+		String text = (value != null) ? String.valueOf(value).strip().toLowerCase(Locale.ROOT) : "";
+		if (text.isEmpty()) {
+			return false;
+		}
 		if (text.equals("true") || text.equals("false")) {
 			return Boolean.parseBoolean(text);
 		}
