@@ -160,6 +160,31 @@ class PeopleLinksTest extends EmailTestSupport {
 	}
 
 	@Test
+	void theRequestOfSomeoneAReassignmentAddedIsRetriedWhileTheMailServerIsDownAndArrivesOnce() throws Exception {
+		ActionRequest action = actionOf(start("Approve order 28?", "ann@people.example"));
+		emailedLinks("ann@people.example", action.getId());
+		String erinsRow = "SELECT status || ':' || attempts || ':' || (last_error IS NOT NULL) FROM action_dispatch "
+				+ "WHERE action_id = ? AND recipient = 'erin@people.example'";
+		mail.stop();
+		try {
+			this.actions.reassign(action.getId(), new dev.camundahil.action.Reassignment(List.of(),
+					List.of("erin@people.example"), null, "clerk", false));
+			await().atMost(PATIENCE).until(() -> this.jdbc.queryForObject(erinsRow, String.class, action.getId())
+				.matches("pending:[1-9]\\d*:true"));
+		}
+		finally {
+			startMail();
+		}
+
+		await().atMost(PATIENCE).until(() -> this.jdbc.queryForObject(erinsRow, String.class, action.getId())
+			.startsWith("delivered:"));
+		assertThat(inboxOf("erin@people.example", action.getId())).hasSize(1);
+		assertThat(mail.getUserManager().getUserByEmail("ann@people.example")).as("ann is not mailed again").isNull();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_audit WHERE action_id = ? AND event = "
+				+ "'dispatched' AND data->>'recipient' = 'erin@people.example'", Integer.class, action.getId())).isOne();
+	}
+
+	@Test
 	void aReassignmentThatCannotBeDoneIsAProblemAndChangesNothing() throws Exception {
 		ActionRequest action = actionOf(start("Approve order 23?", "ann@people.example"));
 		ActionRequest closed = actionOf(start("Approve order 24?", "ann@people.example"));
@@ -167,7 +192,7 @@ class PeopleLinksTest extends EmailTestSupport {
 		String path = "/api/v1/actions/" + action.getId() + "/reassign";
 
 		assertProblem(api("POST", "/api/v1/actions/" + UUID.randomUUID() + "/reassign", "{\"to\": [\"x@people.example\"]}"),
-				404, "not found");
+				404, "No action with id");
 		assertProblem(api("POST", "/api/v1/actions/" + closed.getId() + "/reassign", "{\"to\": [\"x@people.example\"]}"),
 				409, "already completed");
 		assertProblem(api("POST", path, "{\"to\": []}"), 400, "'to' is required");
