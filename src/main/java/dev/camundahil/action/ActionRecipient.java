@@ -12,11 +12,12 @@ import java.util.UUID;
  * @param actionId the action
  * @param address the person's address, as the task or the reassignment gave it
  * @param addedBy who added them by a reassignment; {@code null} for the task's own recipients
+ * @param reason why the reassignment that added them passed the action on (may be null)
  * @param createdAt when they became a recipient
  * @param removedAt when a reassignment removed them; {@code null} while their links answer
  * @param passedTo to whom the action passed when they were removed
  */
-public record ActionRecipient(UUID id, UUID actionId, String address, String addedBy, Instant createdAt,
+public record ActionRecipient(UUID id, UUID actionId, String address, String addedBy, String reason, Instant createdAt,
 		Instant removedAt, List<String> passedTo) {
 
 	public ActionRecipient {

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ActionRecipientRepository {
 
-	private static final String COLUMNS = "id, action_id, address, added_by, created_at, removed_at, passed_to";
+	private static final String COLUMNS = "id, action_id, address, added_by, reason, created_at, removed_at, passed_to";
 
 	private final JdbcTemplate jdbc;
 
@@ -26,11 +26,11 @@ class ActionRecipientRepository {
 		this.jdbc = jdbc;
 	}
 
-	ActionRecipient insert(UUID actionId, String address, String addedBy, Instant now) {
+	ActionRecipient insert(UUID actionId, String address, String addedBy, String reason, Instant now) {
 		UUID id = UUID.randomUUID();
-		this.jdbc.update("INSERT INTO action_recipient (id, action_id, address, added_by, created_at) "
-				+ "VALUES (?, ?, ?, ?, ?)", id, actionId, address, addedBy, Timestamp.from(now));
-		return new ActionRecipient(id, actionId, address, addedBy, now, null, List.of());
+		this.jdbc.update("INSERT INTO action_recipient (id, action_id, address, added_by, reason, created_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?)", id, actionId, address, addedBy, reason, Timestamp.from(now));
+		return new ActionRecipient(id, actionId, address, addedBy, reason, now, null, List.of());
 	}
 
 	/** An action's recipients, active and removed, in the order they were added. */
@@ -55,7 +55,7 @@ class ActionRecipientRepository {
 		OffsetDateTime removed = rs.getObject("removed_at", OffsetDateTime.class);
 		String passedTo = rs.getString("passed_to");
 		return new ActionRecipient(rs.getObject("id", UUID.class), rs.getObject("action_id", UUID.class),
-				rs.getString("address"), rs.getString("added_by"),
+				rs.getString("address"), rs.getString("added_by"), rs.getString("reason"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				(removed != null) ? removed.toInstant() : null,
 				(passedTo != null && !passedTo.isEmpty()) ? Arrays.asList(passedTo.split(",")) : List.of());

@@ -142,6 +142,11 @@ public class ActionService {
 		return this.answers.run(() -> record(id, command, recipientId));
 	}
 
+	/** A reason as the recipients table keeps it; the audit keeps it whole. */
+	private static String truncated(String reason) {
+		return (reason != null && reason.length() > 1000) ? reason.substring(0, 1000) : reason;
+	}
+
 	private void requireActive(UUID id, UUID recipientId) {
 		ActionRecipient recipient = this.recipients.find(recipientId)
 			.filter((found) -> found.actionId().equals(id))
@@ -163,7 +168,7 @@ public class ActionService {
 			boolean present = known.stream()
 				.anyMatch((recipient) -> recipient.isActive() && RecipientAddresses.same(recipient.address(), address));
 			if (!present) {
-				known.add(this.recipients.insert(id, address, null, now));
+				known.add(this.recipients.insert(id, address, null, null, now));
 			}
 		}
 		return known.stream().filter(ActionRecipient::isActive).toList();
@@ -233,7 +238,8 @@ public class ActionService {
 			this.recipients.remove(recipient.id(), to, now);
 		}
 		List<ActionRecipient> newcomers = added.stream()
-			.map((address) -> this.recipients.insert(id, address, reassignment.by(), now))
+			.map((address) -> this.recipients.insert(id, address, reassignment.by(), truncated(reassignment.reason()),
+					now))
 			.toList();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("from", removed.stream().map(ActionRecipient::address).toList());

@@ -80,6 +80,9 @@ final class EmailComposer {
 		variables.put("repliesRead", this.repliesRead);
 		variables.put("expires", (action.expiresAt() != null) ? EXPIRY_FORMAT.format(action.expiresAt()) : null);
 		variables.put("actionId", action.id().toString());
+		boolean passedOn = recipient != null && recipient.addedBy() != null;
+		variables.put("passedOnBy", passedOn ? recipient.addedBy() : null);
+		variables.put("passedOnNote", passedOn ? recipient.reason() : null);
 		String html = this.templates.render(EmailTemplates.EMAIL, variables);
 		String text = (bodyText != null) ? bodyText + linksAsText(buttons, (String) variables.get("answerUrl"))
 				: HtmlText.of(html);

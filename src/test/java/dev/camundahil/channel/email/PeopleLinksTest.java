@@ -241,6 +241,9 @@ class PeopleLinksTest extends EmailTestSupport {
 		assertThat(passed.body()).contains("Passed to dave@people.example on");
 		assertThat(get(ann.get("Reject")).body()).contains("Passed to dave@people.example on");
 		Map<String, String> dave = emailedLinks("dave@people.example", action.getId());
+		String davesEmail = body(inboxOf("dave@people.example", action.getId()).get(0), "text/plain");
+		assertThat(davesEmail).contains("ann@people.example passed this question on to you")
+			.contains("I am away until Monday");
 		HttpResponse<String> davePage = get(dave.get("Approve"));
 		assertThat(post(formAction(davePage.body()), formFields(davePage.body())).statusCode()).isEqualTo(200);
 		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("dave@people.example");
