@@ -142,11 +142,6 @@ public class ActionService {
 		return this.answers.run(() -> record(id, command, recipientId));
 	}
 
-	/** A reason as the recipients table keeps it; the audit keeps it whole. */
-	private static String truncated(String reason) {
-		return (reason != null && reason.length() > 1000) ? reason.substring(0, 1000) : reason;
-	}
-
 	private void requireActive(UUID id, UUID recipientId) {
 		ActionRecipient recipient = this.recipients.find(recipientId)
 			.filter((found) -> found.actionId().equals(id))
@@ -491,6 +486,11 @@ public class ActionService {
 			}
 			return load(id);
 		}).orElse(null);
+	}
+
+	/** A reason as the recipients table keeps it; the audit keeps it whole. */
+	private static String truncated(String reason) {
+		return (reason != null && reason.length() > 1000) ? reason.substring(0, 1000) : reason;
 	}
 
 	private ActionRequest load(UUID id) {

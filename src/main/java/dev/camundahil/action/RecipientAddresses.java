@@ -13,6 +13,9 @@ final class RecipientAddresses {
 
 	static final int MAX_LENGTH = 320;
 
+	/** The most addresses one side of a reassignment names: a question is for a few people, not a mailing list. */
+	static final int MAX_ADDRESSES = 100;
+
 	private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>,;\"()\\[\\]]+@[^\\s@<>,;\"()\\[\\]]+");
 
 	private RecipientAddresses() {
@@ -20,6 +23,10 @@ final class RecipientAddresses {
 
 	/** The addresses, each once; the message of the exception names the first one that is no address. */
 	static List<String> checked(String field, List<String> addresses) {
+		if (addresses.size() > MAX_ADDRESSES) {
+			throw new InvalidReassignmentException("'" + field + "' names " + addresses.size() + " addresses; at most "
+					+ MAX_ADDRESSES + " are taken");
+		}
 		List<String> checked = new ArrayList<>();
 		for (String address : addresses) {
 			String value = (address != null) ? address.strip() : "";
