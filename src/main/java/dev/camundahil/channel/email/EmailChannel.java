@@ -28,7 +28,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * The {@code email} output type: sends an action's question with Spring's {@link JavaMailSender}
- * ({@code spring.mail.*}) as text and HTML, with a button per option that opens the signed response page; SMTP
+ * ({@code spring.mail.*}) as text and HTML, with a button per option that opens the signed response page, as one
+ * copy per recipient whose buttons are bound to them (the visible headers stay as the task set them); SMTP
  * connections stay open between emails ({@code hil.mail.connection-idle-timeout}). The {@code Message-ID} it
  * generates is returned in the receipt, so that replies can be matched to the action; the
  * action id also travels in the {@code X-HIL-Action-Id} header and in the subject as {@code [HIL-<id>]}.
@@ -118,9 +119,9 @@ public class EmailChannel implements OutputChannel {
 		if (copies == null) {
 			// an action opened before recipients were kept: one email to all, with links bound to the action
 			EmailContent content = this.composer.compose(message);
-			Envelope envelope = new Envelope(sender.createMimeMessage().getSession(), null);
-			build(envelope, message, content, to, cc, bcc, messageId);
-			this.connections.send(sender, envelope);
+			MimeMessage mime = sender.createMimeMessage();
+			build(mime, message, content, to, cc, bcc, messageId);
+			this.connections.send(sender, mime);
 			logSent(message, to.size() + cc.size() + bcc.size(), content, messageId);
 			return DispatchReceipt.withMessageId(messageId);
 		}
@@ -243,8 +244,8 @@ public class EmailChannel implements OutputChannel {
 		}
 
 		@Override
-		public Address[] getAllRecipients() throws MessagingException {
-			return (this.person != null) ? new Address[] { this.person } : super.getAllRecipients();
+		public Address[] getAllRecipients() {
+			return new Address[] { this.person };
 		}
 
 	}
