@@ -106,6 +106,12 @@ public class ActionRequest {
 		this.updatedAt = now;
 	}
 
+	/** A change beside the state machine (its recipients), which must still lose a race against a transition. */
+	void touch(Instant now) {
+		requirePending("reassigned");
+		this.updatedAt = now;
+	}
+
 	void delete(Instant now) {
 		if (this.status == ActionStatus.PENDING) {
 			cancel(now);

@@ -13,6 +13,7 @@ import dev.camundahil.action.ActionQuery;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ActionView;
+import dev.camundahil.action.Reassignment;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.web.BadRequestException;
 
@@ -94,6 +95,34 @@ class ActionController {
 		CancelRequest request = (body != null) ? body : new CancelRequest();
 		String userId = (request.userId != null) ? request.userId : name(principal);
 		return ActionView.of(this.actions.cancel(id, request.reason, userId));
+	}
+
+	@PostMapping(path = "/{id}/reassign", consumes = "application/json")
+	@Operation(summary = "Pass a pending action from some recipients to others",
+			description = "Removes the recipients in 'from' (all current ones when it is empty or absent) and adds "
+					+ "those in 'to', who get the request by email with links of their own; the links of those "
+					+ "removed stop answering and show where the action went. Audited as 'reassigned', published as "
+					+ "the webhook event action.reassigned. 404 for an unknown action, 409 when it is no longer "
+					+ "pending, 400 for an empty 'to', an address that is none, or someone in 'from' who is not a "
+					+ "recipient.")
+	ReassignResult reassign(@PathVariable UUID id, @RequestBody ReassignRequest body, Principal principal) {
+		if (body.to == null || body.to.isEmpty()) {
+			throw new BadRequestException("'to' is required: one or more email addresses to pass the action to");
+		}
+		Reassignment reassignment = new Reassignment(body.from, body.to, blankToNull(body.reason), name(principal),
+				false);
+		List<RecipientEntry> recipients = this.actions.reassign(id, reassignment)
+			.stream()
+			.map(RecipientEntry::of)
+			.toList();
+		return new ReassignResult(ActionView.of(this.actions.find(id)), recipients);
+	}
+
+	@GetMapping("/{id}/recipients")
+	@Operation(summary = "The people an email action is addressed to, and those it passed from")
+	List<RecipientEntry> recipients(@PathVariable UUID id) {
+		this.actions.find(id);
+		return this.actions.recipients(id).stream().map(RecipientEntry::of).toList();
 	}
 
 	@DeleteMapping("/{id}")

@@ -2,6 +2,7 @@ package dev.camundahil.api;
 
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionNotFoundException;
+import dev.camundahil.action.InvalidReassignmentException;
 import dev.camundahil.action.InvalidResponseException;
 import dev.camundahil.action.ResponseTooLargeException;
 import dev.camundahil.web.ProblemJsonApi;
@@ -40,6 +41,11 @@ class ApiProblems extends ProblemJsonHandler {
 	@ExceptionHandler(InvalidResponseException.class)
 	ProblemDetail invalidResponse(InvalidResponseException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid response", ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidReassignmentException.class)
+	ProblemDetail invalidReassignment(InvalidReassignmentException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid reassignment", ex.getMessage());
 	}
 
 	@ExceptionHandler(ResponseTooLargeException.class)

@@ -53,13 +53,15 @@ final class HilTaskParameters {
 
 	static final String VARIABLES = "variables";
 
+	static final String ALLOW_DELEGATION = "allowDelegation";
+
 	/** The output types a HIL task can name. */
 	static final Set<String> OUTPUT_TYPE_NAMES = Set.of("chat", "email", "custom");
 
 	/** Parameters with a meaning of their own; any other parameter is a custom channel's argument. */
 	static final Set<String> KNOWN = Set.of(QUESTION, OUTPUT_TYPES, METADATA, MESSAGE, EXPECTED_RESPONSE, TO, CC, BCC,
 			SUBJECT, BODY_HTML, BODY_TEXT, ATTACHMENTS, CHANNEL, TIMEOUT, ON_TIMEOUT, SESSION_ID, RESULT_VARIABLE,
-			REMINDER, VARIABLES);
+			REMINDER, VARIABLES, ALLOW_DELEGATION);
 
 	private HilTaskParameters() {
 	}
@@ -94,6 +96,21 @@ final class HilTaskParameters {
 			}
 		}
 		return types;
+	}
+
+	/** A yes-or-no parameter: {@code true} or {@code false}, as text or as a boolean; empty is {@code false}. */
+	static boolean flag(String name, Object value) {
+		if (value instanceof Boolean flag) {
+			return flag;
+		}
+		String text = (value != null) ? String.valueOf(value).strip().toLowerCase(Locale.ROOT) : "";
+		if (text.isEmpty()) {
+			return false;
+		}
+		if (text.equals("true") || text.equals("false")) {
+			return Boolean.parseBoolean(text);
+		}
+		throw new IllegalArgumentException("'" + name + "' must be true or false, not '" + value + "'");
 	}
 
 	static Duration duration(String name, Object value) {

@@ -97,6 +97,8 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 		task.literal(HilTaskParameters.TIMEOUT)
 			.ifPresent((timeout) -> HilTaskParameters.duration(HilTaskParameters.TIMEOUT, timeout));
 		task.literal(HilTaskParameters.ON_TIMEOUT).ifPresent(HilTaskParameters::onTimeout);
+		task.literal(HilTaskParameters.ALLOW_DELEGATION)
+			.ifPresent((value) -> HilTaskParameters.flag(HilTaskParameters.ALLOW_DELEGATION, value));
 		task.literal(HilTaskParameters.VARIABLES)
 			.ifPresent((mode) -> HilTaskParameters.variables(mode, VariablesMode.SEPARATE));
 	}

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
 
+import static dev.camundahil.bpmn.HilTaskParameters.ALLOW_DELEGATION;
 import static dev.camundahil.bpmn.HilTaskParameters.ATTACHMENTS;
 import static dev.camundahil.bpmn.HilTaskParameters.BCC;
 import static dev.camundahil.bpmn.HilTaskParameters.BODY_HTML;
@@ -81,6 +82,9 @@ final class HilTaskRequest {
 			putText(args, parameters, BODY_HTML);
 			putText(args, parameters, BODY_TEXT);
 			putList(args, parameters, ATTACHMENTS);
+			if (parameters.get(ALLOW_DELEGATION) != null) {
+				args.put(ALLOW_DELEGATION, HilTaskParameters.flag(ALLOW_DELEGATION, parameters.get(ALLOW_DELEGATION)));
+			}
 		}
 		if (parameters.get(REMINDER) != null) {
 			args.put(REMINDER, HilTaskParameters.list(parameters.get(REMINDER)));

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.camundahil.action.ActionConflictException;
+import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AuditEvents;
@@ -187,9 +188,19 @@ class ReplyHandler {
 		this.actions.recordReply(action.getId(), event, data, message.from());
 	}
 
-	private static boolean isRecipient(ActionRequest action, String sender) {
+	/**
+	 * Whether the sender has the action: one of its current recipients (a reassignment may have removed some and
+	 * added others), or, for an action opened before recipients were kept, one of its {@code to} and {@code cc}.
+	 */
+	private boolean isRecipient(ActionRequest action, String sender) {
 		if (sender == null) {
 			return false;
+		}
+		List<ActionRecipient> recipients = this.actions.recipients(action.getId());
+		if (!recipients.isEmpty()) {
+			return recipients.stream()
+				.filter(ActionRecipient::isActive)
+				.anyMatch((recipient) -> bareAddress(recipient.address()).equalsIgnoreCase(sender));
 		}
 		return Stream.of("to", "cc")
 			.map((field) -> action.getArgs().get(field))

@@ -15,7 +15,10 @@
   var rendered = null;
 
   try {
-    userInput.value = window.localStorage.getItem('hil.chat.user') || '';
+    // a link for a named person comes with the name filled in and fixed
+    if (!userInput.readOnly) {
+      userInput.value = window.localStorage.getItem('hil.chat.user') || '';
+    }
   } catch (ignored) {
     // storage may be off; the name is only a convenience
   }
@@ -124,7 +127,9 @@
   function send(text, actionId) {
     var user = userInput.value.trim();
     try {
-      window.localStorage.setItem('hil.chat.user', user);
+      if (!userInput.readOnly) {
+        window.localStorage.setItem('hil.chat.user', user);
+      }
     } catch (ignored) {
       // see above
     }

@@ -204,6 +204,27 @@ class EmailReplyTest {
 	}
 
 	@Test
+	void afterAReassignmentTheNewRecipientsReplyAnswersAndTheRemovedOnesDoesNot() throws Exception {
+		ProcessInstance instance = start();
+		MimeMessage original = sentTo("ann@example.com", instance);
+		this.actions.reassign(actionOf(instance).getId(), new dev.camundahil.action.Reassignment(
+				List.of("ann@example.com"), List.of("erin@example.com"), "Ann is away", "clerk", false));
+
+		send(reply(original, "ann@example.com", "Approve"));
+		this.poller.sweep();
+		assertThat(actionOf(instance).getStatus()).isEqualTo(ActionStatus.PENDING);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT data->>'reason' FROM action_audit WHERE action_id = ? AND event = 'reply_rejected'",
+				String.class, actionOf(instance).getId()))
+			.contains("not one of the addressed recipients");
+
+		send(reply(original, "Erin <erin@example.com>", "Reject"));
+		this.poller.sweep();
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("erin@example.com");
+	}
+
+	@Test
 	void autoRepliesAreNeverAnswers() throws Exception {
 		ProcessInstance instance = start();
 		MimeMessage original = sentTo("ann@example.com", instance);

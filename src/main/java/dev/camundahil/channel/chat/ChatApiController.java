@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.camundahil.web.BadRequestException;
 import dev.camundahil.web.ProblemJsonApi;
 
 import org.springframework.http.MediaType;
@@ -58,9 +59,20 @@ class ChatApiController {
 	}
 
 	@PostMapping("/link")
-	@Operation(summary = "A signed link to the session's chat page, for a person without an API key")
-	ChatLink link(@PathVariable String sessionId) {
-		return this.conversations.link(sessionId);
+	@Operation(summary = "A signed link to the session's chat page, for a person without an API key",
+			description = "With a body {\"user\": \"ann\"} the link is for that person: answers through it carry "
+					+ "the name as respondedBy, and the page shows it without letting it be changed. Without a body, "
+					+ "answers carry the name typed on the page.")
+	ChatLink link(@PathVariable String sessionId, @RequestBody(required = false) ChatLinkRequest body) {
+		if (body == null || body.user == null) {
+			return this.conversations.link(sessionId);
+		}
+		try {
+			return this.conversations.link(sessionId, body.user);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadRequestException(ex.getMessage());
+		}
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,12 @@ public class ChatConversations {
 
 	/** The purpose of chat page tokens. */
 	static final String TOKEN_PURPOSE = "chat";
+
+	/** The purpose of chat page tokens issued for a named person; their subject is the session and the name. */
+	static final String PERSON_PURPOSE = "chat-person";
+
+	/** The longest name a link may be issued for, as long as a name typed on the page. */
+	static final int MAX_USER_LENGTH = 200;
 
 	private static final Logger log = LoggerFactory.getLogger(ChatConversations.class);
 
@@ -108,13 +115,62 @@ public class ChatConversations {
 		return new ChatLink(sessionId, url, expiresAt);
 	}
 
+	/**
+	 * A link to the session's chat page for one person, valid for {@code hil.chat.link-lifetime}: answers through
+	 * it carry their name, whatever the page sends.
+	 * @throws IllegalArgumentException the name is empty, too long or holds control characters
+	 */
+	public ChatLink link(String sessionId, String user) {
+		if (user == null) {
+			return link(sessionId);
+		}
+		String name = user.strip();
+		if (name.isEmpty() || name.length() > MAX_USER_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+			throw new IllegalArgumentException("'user' must be a name of 1 to " + MAX_USER_LENGTH
+					+ " characters without line breaks");
+		}
+		Instant expiresAt = this.clock.instant().plus(this.linkLifetime);
+		String token = this.tokens.issue(PERSON_PURPOSE, personSubject(sessionId, name), expiresAt);
+		String url = this.baseUrl + "/chat/" + UriUtils.encodePathSegment(sessionId, UTF_8) + "?token=" + token;
+		log.info("Chat link issued for a named person in session {}, valid until {}", sessionId, expiresAt);
+		return new ChatLink(sessionId, url, expiresAt, name);
+	}
+
 	/** Whether a chat page token is valid for this session. */
 	public SignedTokens.Verdict verify(String sessionId, String token) {
+		return access(sessionId, token).verdict();
+	}
+
+	/** What a chat page token opens in this session: its verdict, and the person it was issued for. */
+	ChatAccess access(String sessionId, String token) {
 		SignedTokens.Verdict verdict = this.tokens.verify(token, TOKEN_PURPOSE, sessionId);
-		if (verdict != SignedTokens.Verdict.VALID) {
-			log.debug("Chat link for session {} refused: {}", sessionId, verdict);
+		ChatAccess access = (verdict != SignedTokens.Verdict.INVALID) ? new ChatAccess(verdict, null)
+				: this.tokens.read(token, PERSON_PURPOSE)
+					.flatMap((reading) -> person(sessionId, reading.subject())
+						.map((user) -> new ChatAccess(reading.verdict(), user)))
+					.orElse(ChatAccess.INVALID);
+		if (access.verdict() != SignedTokens.Verdict.VALID) {
+			log.debug("Chat link for session {} refused: {}", sessionId, access.verdict());
 		}
-		return verdict;
+		return access;
+	}
+
+	/** The subject of a person's token: the session, a slash, and the name in base64url (which has no slash). */
+	private static String personSubject(String sessionId, String user) {
+		return sessionId + "/" + Base64.getUrlEncoder().withoutPadding().encodeToString(user.getBytes(UTF_8));
+	}
+
+	private static Optional<String> person(String sessionId, String subject) {
+		int slash = subject.lastIndexOf('/');
+		if (slash < 0 || !subject.substring(0, slash).equals(sessionId)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new String(Base64.getUrlDecoder().decode(subject.substring(slash + 1)), UTF_8));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** A chat question of the session as it is now; empty when it is no longer there. */

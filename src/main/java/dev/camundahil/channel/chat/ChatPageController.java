@@ -3,6 +3,8 @@ package dev.camundahil.channel.chat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Hidden;
 
@@ -33,6 +35,9 @@ class ChatPageController {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
 			+ "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+	/** The name field of the page, whatever its other attributes. */
+	private static final Pattern USER_FIELD = Pattern.compile("<input id=\"user\"[^>]*>");
+
 	private final ChatConversations conversations;
 
 	private final String page;
@@ -44,11 +49,18 @@ class ChatPageController {
 
 	@GetMapping("/chat/{sessionId}")
 	ResponseEntity<String> page(@PathVariable String sessionId, @RequestParam(required = false) String token) {
-		SignedTokens.Verdict verdict = this.conversations.verify(sessionId, token);
-		if (verdict != SignedTokens.Verdict.VALID) {
-			return html(HttpStatus.FORBIDDEN, refused(ChatLinkCheck.refusal(verdict)));
+		ChatAccess access = this.conversations.access(sessionId, token);
+		if (access.verdict() != SignedTokens.Verdict.VALID) {
+			return html(HttpStatus.FORBIDDEN, refused(ChatLinkCheck.refusal(access.verdict())));
 		}
-		return html(HttpStatus.OK, this.page);
+		return html(HttpStatus.OK, (access.user() != null) ? forPerson(access.user()) : this.page);
+	}
+
+	/** The page of a link issued for a named person: their name in the name field, which cannot be changed. */
+	private String forPerson(String user) {
+		String field = "<input id=\"user\" name=\"user\" type=\"text\" maxlength=\"200\" value=\""
+				+ HtmlUtils.htmlEscape(user) + "\" readonly aria-readonly=\"true\">";
+		return USER_FIELD.matcher(this.page).replaceFirst(Matcher.quoteReplacement(field));
 	}
 
 	private static ResponseEntity<String> html(HttpStatus status, String body) {

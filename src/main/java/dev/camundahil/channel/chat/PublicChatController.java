@@ -73,9 +73,12 @@ class PublicChatController {
 	ChatReply post(@PathVariable String sessionId, @RequestParam(required = false) String token,
 			@RequestHeader(name = TOKEN_HEADER, required = false) String header, HttpServletRequest request)
 			throws IOException, HttpMediaTypeNotSupportedException {
-		check(sessionId, token, header);
+		ChatAccess access = this.conversations.access(sessionId, (header != null) ? header : token);
+		ChatLinkCheck.require(access.verdict());
 		ChatMessageRequest body = read(request);
-		return this.conversations.answer(sessionId, body.text, body.user, body.actionId, LINK_USER);
+		// a link for a named person answers as them, whatever name the page sends
+		String user = (access.user() != null) ? access.user() : body.user;
+		return this.conversations.answer(sessionId, body.text, user, body.actionId, LINK_USER);
 	}
 
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.channel.ChannelMessage;
 import org.jsoup.Jsoup;
@@ -48,6 +49,11 @@ final class EmailComposer {
 	}
 
 	EmailContent compose(ChannelMessage message) {
+		return compose(message, null);
+	}
+
+	/** The email for one recipient, whose links are bound to them; for everyone alike when {@code recipient} is null. */
+	EmailContent compose(ChannelMessage message, ActionRecipient recipient) {
 		ActionView action = message.action();
 		Map<String, Object> args = message.args();
 		List<String> options = EmailArgs.list(args.get("expectedResponse"));
@@ -58,7 +64,7 @@ final class EmailComposer {
 
 		List<Map<String, String>> buttons = new ArrayList<>();
 		for (String option : options) {
-			buttons.add(Map.of("label", option, "url", this.links.link(action, option)));
+			buttons.add(Map.of("label", option, "url", this.links.link(action, recipient, option)));
 		}
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put("subject", subject(message));
@@ -69,11 +75,14 @@ final class EmailComposer {
 		variables.put("options", buttons);
 		variables.put("hasOptions", !buttons.isEmpty());
 		variables.put("optionList", String.join(", ", options));
-		variables.put("answerUrl", options.isEmpty() ? this.links.link(action, null) : null);
+		variables.put("answerUrl", options.isEmpty() ? this.links.link(action, recipient, null) : null);
 		variables.put("reminder", message.isReminder());
 		variables.put("repliesRead", this.repliesRead);
 		variables.put("expires", (action.expiresAt() != null) ? EXPIRY_FORMAT.format(action.expiresAt()) : null);
 		variables.put("actionId", action.id().toString());
+		boolean passedOn = recipient != null && recipient.addedBy() != null;
+		variables.put("passedOnBy", passedOn ? recipient.addedBy() : null);
+		variables.put("passedOnNote", passedOn ? recipient.reason() : null);
 		String html = this.templates.render(EmailTemplates.EMAIL, variables);
 		String text = (bodyText != null) ? bodyText + linksAsText(buttons, (String) variables.get("answerUrl"))
 				: HtmlText.of(html);

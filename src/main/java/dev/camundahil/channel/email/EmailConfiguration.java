@@ -7,6 +7,7 @@ import dev.camundahil.links.SignedTokens;
 import org.camunda.bpm.engine.RuntimeService;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -27,12 +28,13 @@ class EmailConfiguration {
 	@ConditionalOnMissingBean(value = EmailChannel.class, name = "hilEmailChannel")
 	EmailChannel hilEmailChannel(ObjectProvider<JavaMailSender> mailSender, ObjectProvider<RuntimeService> runtime,
 			EmailProperties mail, EmailLimitProperties limits, LinksProperties links, ActionProperties actions,
-			SignedTokens tokens, SmtpConnections connections, @Value("${hil.mail.inbound.host:}") String inboundHost) {
+			SignedTokens tokens, SmtpConnections connections, ActionService actionService,
+			@Value("${hil.mail.inbound.host:}") String inboundHost) {
 		EmailComposer composer = new EmailComposer(new EmailTemplates(mail.getTemplateDir()),
 				hilResponseLinks(tokens, links, actions),
 				new AttachmentResolver(runtime, mail.getAttachmentDir(), limits.getMaxAttachmentSize()),
 				limits.getMaxEmailBodySize(), !inboundHost.isBlank());
-		return new EmailChannel(mailSender, connections, composer, mail.getFrom(), mail.getReplyTo(),
+		return new EmailChannel(mailSender, connections, composer, actionService, mail.getFrom(), mail.getReplyTo(),
 				mail.isReplyToPlusAddress());
 	}
 
@@ -57,12 +59,20 @@ class EmailConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static class ResponsePages {
 
+		/** The texts of the response page; a bean of this name replaces them. */
+		@Bean
+		@ConditionalOnMissingBean(name = "hilPeopleMessages")
+		PeopleMessages hilPeopleMessages() {
+			return new PeopleMessages();
+		}
+
 		@Bean
 		@ConditionalOnMissingBean(ResponsePageController.class)
 		ResponsePageController hilResponsePageController(ActionService actions, SignedTokens tokens,
-				EmailProperties mail, LinksProperties links, ActionProperties properties) {
+				EmailProperties mail, LinksProperties links, ActionProperties properties,
+				@Qualifier("hilPeopleMessages") PeopleMessages messages) {
 			return new ResponsePageController(actions, hilResponseLinks(tokens, links, properties),
-					new EmailTemplates(mail.getTemplateDir()));
+					new EmailTemplates(mail.getTemplateDir(), messages), messages);
 		}
 
 	}

@@ -29,6 +29,14 @@ final class EmailTemplates {
 	private final TemplateEngine engine = new TemplateEngine();
 
 	EmailTemplates(String templateDir) {
+		this(templateDir, null);
+	}
+
+	/** Templates that can read the texts of {@code messages} as {@code #{key}}. */
+	EmailTemplates(String templateDir, PeopleMessages messages) {
+		if (messages != null) {
+			this.engine.setMessageResolver(messages.templateResolver());
+		}
 		int order = 1;
 		if (templateDir != null && !templateDir.isBlank()) {
 			String prefix = templateDir.endsWith("/") ? templateDir : templateDir + "/";

@@ -39,10 +39,39 @@ class EmailAutoConfigurationTest {
 	}
 
 	@Test
+	void thePageTextsAreNoMessageSourceBeanAndTheHostsReplaceThem() {
+		new WebApplicationContextRunner().withUserConfiguration(PluginContexts.MockActions.class)
+			.withConfiguration(EMAIL)
+			.run((context) -> {
+				assertThat(context).hasBean("hilPeopleMessages");
+				assertThat(context.getBeanNamesForType(org.springframework.context.MessageSource.class))
+					.doesNotContain("hilPeopleMessages");
+				assertThat(context.getBean(PeopleMessages.class).get("people.outcome.passed", "bob@example.com",
+						"5 Dec 2026, 10:02"))
+					.isEqualTo("Passed to bob@example.com on 5 Dec 2026, 10:02");
+			});
+		new WebApplicationContextRunner().withUserConfiguration(PluginContexts.MockActions.class, HostTexts.class)
+			.withConfiguration(EMAIL)
+			.run((context) -> assertThat(context).getBean("hilPeopleMessages").isSameAs(HostTexts.TEXTS));
+	}
+
+	@Test
 	void theHostsChannelReplacesThePlugins() {
 		new ApplicationContextRunner().withUserConfiguration(PluginContexts.MockActions.class, HostChannel.class)
 			.withConfiguration(EMAIL)
 			.run((context) -> assertThat(context).getBean(EmailChannel.class).isSameAs(HostChannel.CHANNEL));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HostTexts {
+
+		static final PeopleMessages TEXTS = new PeopleMessages();
+
+		@Bean
+		PeopleMessages hilPeopleMessages() {
+			return TEXTS;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
