@@ -85,6 +85,8 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 		task.literal(HilTaskParameters.ON_TIMEOUT).ifPresent(HilTaskParameters::onTimeout);
 		task.literal(HilTaskParameters.VARIABLES)
 			.ifPresent((mode) -> HilTaskParameters.variables(mode, VariablesMode.SEPARATE));
+		task.literal(HilTaskParameters.LOCALE).ifPresent(HilTaskParameters::locale);
+		task.literal(HilTaskParameters.TIME_ZONE).ifPresent(HilTaskParameters::timeZone);
 	}
 
 	private static HilTaskDeclaration declaration(Element element, ActivityImpl activity) {

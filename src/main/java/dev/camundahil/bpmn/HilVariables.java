@@ -30,6 +30,9 @@ public final class HilVariables {
 
 	public static final String RESPONDED_BY = "hilRespondedBy";
 
+	/** What the person said beside the answer; null when nothing. */
+	public static final String COMMENT = "hilComment";
+
 	/** The BPMN error code thrown on expiry when the task says {@code onTimeout = error}. */
 	public static final String EXPIRED_ERROR_CODE = "HIL_EXPIRED";
 
@@ -57,6 +60,7 @@ public final class HilVariables {
 		execution.setVariable(STATUS, outcome.status().value());
 		execution.setVariable(RESPONSE, typed(outcome.response()));
 		execution.setVariable(RESPONDED_BY, outcome.respondedBy());
+		execution.setVariable(COMMENT, outcome.comment());
 		if (named) {
 			execution.setVariable(resultVariable, json(outcome.asMap()));
 		}

@@ -1,10 +1,10 @@
 package dev.camundahil.channel.email;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +20,7 @@ import dev.camundahil.action.ExpectedResponses;
 import dev.camundahil.action.InvalidResponseException;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.action.ResponseTooLargeException;
+import dev.camundahil.i18n.HilTexts;
 import dev.camundahil.links.SignedTokens;
 
 import org.slf4j.Logger;
@@ -52,9 +53,6 @@ class ResponsePageController {
 	static final int MAX_NAME_LENGTH = 200;
 
 	private static final Logger log = LoggerFactory.getLogger(ResponsePageController.class);
-
-	private static final DateTimeFormatter EXPIRY_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final ActionService actions;
 
@@ -90,7 +88,8 @@ class ResponsePageController {
 	@PostMapping("/{actionId}")
 	ResponseEntity<String> answer(@PathVariable String actionId, @RequestParam(required = false) String option,
 			@RequestParam(required = false) String answer, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String token, HttpServletRequest request) {
+			@RequestParam(required = false) String comment, @RequestParam(required = false) String token,
+			HttpServletRequest request) {
 		Page page = open(actionId, token, request);
 		if (page.done()) {
 			return page.render();
@@ -102,7 +101,7 @@ class ResponsePageController {
 		String respondedBy = respondedBy(name);
 		try {
 			ActionRequest answered = this.actions.respond(page.action.getId(),
-					new ResponseCommand(value, respondedBy, CHANNEL, CHANNEL, null));
+					new ResponseCommand(value, respondedBy, CHANNEL, CHANNEL, null, comment));
 			return page.of(answered).state("thanks", HttpStatus.OK).render();
 		}
 		catch (ResponseTooLargeException ex) {
@@ -176,7 +175,11 @@ class ResponsePageController {
 
 		private HttpStatus status;
 
+		/** The action's language; before the action is known, the default. */
+		private Locale locale;
+
 		Page(HttpServletRequest request) {
+			this.locale = ResponsePageController.this.templates.texts().locale(null);
 			this.variables.put("formAction", request.getRequestURI());
 			this.variables.put("token", null);
 			this.variables.put("question", null);
@@ -185,16 +188,20 @@ class ResponsePageController {
 			this.variables.put("answer", null);
 			this.variables.put("given", null);
 			this.variables.put("expires", null);
+			this.variables.put("comment", null);
 		}
 
 		Page of(ActionRequest action) {
+			HilTexts texts = ResponsePageController.this.templates.texts();
 			this.action = action;
+			this.locale = texts.locale(action.getLocale());
 			this.variables.put("question", action.getContext().question());
 			this.variables.put("options", ExpectedResponses.of(action));
 			this.variables.put("answer", (action.getResponse() != null && action.getResponse().value() != null)
 					? String.valueOf(action.getResponse().value()) : null);
+			this.variables.put("comment", action.getComment());
 			this.variables.put("expires",
-					(action.getExpiresAt() != null) ? EXPIRY_FORMAT.format(action.getExpiresAt()) : null);
+					texts.dateTime(action.getExpiresAt(), this.locale, texts.timeZone(action.getTimeZone())));
 			return this;
 		}
 
@@ -215,9 +222,11 @@ class ResponsePageController {
 
 		ResponseEntity<String> render() {
 			this.variables.put("state", this.state);
-			String html = ResponsePageController.this.templates.render(EmailTemplates.RESPONSE_PAGE, this.variables);
+			String html = ResponsePageController.this.templates.render(EmailTemplates.RESPONSE_PAGE, this.variables,
+					this.locale);
 			return ResponseEntity.status(this.status)
-				.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+				.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+				.header("Content-Language", this.locale.toLanguageTag())
 				.cacheControl(CacheControl.noStore())
 				.header("Referrer-Policy", "no-referrer")
 				.header("X-Robots-Tag", "noindex, nofollow")
