@@ -108,6 +108,26 @@ public class HilTexts {
 		return format.format(instant);
 	}
 
+	/**
+	 * How a question ended, as one line: "Answered "Approve" by ann@example.com on 5 Dec 2026, 10:02 UTC.",
+	 * "Expired on …", "Withdrawn on …".
+	 * @param status {@code completed}, {@code expired} or {@code cancelled}
+	 * @param answer the recorded answer, for {@code completed}
+	 * @param respondedBy who gave it (may be null)
+	 * @param at when it was answered or ended
+	 */
+	public String outcome(String status, String answer, String respondedBy, Instant at, Locale locale, ZoneId zone) {
+		String when = dateTime(at, locale, zone);
+		return switch (status) {
+			case "completed" -> (respondedBy != null && !respondedBy.isBlank())
+					? get("outcome.answered", locale, answer, respondedBy, when)
+					: get("outcome.answered-anonymous", locale, answer, null, when);
+			case "expired" -> get("outcome.expired", locale, when);
+			case "cancelled" -> get("outcome.cancelled", locale, when);
+			default -> status;
+		};
+	}
+
 	/** For Thymeleaf templates: {@code #{...}} reads these bundles in the template's locale. */
 	public IMessageResolver templateMessages() {
 		return new BundleMessageResolver(this.messages);
