@@ -45,7 +45,7 @@ class ApiProblems extends ProblemJsonHandler {
 	 */
 	@ExceptionHandler(ActionClosedException.class)
 	ProblemDetail closed(ActionClosedException ex) {
-		return LateAnswerProblem.of(ex.getAction(), this.properties.isLateAnswerShowsResponse());
+		return LateAnswerProblem.of(ex.getAction(), ex.getMessage(), this.properties.isLateAnswerShowsResponse());
 	}
 
 	@ExceptionHandler(OptimisticLockingException.class)

@@ -16,7 +16,11 @@ final class LateAnswerProblem {
 	private LateAnswerProblem() {
 	}
 
-	static ProblemDetail of(ActionView action, boolean showResponse) {
+	/**
+	 * @param message what the refusal said, to which the problem's detail adds how the action ended
+	 */
+	static ProblemDetail of(ActionView action, String message, boolean showResponse) {
+		String refused = (message != null) ? message.replaceAll("[.;\\s]+$", "") + ". " : "";
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONFLICT);
 		problem.setTitle("Action not pending");
 		problem.setProperty("actionId", action.id());
@@ -32,14 +36,14 @@ final class LateAnswerProblem {
 				}
 			}
 			String by = (response.respondedBy() != null) ? " by " + response.respondedBy() : "";
-			problem.setDetail("Action " + action.id() + " was already answered" + by + " at " + response.timestamp()
-					+ "; nothing was recorded");
+			problem.setDetail(refused + "Action " + action.id() + " was answered" + by + " at " + response.timestamp()
+					+ "; nothing was recorded.");
 		}
 		else {
-			String how = (action.status() == ActionStatus.CANCELLED) ? "withdrawn" : action.status().value();
+			String how = (action.status() == ActionStatus.CANCELLED) ? "withdrawn" : "expired";
 			problem.setProperty("closedAt", String.valueOf(action.updatedAt()));
-			problem.setDetail("Action " + action.id() + " was " + how + " at " + action.updatedAt()
-					+ "; nothing was recorded");
+			problem.setDetail(refused + "Action " + action.id() + " was " + how + " at " + action.updatedAt()
+					+ "; nothing was recorded.");
 		}
 		return problem;
 	}

@@ -45,8 +45,24 @@ class ReplyHandler {
 
 	private final SenderAuthentication senders;
 
+	private final LateReplyNotices lateNotices;
+
+	private final LateReplyNoticeSender lateNoticeSender;
+
 	ReplyHandler(ReplyMatcher matcher, ActionService actions, InboundLedger ledger, AnswerTransaction answers,
 			TransactionTemplate transaction, int maxAttempts, SenderAuthentication senders) {
+		this(matcher, actions, ledger, answers, transaction, maxAttempts, senders, null, null);
+	}
+
+	/**
+	 * @param lateNotices where the messages owed to late repliers are written (null: none are written)
+	 * @param lateNoticeSender who writes them
+	 */
+	ReplyHandler(ReplyMatcher matcher, ActionService actions, InboundLedger ledger, AnswerTransaction answers,
+			TransactionTemplate transaction, int maxAttempts, SenderAuthentication senders,
+			LateReplyNotices lateNotices, LateReplyNoticeSender lateNoticeSender) {
+		this.lateNotices = lateNotices;
+		this.lateNoticeSender = lateNoticeSender;
 		this.matcher = matcher;
 		this.actions = actions;
 		this.ledger = ledger;
@@ -125,7 +141,7 @@ class ReplyHandler {
 					"Your reply could not be read: " + message.tooLarge().get() + ". Please send a shorter reply.");
 		}
 		List<String> options = ExpectedResponses.of(action);
-		Optional<String> answer = AnswerReader.read(message.typedText(), options);
+		Optional<AnswerReader.Answer> answer = AnswerReader.answer(message.typedText(), options);
 		if (answer.isEmpty()) {
 			if (options.isEmpty()) {
 				audit(action, AuditEvents.REPLY_REJECTED, message, "reason", "the reply is empty");
@@ -135,16 +151,24 @@ class ReplyHandler {
 					"Your reply could not be read as an answer. Please reply with one of these on the first line:\n\n"
 							+ String.join("\n", options) + "\n");
 		}
-		this.actions.respond(action.getId(), new ResponseCommand(answer.get(), message.from(), null, "email", null));
-		audit(action, AuditEvents.REPLY_ACCEPTED, message, "answer", answer.get());
+		this.actions.respond(action.getId(), new ResponseCommand(answer.get().value(), message.from(), null, "email",
+				null, answer.get().comment()));
+		audit(action, AuditEvents.REPLY_ACCEPTED, message, "answer", answer.get().value());
 		log.info("Action {} answered by email {}", action.getId(), message.messageId());
 		return recorded(message, action, ReplyOutcome.Kind.APPLIED);
 	}
 
+	/**
+	 * A reply that came after its action closed. Its sender is owed one message saying how the action ended, at
+	 * most one per action and sender, written here and sent after commit; auto-replies never get here.
+	 */
 	private ReplyOutcome late(InboundMessage message, UUID actionId) {
 		ActionRequest action = this.actions.find(actionId);
 		audit(action, AuditEvents.REPLY_LATE, message, "status", action.getStatus().value());
-		return recorded(message, action, ReplyOutcome.Kind.LATE);
+		this.ledger.recordHandled(message, action.getId(), ReplyOutcome.Kind.LATE);
+		boolean owed = this.lateNotices != null && message.from() != null
+				&& this.lateNotices.record(this.lateNoticeSender.noticeFor(action, message));
+		return new ReplyOutcome(ReplyOutcome.Kind.LATE, action.getId(), null, owed ? message.from() : null);
 	}
 
 	/** A reply not taken, whose sender is told why. */
