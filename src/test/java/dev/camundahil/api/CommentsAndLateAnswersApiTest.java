@@ -139,7 +139,9 @@ class CommentsAndLateAnswersApiTest {
 		post("/api/v1/actions/" + id + "/respond", "{\"value\": \"Hold\", \"comment\": \"wait for stock\"}");
 
 		ObjectValue result = this.runtime.getVariableTyped(instance.getId(), "hil");
-		assertThat((Map<?, ?>) result.getValue()).containsEntry("response", "Hold")
+		@SuppressWarnings("unchecked")
+		Map<String, Object> values = (Map<String, Object>) result.getValue();
+		assertThat(values).containsEntry("response", "Hold")
 			.containsEntry("comment", "wait for stock");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilComment")).isNull();
 	}
