@@ -75,6 +75,10 @@ class LateReplyNoticeSender implements RecurringWork {
 				SenderNotice.replySubject(reply.subject()), body, 0);
 	}
 
+	HilTexts texts() {
+		return this.texts;
+	}
+
 	/** Sends a notice now if it is due and no one else is sending it; records how that went. */
 	void deliver(UUID actionId, String sender) {
 		Instant now = Timestamps.now();

@@ -2,6 +2,7 @@ package dev.camundahil.reply;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import dev.camundahil.action.ExpectedResponses;
 import dev.camundahil.action.FailureMessage;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.action.ResponseTooLargeException;
+import dev.camundahil.i18n.HilTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,9 +103,11 @@ class ReplyHandler {
 		}
 		catch (ResponseTooLargeException ex) {
 			String why = lowerFirst(ex.getMessage());
-			return this.transaction.execute((status) -> rejected(message, this.actions.find(actionId),
-					"the answer is too large: " + why,
-					"Your reply could not be taken as an answer: " + why + ". Please reply with a shorter answer."));
+			return this.transaction.execute((status) -> {
+				ActionRequest action = this.actions.find(actionId);
+				return rejected(message, action, "the answer is too large: " + why,
+						texts().get("reply.rejected.answer-too-large", locale(action), why));
+			});
 		}
 	}
 
@@ -138,7 +142,7 @@ class ReplyHandler {
 		}
 		if (message.tooLarge().isPresent()) {
 			return rejected(message, action, "the reply is not read: " + message.tooLarge().get(),
-					"Your reply could not be read: " + message.tooLarge().get() + ". Please send a shorter reply.");
+					texts().get("reply.rejected.too-large", locale(action), message.tooLarge().get()));
 		}
 		List<String> options = ExpectedResponses.of(action);
 		Optional<AnswerReader.Answer> answer = AnswerReader.answer(message.typedText(), options);
@@ -148,8 +152,8 @@ class ReplyHandler {
 				return recorded(message, action, ReplyOutcome.Kind.REJECTED);
 			}
 			return rejected(message, action, "the reply names none of the options " + options,
-					"Your reply could not be read as an answer. Please reply with one of these on the first line:\n\n"
-							+ String.join("\n", options) + "\n");
+					texts().get("reply.rejected.no-option", locale(action)) + "\n\n" + String.join("\n", options)
+							+ "\n");
 		}
 		this.actions.respond(action.getId(), new ResponseCommand(answer.get().value(), message.from(), null, "email",
 				null, answer.get().comment()));
@@ -229,7 +233,16 @@ class ReplyHandler {
 		int open = address.lastIndexOf('<');
 		int close = address.lastIndexOf('>');
 		String bare = (open >= 0 && close > open) ? address.substring(open + 1, close) : address;
-		return bare.strip().toLowerCase(java.util.Locale.ROOT);
+		return bare.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/** The texts of the messages to senders, in the action's language. */
+	private HilTexts texts() {
+		return (this.lateNoticeSender != null) ? this.lateNoticeSender.texts() : HilTexts.defaults();
+	}
+
+	private Locale locale(ActionRequest action) {
+		return texts().locale(action.getLocale());
 	}
 
 	private static String lowerFirst(String text) {
