@@ -1,6 +1,7 @@
 package dev.camundahil.reply;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,8 @@ class LateReplyNoticeRetryTest {
 			assertThat(mail.sent).isEmpty();
 			Map<String, Object> failed = row(jdbc, action);
 			assertThat(failed.get("error").toString()).contains("server down");
-			assertThat(((java.sql.Timestamp) failed.get("next_attempt_at")).toInstant()).isAfter(Instant.now());
+			assertThat(jdbc.queryForObject("SELECT next_attempt_at FROM action_late_reply_notice WHERE action_id = ?",
+					OffsetDateTime.class, action).toInstant()).isAfter(Instant.now());
 			assertThat(sender.sweep()).as("not due yet").isZero();
 
 			jdbc.update("UPDATE action_late_reply_notice SET next_attempt_at = ? WHERE action_id = ?",
