@@ -1,9 +1,10 @@
 package dev.camundahil.i18n;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.NoSuchMessageException;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
 
 /**
  * Lets Thymeleaf's {@code #{key(args)}} read the {@code hilMessages} bundles in the locale a template is rendered

@@ -1,18 +1,19 @@
 package dev.camundahil.i18n;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
-import java.time.DateTimeException;
 import java.util.List;
 import java.util.Locale;
 
+import org.thymeleaf.messageresolver.IMessageResolver;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
-import org.thymeleaf.messageresolver.IMessageResolver;
 
 /**
  * The texts people read, from the {@code hilMessages} bundles, in a reader's language, and dates written for their
