@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,13 +81,13 @@ public class ChatConversations {
 	 * {@code reader}'s (a page's browser's), else the default.
 	 */
 	public List<ChatMessage> messages(String sessionId, Locale reader) {
-		List<ActionView> newestFirst = new ArrayList<>(this.actions
-			.list(new ActionQuery(null, null, sessionId, null, ChatChannel.TYPE),
-					PageRequest.of(0, this.historySize, NEWEST_FIRST))
-			.map(ActionView::of)
-			.getContent());
-		Collections.reverse(newestFirst);
-		return this.entries.of(newestFirst, reader);
+		return this.entries.of(conversation(sessionId), reader);
+	}
+
+	/** The conversation as a page's reader reads it, in {@link #readerLanguage(String, String)}. */
+	List<ChatMessage> messagesForReader(String sessionId, String acceptLanguage) {
+		List<ActionView> conversation = conversation(sessionId);
+		return this.entries.of(conversation, readerLanguage(conversation, acceptLanguage));
 	}
 
 	/**
@@ -96,18 +95,26 @@ public class ChatConversations {
 	 * of the browser's ({@code Accept-Language}), else the default.
 	 */
 	public Locale readerLanguage(String sessionId, String acceptLanguage) {
-		return this.entries.texts().locale(language(sessionId).orElse(null), acceptLanguage);
+		return readerLanguage(conversation(sessionId), acceptLanguage);
 	}
 
-	/** The language tag of the session's newest chat question that names one; empty when none does. */
-	Optional<String> language(String sessionId) {
-		return this.actions
+	private Locale readerLanguage(List<ActionView> oldestFirst, String acceptLanguage) {
+		String newest = null;
+		for (ActionView action : oldestFirst) {
+			newest = (action.locale() != null) ? action.locale() : newest;
+		}
+		return this.entries.texts().locale(newest, acceptLanguage);
+	}
+
+	/** The session's chat actions, the newest {@code hil.chat.history-size}, oldest first. */
+	private List<ActionView> conversation(String sessionId) {
+		List<ActionView> newestFirst = new ArrayList<>(this.actions
 			.list(new ActionQuery(null, null, sessionId, null, ChatChannel.TYPE),
 					PageRequest.of(0, this.historySize, NEWEST_FIRST))
-			.map(ActionRequest::getLocale)
-			.filter(Objects::nonNull)
-			.stream()
-			.findFirst();
+			.map(ActionView::of)
+			.getContent());
+		Collections.reverse(newestFirst);
+		return newestFirst;
 	}
 
 	/**

@@ -79,7 +79,7 @@ class PublicChatController {
 			@RequestHeader(name = TOKEN_HEADER, required = false) String header,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
 		check(sessionId, token, header);
-		return this.conversations.messages(sessionId, this.conversations.readerLanguage(sessionId, acceptLanguage));
+		return this.conversations.messagesForReader(sessionId, acceptLanguage);
 	}
 
 	@PostMapping("/messages")
