@@ -14,6 +14,7 @@
   var commentInput = document.getElementById('comment');
   var page = document.getElementById('chat');
   var lang = page.getAttribute('data-lang') || undefined;
+  var timeZone = page.getAttribute('data-time-zone');
   var loading = null;
 
   // the texts of the page's language, written by the server into data-text-* attributes
@@ -41,7 +42,15 @@
 
   function time(timestamp) {
     var date = new Date(timestamp);
-    return isNaN(date.getTime()) ? '' : date.toLocaleString(lang);
+    if (isNaN(date.getTime())) {
+      return '';
+    }
+    try {
+      return date.toLocaleString(lang, timeZone ? { timeZone: timeZone } : undefined);
+    } catch (ignored) {
+      // a zone this browser does not know: its own
+      return date.toLocaleString(lang);
+    }
   }
 
   function render(messages) {

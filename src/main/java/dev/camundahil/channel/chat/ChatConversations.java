@@ -98,6 +98,15 @@ public class ChatConversations {
 		return readerLanguage(conversation(sessionId), acceptLanguage);
 	}
 
+	/** The time zone of the session's newest chat question naming one; empty when none does (the browser's then). */
+	Optional<String> timeZone(String sessionId) {
+		String newest = null;
+		for (ActionView action : conversation(sessionId)) {
+			newest = (action.timeZone() != null) ? action.timeZone() : newest;
+		}
+		return Optional.ofNullable(newest);
+	}
+
 	private Locale readerLanguage(List<ActionView> oldestFirst, String acceptLanguage) {
 		String newest = null;
 		for (ActionView action : oldestFirst) {

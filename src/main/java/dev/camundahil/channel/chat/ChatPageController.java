@@ -1,5 +1,6 @@
 package dev.camundahil.channel.chat;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -67,8 +68,10 @@ class ChatPageController {
 			return html(HttpStatus.FORBIDDEN, locale, refused(ChatLinkCheck.refusal(verdict), locale));
 		}
 		Locale locale = this.conversations.readerLanguage(sessionId, acceptLanguage);
-		String page = this.templates.process("page.html",
-				new Context(locale, Map.of("lang", locale.toLanguageTag())));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("lang", locale.toLanguageTag());
+		variables.put("timeZone", this.conversations.timeZone(sessionId).orElse(null));
+		String page = this.templates.process("page.html", new Context(locale, variables));
 		return html(HttpStatus.OK, locale, page);
 	}
 
