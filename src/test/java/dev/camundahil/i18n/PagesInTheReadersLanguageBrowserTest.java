@@ -135,6 +135,7 @@ class PagesInTheReadersLanguageBrowserTest {
 				.camundaInputParameter("question", "Lieferung heute?")
 				.camundaInputParameter("outputTypes", "chat")
 				.camundaInputParameter("expectedResponse", "Ja, Nein")
+				.camundaInputParameter("timeZone", "Asia/Tokyo")
 				.serviceTask("rate")
 				.camundaDelegateExpression("${hilTask}")
 				.camundaInputParameter("question", "Wie war die Lieferung?")
@@ -151,6 +152,7 @@ class PagesInTheReadersLanguageBrowserTest {
 		waitFor(By.cssSelector("#messages li.prompt[data-status='pending'] .text"));
 		assertThat(this.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Fragen an Sie");
+		assertThat(this.browser.findElement(By.id("chat")).getAttribute("data-time-zone")).isEqualTo("Asia/Tokyo");
 		waitUntil("the German waiting line",
 				() -> "Wartet auf Ihre Antwort.".equals(this.browser.findElement(By.id("state")).getText()));
 		this.browser.findElement(By.id("comment")).sendKeys("bitte vor 12 Uhr");
