@@ -114,12 +114,23 @@ public class ActionService {
 			requireActive(id, recipientId);
 		}
 		Object value = accepted(action, command);
-		action.complete(new ActionResponse(value, command.respondedBy(), Timestamps.now(), command.channel()));
-		write(action);
+		action.complete(new ActionResponse(value, command.respondedBy(), Timestamps.now(), command.channel()),
+				command.comment());
+		if (!this.actions.update(action)) {
+			// another answer, the expiry or a cancellation committed first: tell the caller how the action ended
+			throw this.actions.findById(id)
+				.filter((now) -> !now.isPending())
+				.map((now) -> (ActionConflictException) new ActionClosedException(ActionView.of(now),
+						"Action " + id + " cannot be answered: it is already " + now.getStatus().value()))
+				.orElseGet(() -> conflict(action));
+		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("value", value);
 		data.put("respondedBy", command.respondedBy());
 		data.put("channel", command.channel());
+		if (command.comment() != null) {
+			data.put("comment", command.comment());
+		}
 		audit(id, AuditEvents.COMPLETED, data, command.userId());
 		if (key != null) {
 			this.idempotencyKeys.record(id, key, hash);
@@ -464,6 +475,7 @@ public class ActionService {
 	private Object accepted(ActionRequest action, ResponseCommand command) {
 		try {
 			this.responseValueLimit.check(command.value());
+			this.responseValueLimit.checkComment(command.comment());
 			return ExpectedResponses.accept(action, command.value());
 		}
 		catch (InvalidResponseException ex) {

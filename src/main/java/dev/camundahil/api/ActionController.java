@@ -78,14 +78,18 @@ class ActionController {
 	}
 
 	@PostMapping(path = "/{id}/respond", consumes = "application/json")
-	@Operation(summary = "Answer a pending action; the waiting process resumes with the answer")
+	@Operation(summary = "Answer a pending action; the waiting process resumes with the answer (and the comment, "
+			+ "as hilComment)", description = "409 when the action is no longer pending: the problem carries status, "
+					+ "respondedBy and respondedAt, and the recorded response and comment unless "
+					+ "hil.api.late-answer-shows-response is off. 413 when the value or the comment is larger than "
+					+ "hil.security.max-response-value-size.")
 	ActionView respond(@PathVariable UUID id, @RequestBody RespondRequest body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Principal principal) {
 		if (body.value == null) {
 			throw new BadRequestException("'value' is required: the answer, any JSON value");
 		}
 		ResponseCommand command = new ResponseCommand(toJava(body), body.respondedBy, name(principal), "api",
-				blankToNull(idempotencyKey));
+				blankToNull(idempotencyKey), body.comment);
 		return ActionView.of(this.actions.respond(id, command));
 	}
 

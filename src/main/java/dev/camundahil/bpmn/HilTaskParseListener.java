@@ -101,6 +101,8 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 			.ifPresent((value) -> HilTaskParameters.flag(HilTaskParameters.ALLOW_DELEGATION, value));
 		task.literal(HilTaskParameters.VARIABLES)
 			.ifPresent((mode) -> HilTaskParameters.variables(mode, VariablesMode.SEPARATE));
+		task.literal(HilTaskParameters.LOCALE).ifPresent(HilTaskParameters::locale);
+		task.literal(HilTaskParameters.TIME_ZONE).ifPresent(HilTaskParameters::timeZone);
 	}
 
 	private static HilTaskDeclaration declaration(Element element, ActivityImpl activity) {

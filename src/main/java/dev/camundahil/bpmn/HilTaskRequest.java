@@ -55,7 +55,9 @@ final class HilTaskRequest {
 			return new NewAction(processKey(execution), sessionId(execution, parameters),
 					execution.getCurrentActivityId(), outputTypes, String.valueOf(question),
 					HilTaskParameters.map(METADATA, parameters.get(METADATA)), args(parameters, outputTypes),
-					execution.getProcessInstanceId(), execution.getId(), now.plus(wait));
+					execution.getProcessInstanceId(), execution.getId(), now.plus(wait),
+					HilTaskParameters.locale(parameters.get(HilTaskParameters.LOCALE)),
+					HilTaskParameters.timeZone(parameters.get(HilTaskParameters.TIME_ZONE)));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new HilTaskConfigurationException(where + ex.getMessage(), ex);

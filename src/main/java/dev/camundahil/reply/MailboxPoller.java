@@ -42,6 +42,8 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 
 	private final MessageMarker marker;
 
+	private LateReplyNoticeSender lateNotices;
+
 	/** Whether the last read was a full batch, so that the job reads again at once, within the same poll. */
 	private boolean readingBacklog;
 
@@ -112,6 +114,11 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 		return this.connection.isConnected();
 	}
 
+	/** Who sends the messages owed to the senders of late replies, right after their reply is handled. */
+	void setLateNotices(LateReplyNoticeSender lateNotices) {
+		this.lateNotices = lateNotices;
+	}
+
 	ReplyHandler handler() {
 		return this.handler;
 	}
@@ -175,6 +182,10 @@ class MailboxPoller implements RecurringWork, DisposableBean {
 		log.debug("Email {} handled: {}", inbound.messageId(), outcome.kind());
 		if (outcome.notice() != null) {
 			this.senderNotice.send(inbound, outcome.notice());
+		}
+		if (outcome.lateNoticeTo() != null && this.lateNotices != null) {
+			// the outcome has committed: send now; one that fails is tried again by the late-reply-notices work
+			this.lateNotices.deliver(outcome.actionId(), outcome.lateNoticeTo());
 		}
 		return outcome.marksMessage();
 	}

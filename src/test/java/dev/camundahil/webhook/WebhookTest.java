@@ -120,7 +120,7 @@ class WebhookTest {
 		assertThat(created.cacheControl()).isEqualTo("no-store");
 
 		ActionRequest action = newAction();
-		this.actions.respond(action.getId(), ResponseCommand.of("yes", "ann"));
+		this.actions.respond(action.getId(), new ResponseCommand("yes", "ann", null, "api", null, "in a hurry"));
 
 		eventually(() -> this.receiver.about(action.getId()).size() == 1);
 		Received delivery = this.receiver.about(action.getId()).get(0);
@@ -136,6 +136,7 @@ class WebhookTest {
 		assertThat(payload.get("data").get("respondedBy").asText()).isEqualTo("ann");
 		assertThat(payload.get("data").get("channel").asText()).isEqualTo("api");
 		assertThat(payload.get("data").get("action").get("response").get("channel").asText()).isEqualTo("api");
+		assertThat(payload.get("data").get("action").get("comment").asText()).isEqualTo("in a hurry");
 
 		eventually(() -> "delivered".equals(deliveries(webhookId).get(0).get("status").asText()));
 		JsonNode row = deliveries(webhookId).get(0);

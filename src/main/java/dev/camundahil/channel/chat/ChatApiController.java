@@ -44,8 +44,10 @@ class ChatApiController {
 	}
 
 	@PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "A human's message: answers the given or else the newest pending chat question; "
-			+ "409 when the session has none")
+	@Operation(summary = "A human's message: answers the given or else the newest pending chat question, with an "
+			+ "optional comment; 409 when the session has none",
+			description = "The comment is kept with the answer and given to the process as hilComment. When the "
+					+ "question has closed, the 409 problem says how: status, respondedBy, respondedAt.")
 	ChatReply post(@PathVariable String sessionId, @RequestBody ChatMessageRequest body, Principal principal) {
 		return this.conversations.answer(sessionId, body.text, body.user, body.actionId,
 				(principal != null) ? principal.getName() : null);

@@ -2,12 +2,12 @@ package dev.camundahil.channel.email;
 
 import dev.camundahil.action.ActionProperties;
 import dev.camundahil.action.ActionService;
+import dev.camundahil.i18n.HilTexts;
 import dev.camundahil.links.LinksProperties;
 import dev.camundahil.links.SignedTokens;
 import org.camunda.bpm.engine.RuntimeService;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -29,8 +29,9 @@ class EmailConfiguration {
 	EmailChannel hilEmailChannel(ObjectProvider<JavaMailSender> mailSender, ObjectProvider<RuntimeService> runtime,
 			EmailProperties mail, EmailLimitProperties limits, LinksProperties links, ActionProperties actions,
 			SignedTokens tokens, SmtpConnections connections, ActionService actionService,
-			@Value("${hil.mail.inbound.host:}") String inboundHost) {
-		EmailComposer composer = new EmailComposer(new EmailTemplates(mail.getTemplateDir()),
+			@Value("${hil.mail.inbound.host:}") String inboundHost, ObjectProvider<HilTexts> texts) {
+		EmailComposer composer = new EmailComposer(
+				new EmailTemplates(mail.getTemplateDir(), texts.getIfAvailable(HilTexts::defaults)),
 				hilResponseLinks(tokens, links, actions),
 				new AttachmentResolver(runtime, mail.getAttachmentDir(), limits.getMaxAttachmentSize()),
 				limits.getMaxEmailBodySize(), !inboundHost.isBlank());
@@ -59,20 +60,13 @@ class EmailConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static class ResponsePages {
 
-		/** The texts of the response page; a bean of this name replaces them. */
-		@Bean
-		@ConditionalOnMissingBean(name = "hilPeopleMessages")
-		PeopleMessages hilPeopleMessages() {
-			return new PeopleMessages();
-		}
-
 		@Bean
 		@ConditionalOnMissingBean(ResponsePageController.class)
 		ResponsePageController hilResponsePageController(ActionService actions, SignedTokens tokens,
 				EmailProperties mail, LinksProperties links, ActionProperties properties,
-				@Qualifier("hilPeopleMessages") PeopleMessages messages) {
+				ObjectProvider<HilTexts> texts) {
 			return new ResponsePageController(actions, hilResponseLinks(tokens, links, properties),
-					new EmailTemplates(mail.getTemplateDir(), messages), messages);
+					new EmailTemplates(mail.getTemplateDir(), texts.getIfAvailable(HilTexts::defaults)));
 		}
 
 	}

@@ -2,8 +2,10 @@ package dev.camundahil.channel.email;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +29,7 @@ import dev.camundahil.action.InvalidResponseException;
 import dev.camundahil.action.Reassignment;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.action.ResponseTooLargeException;
+import dev.camundahil.i18n.HilTexts;
 import dev.camundahil.links.SignedTokens;
 
 import org.slf4j.Logger;
@@ -73,14 +76,10 @@ class ResponsePageController {
 
 	private final EmailTemplates templates;
 
-	private final PeopleMessages messages;
-
-	ResponsePageController(ActionService actions, ResponseLinks links, EmailTemplates templates,
-			PeopleMessages messages) {
+	ResponsePageController(ActionService actions, ResponseLinks links, EmailTemplates templates) {
 		this.actions = actions;
 		this.links = links;
 		this.templates = templates;
-		this.messages = messages;
 	}
 
 	@GetMapping("/{actionId}")
@@ -106,6 +105,7 @@ class ResponsePageController {
 	@PostMapping("/{actionId}")
 	ResponseEntity<String> answer(@PathVariable String actionId, @RequestParam(required = false) String option,
 			@RequestParam(required = false) String answer, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String comment,
 			@RequestParam(name = ResponseLinks.RECIPIENT, required = false) String recipient,
 			@RequestParam(required = false) String token, HttpServletRequest request) {
 		Page page = open(actionId, recipient, token, request);
@@ -122,11 +122,11 @@ class ResponsePageController {
 				// the person is the link's: a name typed beside it changes nothing
 				String address = page.recipient.address();
 				answered = this.actions.respondAs(page.action.getId(), page.recipient.id(),
-						new ResponseCommand(value, address, address, CHANNEL, null));
+						new ResponseCommand(value, address, address, CHANNEL, null, comment));
 			}
 			else {
 				answered = this.actions.respond(page.action.getId(),
-						new ResponseCommand(value, respondedBy(name), CHANNEL, CHANNEL, null));
+						new ResponseCommand(value, respondedBy(name), CHANNEL, CHANNEL, null, comment));
 			}
 			return page.of(answered).state("thanks", HttpStatus.OK).render();
 		}
@@ -162,7 +162,7 @@ class ResponsePageController {
 		String address = (to != null) ? to.strip() : "";
 		if (!isAddress(address)) {
 			return page.state("choose", HttpStatus.BAD_REQUEST)
-				.with("passError", this.messages.get("people.pass.bad-address", address))
+				.with("passError", page.text("people.pass.bad-address", address))
 				.render();
 		}
 		String reason = (note != null) ? clean(note, MAX_NOTE_LENGTH) : null;
@@ -172,7 +172,7 @@ class ResponsePageController {
 		}
 		catch (InvalidReassignmentException ex) {
 			return page.state("choose", HttpStatus.BAD_REQUEST)
-				.with("passError", this.messages.get("people.pass.nothing-changes", address))
+				.with("passError", page.text("people.pass.nothing-changes", address))
 				.render();
 		}
 		catch (ActionConflictException ex) {
@@ -227,18 +227,18 @@ class ResponsePageController {
 			return answered(page);
 		}
 		if (action.getStatus() == ActionStatus.CANCELLED) {
-			return page.state("cancelled", HttpStatus.GONE).with("closedAt", date(action.getUpdatedAt()));
+			return page.state("cancelled", HttpStatus.GONE).with("closedAt", page.date(action.getUpdatedAt()));
 		}
 		if (page.recipient != null && !page.recipient.isActive()) {
 			return page.state("passed", HttpStatus.GONE)
 				.with("passedTo", String.join(", ", page.recipient.passedTo()))
-				.with("passedAt", date(page.recipient.removedAt()));
+				.with("passedAt", page.date(page.recipient.removedAt()));
 		}
 		if (action.getStatus() == ActionStatus.EXPIRED || verdict == SignedTokens.Verdict.EXPIRED
 				|| action.isOverdue(Instant.now())) {
 			Instant at = (action.getStatus() == ActionStatus.EXPIRED || action.getExpiresAt() == null)
 					? action.getUpdatedAt() : action.getExpiresAt();
-			return page.state("expired", HttpStatus.GONE).with("closedAt", date(at));
+			return page.state("expired", HttpStatus.GONE).with("closedAt", page.date(at));
 		}
 		page.with("delegation", page.recipient != null && allowsDelegation(action));
 		return page;
@@ -248,7 +248,7 @@ class ResponsePageController {
 	private Page answered(Page page) {
 		ActionResponse response = page.action.getResponse();
 		String respondedBy = (response != null && response.respondedBy() != null && !response.respondedBy().isBlank())
-				? response.respondedBy() : this.messages.get("people.outcome.someone");
+				? response.respondedBy() : page.text("people.outcome.someone");
 		String channel = (response != null) ? response.channel() : null;
 		if (channel == null) {
 			// answers recorded before the answer kept its channel have it in their audit entry
@@ -264,12 +264,8 @@ class ResponsePageController {
 		}
 		return page.state("answered", HttpStatus.CONFLICT)
 			.with("respondedBy", respondedBy)
-			.with("respondedAt", date((response != null) ? response.timestamp() : page.action.getUpdatedAt()))
-			.with("channel", this.messages.channel(channel));
-	}
-
-	private String date(Instant instant) {
-		return this.messages.date(instant);
+			.with("respondedAt", page.date((response != null) ? response.timestamp() : page.action.getUpdatedAt()))
+			.with("channel", page.channel(channel));
 	}
 
 	private static boolean allowsDelegation(ActionRequest action) {
@@ -314,7 +310,15 @@ class ResponsePageController {
 
 		private HttpStatus status;
 
+		/** The action's language; before the action is known, the default. */
+		private Locale locale;
+
+		/** The action's time zone; before the action is known, the default. */
+		private ZoneId zone;
+
 		Page(HttpServletRequest request) {
+			this.locale = ResponsePageController.this.templates.texts().locale(null);
+			this.zone = ResponsePageController.this.templates.texts().timeZone(null);
 			this.variables.put("formAction", request.getRequestURI().replaceAll("/pass$", ""));
 			this.variables.put("token", null);
 			this.variables.put("recipientId", null);
@@ -333,15 +337,22 @@ class ResponsePageController {
 			this.variables.put("closedAt", null);
 			this.variables.put("passedTo", null);
 			this.variables.put("passedAt", null);
+			this.variables.put("timeZone", null);
+			this.variables.put("comment", null);
 		}
 
 		Page of(ActionRequest action) {
+			HilTexts texts = ResponsePageController.this.templates.texts();
 			this.action = action;
+			this.locale = texts.locale(action.getLocale());
+			this.zone = texts.timeZone(action.getTimeZone());
+			this.variables.put("timeZone", this.zone.getId());
 			this.variables.put("question", action.getContext().question());
 			this.variables.put("options", ExpectedResponses.of(action));
 			this.variables.put("answer", (action.getResponse() != null && action.getResponse().value() != null)
 					? String.valueOf(action.getResponse().value()) : null);
-			this.variables.put("expires", (action.getExpiresAt() != null) ? date(action.getExpiresAt()) : null);
+			this.variables.put("comment", action.getComment());
+			this.variables.put("expires", texts.dateTime(action.getExpiresAt(), this.locale, this.zone));
 			return this;
 		}
 
@@ -356,15 +367,33 @@ class ResponsePageController {
 			return this;
 		}
 
+		/** A text of the bundles in the page's language. */
+		String text(String key, Object... arguments) {
+			return ResponsePageController.this.templates.texts().get(key, this.locale, arguments);
+		}
+
+		/** A date as the page's outcome lines show it ("5 Dec 2026, 10:02"), in the action's time zone. */
+		String date(Instant instant) {
+			return ResponsePageController.this.templates.texts().shortDateTime(instant, this.locale, this.zone);
+		}
+
+		/** How the page names the channel an answer came from ("email link"); an unknown one by its own name. */
+		String channel(String channel) {
+			return (channel != null) ? ResponsePageController.this.templates.texts()
+				.getOrElse("people.channel." + channel, this.locale, channel) : "";
+		}
+
 		boolean done() {
 			return this.state != null;
 		}
 
 		ResponseEntity<String> render() {
 			this.variables.put("state", this.state);
-			String html = ResponsePageController.this.templates.render(EmailTemplates.RESPONSE_PAGE, this.variables);
+			String html = ResponsePageController.this.templates.render(EmailTemplates.RESPONSE_PAGE, this.variables,
+					this.locale);
 			return ResponseEntity.status(this.status)
 				.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+				.header("Content-Language", this.locale.toLanguageTag())
 				.cacheControl(CacheControl.noStore())
 				.header("Referrer-Policy", "no-referrer")
 				.header("X-Robots-Tag", "noindex, nofollow")

@@ -1,5 +1,8 @@
 package dev.camundahil.channel.email;
 
+import java.util.Locale;
+
+import dev.camundahil.i18n.HilTexts;
 import dev.camundahil.links.LinksAutoConfiguration;
 import dev.camundahil.support.PluginContexts;
 import org.junit.jupiter.api.Test;
@@ -39,20 +42,16 @@ class EmailAutoConfigurationTest {
 	}
 
 	@Test
-	void thePageTextsAreNoMessageSourceBeanAndTheHostsReplaceThem() {
+	void thePageTextsComeFromHilsOneMessageSource() {
 		new WebApplicationContextRunner().withUserConfiguration(PluginContexts.MockActions.class)
 			.withConfiguration(EMAIL)
-			.run((context) -> {
-				assertThat(context).hasBean("hilPeopleMessages");
-				assertThat(context.getBeanNamesForType(org.springframework.context.MessageSource.class))
-					.doesNotContain("hilPeopleMessages");
-				assertThat(context.getBean(PeopleMessages.class).get("people.outcome.passed", "bob@example.com",
-						"5 Dec 2026, 10:02"))
-					.isEqualTo("Passed to bob@example.com on 5 Dec 2026, 10:02");
-			});
-		new WebApplicationContextRunner().withUserConfiguration(PluginContexts.MockActions.class, HostTexts.class)
-			.withConfiguration(EMAIL)
-			.run((context) -> assertThat(context).getBean("hilPeopleMessages").isSameAs(HostTexts.TEXTS));
+			.run((context) -> assertThat(context).doesNotHaveBean("hilPeopleMessages"));
+		assertThat(HilTexts.defaults()
+			.get("people.outcome.passed", Locale.ENGLISH, "bob@example.com", "5 Dec 2026, 10:02"))
+			.isEqualTo("Passed to bob@example.com on 5 Dec 2026, 10:02");
+		assertThat(HilTexts.defaults()
+			.get("people.outcome.passed", Locale.GERMAN, "bob@example.com", "5. Dez. 2026, 10:02"))
+			.isEqualTo("Weitergegeben an bob@example.com am 5. Dez. 2026, 10:02");
 	}
 
 	@Test
@@ -60,18 +59,6 @@ class EmailAutoConfigurationTest {
 		new ApplicationContextRunner().withUserConfiguration(PluginContexts.MockActions.class, HostChannel.class)
 			.withConfiguration(EMAIL)
 			.run((context) -> assertThat(context).getBean(EmailChannel.class).isSameAs(HostChannel.CHANNEL));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class HostTexts {
-
-		static final PeopleMessages TEXTS = new PeopleMessages();
-
-		@Bean
-		PeopleMessages hilPeopleMessages() {
-			return TEXTS;
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
