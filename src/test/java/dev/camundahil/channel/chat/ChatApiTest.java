@@ -333,7 +333,8 @@ class ChatApiTest {
 
 		Reply opened = get(page + "?token=" + token);
 		assertThat(opened.status()).isEqualTo(200);
-		assertThat(opened.text()).contains("value=\"ann\" readonly");
+		assertThat(opened.text()).containsPattern("<input id=\"user\"[^>]* value=\"ann\"[^>]* readonly")
+			.contains("id=\"comment\"");
 		// the person's token opens this session only
 		assertThat(get("/chat/someone-else?token=" + token).status()).isEqualTo(403);
 		Reply answered = post(page + "/messages?token=" + token, "{\"text\": \"Yes\", \"user\": \"mallory\"}");

@@ -156,10 +156,12 @@ class ChatPageBrowserTest {
 		assertThat(user.getAttribute("readonly")).isNotNull();
 		user.sendKeys(" and Mallory");
 		this.browser.findElement(By.id("text")).sendKeys("Yes");
+		this.browser.findElement(By.id("comment")).sendKeys("ship it on Monday");
 		this.browser.findElement(By.id("send")).click();
 
 		waitUntil("the answer in the conversation", () -> texts("#messages li.answer .text").contains("Yes"));
 		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("Ann Example");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilComment")).isEqualTo("ship it on Monday");
 	}
 
 	@Test

@@ -1,6 +1,10 @@
 package dev.camundahil.channel.email;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +42,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The response pages in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), opened from the
  * links of the emails a real SMTP server received: two recipients with links of their own, one answers and the other
  * sees who did; a reassigned recipient answers and the removed one sees where the question went; a recipient passes
- * it on from the page.
+ * it on from the page; a German task's pages in German, the comment beside the pass-on form; a confirmation that
+ * comes after someone else answered gets the outcome page.
  */
 class PeoplePagesBrowserTest extends EmailTestSupport {
 
@@ -137,6 +142,65 @@ class PeoplePagesBrowserTest extends EmailTestSupport {
 		waitForText("Thank you");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("dave@browser.example");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
+	}
+
+	@Test
+	void aGermanTaskConfirmsWithACommentBesideThePassOnFormAndTheOtherSeesTheOutcomeInGerman() {
+		String key = deploy(waitingAfter(hilTask(key("browserPeopleDe"), "Reise freigeben?", "email")
+			.camundaInputParameter("to", "ann@browser.example,bob@browser.example")
+			.camundaInputParameter("expectedResponse", "Freigeben,Ablehnen")
+			.camundaInputParameter("allowDelegation", "true")
+			.camundaInputParameter("locale", "de")
+			.camundaInputParameter("timeZone", "Europe/Berlin")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
+		ActionRequest action = actionOf(instance);
+		String annLink = link("ann@browser.example", action.getId(), "Freigeben");
+		String bobLink = link("bob@browser.example", action.getId(), "Ablehnen");
+
+		open(annLink);
+		assertThat(this.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+		assertThat(text("main")).contains("Für ann@browser.example").contains("Ihre Antwort: Freigeben");
+		assertThat(this.browser.findElements(By.id("name"))).as("the link's person is fixed").isEmpty();
+		assertThat(text(".pass h2")).isEqualTo("Weitergeben");
+		this.browser.findElement(By.id("comment")).sendKeys("Budget reicht");
+		this.browser.findElement(By.id("confirm")).click();
+		waitForText("Vielen Dank");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("ann@browser.example");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilComment")).isEqualTo("Budget reicht");
+
+		open(bobLink);
+		assertThat(this.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+		assertThat(text("h1")).isEqualTo("Bereits beantwortet");
+		assertThat(text(".outcome")).matches("Beantwortet mit Freigeben von ann@browser\\.example am "
+				+ "\\d{1,2}\\. \\S+ \\d{4}, \\d{2}:\\d{2} \\(E-Mail-Link\\)");
+		assertThat(text(".zone")).isEqualTo("Zeiten in Europe/Berlin.");
+		assertThat(text("main")).contains("Kommentar: Budget reicht");
+		assertThat(this.browser.findElements(By.cssSelector("form"))).isEmpty();
+	}
+
+	@Test
+	void aConfirmationThatComesAfterSomeoneElseAnsweredShowsTheOutcome() throws Exception {
+		ProcessInstance instance = start("Order the parts?", false, "ann@browser.example", "bob@browser.example");
+		ActionRequest action = actionOf(instance);
+		String annLink = link("ann@browser.example", action.getId(), "Approve");
+		String bobLink = link("bob@browser.example", action.getId(), "Reject");
+
+		open(bobLink);
+		assertThat(text("main")).contains("For bob@browser.example");
+		// while Bob's page is open, Ann confirms through her own link
+		HttpResponse<String> annConfirms = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + annLink))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(annConfirms.statusCode()).isEqualTo(200);
+
+		this.browser.findElement(By.id("comment")).sendKeys("too late?");
+		this.browser.findElement(By.id("confirm")).click();
+		assertThat(text("h1")).isEqualTo("Already answered");
+		assertThat(text(".outcome")).matches(
+				"Answered Approve by ann@browser\\.example on \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} \\(email link\\)");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Approve");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilComment")).isNull();
 	}
 
 	private ProcessInstance start(String question, boolean delegation, String... to) {
