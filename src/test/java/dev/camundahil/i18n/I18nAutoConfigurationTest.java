@@ -1,8 +1,14 @@
 package dev.camundahil.i18n;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
 
 import dev.camundahil.InvalidSettingException;
 import org.junit.jupiter.api.Test;
@@ -47,6 +53,39 @@ class I18nAutoConfigurationTest {
 				.startsWith("Réponse « Rejeter » donnée par ann@example.com le 5 déc. 2026")
 				.contains("10:02");
 		});
+	}
+
+	@Test
+	void everyBundleHasEveryTextInEveryLanguage() throws IOException {
+		for (String basename : I18nAutoConfiguration.BASENAMES) {
+			Set<String> english = keys(basename + ".properties");
+			assertThat(english).as(basename).isNotEmpty();
+			for (Locale language : HilTexts.LANGUAGES.subList(1, HilTexts.LANGUAGES.size())) {
+				assertThat(keys(basename + "_" + language.getLanguage() + ".properties")).as(basename + " in " + language)
+					.containsAll(english);
+			}
+		}
+	}
+
+	@Test
+	void theOutcomeLinesOfThePeoplePagesAreWrittenForTheLanguageAndZone() {
+		HilTexts texts = HilTexts.defaults();
+		Instant at = Instant.parse("2026-12-05T10:02:00Z");
+		assertThat(texts.get("people.outcome.answered", Locale.ENGLISH, "Approve", "ann@example.com",
+				texts.shortDateTime(at, Locale.ENGLISH, ZoneId.of("UTC")), "email link"))
+			.isEqualTo("Answered Approve by ann@example.com on 5 Dec 2026, 10:02 (email link)");
+		assertThat(texts.get("people.outcome.answered", Locale.GERMAN, "Freigeben", "ann@example.com",
+				texts.shortDateTime(at, Locale.GERMAN, ZoneId.of("Europe/Berlin")), "E-Mail-Link"))
+			.isEqualTo("Beantwortet mit Freigeben von ann@example.com am 5. Dez. 2026, 11:02 (E-Mail-Link)");
+	}
+
+	private static Set<String> keys(String resource) throws IOException {
+		Properties properties = new Properties();
+		try (InputStream in = I18nAutoConfigurationTest.class.getClassLoader().getResourceAsStream(resource)) {
+			assertThat(in).as(resource).isNotNull();
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		return properties.stringPropertyNames();
 	}
 
 	@Test
