@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.camundahil.action.ActionContext;
+import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.channel.ChannelMessage;
@@ -61,6 +62,10 @@ class EmailLanguagesTest {
 				DataSize.ofKilobytes(256), true);
 
 		EmailContent reminder = composer.compose(new ChannelMessage(action, "email", ChannelMessage.Purpose.REMINDER));
+		ActionRecipient passedTo = new ActionRecipient(UUID.randomUUID(), action.id(), "bob@example.com",
+				"ann@example.com", "Bob décide", Instant.now(), null, List.of());
+		EmailContent passedOn = composer.compose(new ChannelMessage(action, "email", ChannelMessage.Purpose.REQUEST),
+				passedTo);
 
 		assertThat(reminder.subject()).startsWith("Rappel : Valider la commande 7 ?");
 		assertThat(reminder.html()).contains("lang=\"fr\"")
@@ -68,6 +73,8 @@ class EmailLanguagesTest {
 			.contains("Merci de répondre avant le 7 déc. 2026")
 			.contains("10:00");
 		assertThat(reminder.text()).contains("Valider").contains("Refuser");
+		assertThat(passedOn.html()).contains("ann@example.com vous a transmis cette question : « Bob décide ».")
+			.contains("r=" + passedTo.id());
 	}
 
 }
