@@ -1,6 +1,9 @@
 package dev.camundahil.action;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -18,9 +21,19 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * in which case nobody needs to resume the process
  * @param resumeLater whether the process resumes later, from a job, instead of in this transaction: resuming it
  * with the answer failed once
+ * @param details what webhooks tell besides the action: who answered on which channel ({@code action.completed}),
+ * who passed the action from whom to whom and why ({@code action.reassigned})
  */
 public record ActionEvent(Type type, ActionView action, Instant timestamp, boolean engineInitiated,
-		boolean resumeLater) {
+		boolean resumeLater, Map<String, Object> details) {
+
+	public ActionEvent {
+		details = (details != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(details)) : Map.of();
+	}
+
+	public ActionEvent(Type type, ActionView action, Instant timestamp, boolean engineInitiated, boolean resumeLater) {
+		this(type, action, timestamp, engineInitiated, resumeLater, Map.of());
+	}
 
 	/** Whether this event ends the action, so that a waiting process instance resumes. */
 	public boolean closesAction() {
@@ -31,7 +44,8 @@ public record ActionEvent(Type type, ActionView action, Instant timestamp, boole
 	public enum Type {
 
 		CREATED("action.created"), COMPLETED("action.completed"), EXPIRED("action.expired"),
-		CANCELLED("action.cancelled"), DISPATCH_FAILED("action.dispatch_failed"), REMINDED("action.reminded");
+		CANCELLED("action.cancelled"), DISPATCH_FAILED("action.dispatch_failed"), REMINDED("action.reminded"),
+		REASSIGNED("action.reassigned");
 
 		private final String value;
 

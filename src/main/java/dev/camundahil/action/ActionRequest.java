@@ -34,6 +34,8 @@ public class ActionRequest {
 
 	private ActionResponse response;
 
+	private String comment;
+
 	private final String processInstanceId;
 
 	private final String executionId;
@@ -47,6 +49,10 @@ public class ActionRequest {
 	private Instant updatedAt;
 
 	private Instant deletedAt;
+
+	private final String locale;
+
+	private final String timeZone;
 
 	ActionRequest(NewAction request, Instant now) {
 		this.id = UUID.randomUUID();
@@ -62,13 +68,15 @@ public class ActionRequest {
 		this.expiresAt = request.expiresAt();
 		this.createdAt = now;
 		this.updatedAt = now;
+		this.locale = request.locale();
+		this.timeZone = request.timeZone();
 	}
 
 	/** An action as it is stored. */
 	ActionRequest(UUID id, String flowId, String sessionId, String nodeId, ActionStatus status,
 			List<String> outputTypes, ActionContext context, Map<String, Object> args, ActionResponse response,
 			String processInstanceId, String executionId, Instant expiresAt, long version, Instant createdAt,
-			Instant updatedAt, Instant deletedAt) {
+			Instant updatedAt, Instant deletedAt, String comment, String locale, String timeZone) {
 		this.id = id;
 		this.flowId = flowId;
 		this.sessionId = sessionId;
@@ -85,12 +93,16 @@ public class ActionRequest {
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 		this.deletedAt = deletedAt;
+		this.comment = comment;
+		this.locale = locale;
+		this.timeZone = timeZone;
 	}
 
-	void complete(ActionResponse response) {
+	void complete(ActionResponse response, String comment) {
 		requirePending("answered");
 		this.status = ActionStatus.COMPLETED;
 		this.response = response;
+		this.comment = comment;
 		this.updatedAt = response.timestamp();
 	}
 
@@ -106,6 +118,12 @@ public class ActionRequest {
 		this.updatedAt = now;
 	}
 
+	/** A change beside the state machine (its recipients), which must still lose a race against a transition. */
+	void touch(Instant now) {
+		requirePending("reassigned");
+		this.updatedAt = now;
+	}
+
 	void delete(Instant now) {
 		if (this.status == ActionStatus.PENDING) {
 			cancel(now);
@@ -116,7 +134,7 @@ public class ActionRequest {
 
 	private void requirePending(String what) {
 		if (this.status != ActionStatus.PENDING) {
-			throw new ActionConflictException(this.id,
+			throw new ActionClosedException(ActionView.of(this),
 					"Action " + this.id + " cannot be " + what + ": it is already " + this.status.value());
 		}
 	}
@@ -164,6 +182,21 @@ public class ActionRequest {
 
 	public ActionResponse getResponse() {
 		return this.response;
+	}
+
+	/** The comment given beside the answer; null when none was given or the action was not answered. */
+	public String getComment() {
+		return this.comment;
+	}
+
+	/** The language tag the task asked for (BCP 47); null when it named none. */
+	public String getLocale() {
+		return this.locale;
+	}
+
+	/** The time zone the task asked for (a zone id); null when it named none. */
+	public String getTimeZone() {
+		return this.timeZone;
 	}
 
 	public String getProcessInstanceId() {

@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.RowMapper;
 class ActionRequestRepository {
 
 	static final String COLUMNS = "id, flow_id, session_id, node_id, status, output_types, context, args, response, "
-			+ "process_instance_id, execution_id, expires_at, version, created_at, updated_at, deleted_at";
+			+ "process_instance_id, execution_id, expires_at, version, created_at, updated_at, deleted_at, "
+			+ "response_comment, locale, time_zone";
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM action_request WHERE deleted_at IS NULL";
 
@@ -66,9 +67,9 @@ class ActionRequestRepository {
 		this.pendingByOutputType = pendingByOutputType(this.hasOutputType);
 		String parameter = json.parameter();
 		this.insert = "INSERT INTO action_request (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, " + parameter + ", "
-				+ parameter + ", " + parameter + ", ?, ?, ?, ?, ?, ?, ?)";
+				+ parameter + ", " + parameter + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 		this.update = "UPDATE action_request SET status = ?, response = " + parameter
-				+ ", updated_at = ?, deleted_at = ?, version = version + 1 "
+				+ ", response_comment = ?, updated_at = ?, deleted_at = ?, version = version + 1 "
 				+ "WHERE id = ? AND version = ? AND deleted_at IS NULL";
 	}
 
@@ -172,6 +173,9 @@ class ActionRequestRepository {
 			setInstant(ps, 14, action.getCreatedAt());
 			setInstant(ps, 15, action.getUpdatedAt());
 			setInstant(ps, 16, action.getDeletedAt());
+			ps.setString(17, action.getComment());
+			ps.setString(18, action.getLocale());
+			ps.setString(19, action.getTimeZone());
 		});
 	}
 
@@ -218,10 +222,11 @@ class ActionRequestRepository {
 	private void setUpdate(PreparedStatement ps, ActionRequest action) throws SQLException {
 		ps.setString(1, action.getStatus().value());
 		ps.setString(2, this.json.write(action.getResponse()));
-		setInstant(ps, 3, action.getUpdatedAt());
-		setInstant(ps, 4, action.getDeletedAt());
-		ps.setObject(5, action.getId());
-		ps.setLong(6, action.getVersion());
+		ps.setString(3, action.getComment());
+		setInstant(ps, 4, action.getUpdatedAt());
+		setInstant(ps, 5, action.getDeletedAt());
+		ps.setObject(6, action.getId());
+		ps.setLong(7, action.getVersion());
 	}
 
 	static String pendingByOutputType(String hasOutputType) {
@@ -238,7 +243,8 @@ class ActionRequestRepository {
 				this.json.read(rs.getString("context"), ActionContext.class), this.json.readMap(rs.getString("args")),
 				this.json.read(rs.getString("response"), ActionResponse.class), rs.getString("process_instance_id"),
 				rs.getString("execution_id"), instant(rs, "expires_at"), rs.getLong("version"),
-				instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "deleted_at"));
+				instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "deleted_at"),
+				rs.getString("response_comment"), rs.getString("locale"), rs.getString("time_zone"));
 	}
 
 	private static List<String> texts(Array array) throws SQLException {

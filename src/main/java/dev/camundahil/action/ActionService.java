@@ -47,10 +47,13 @@ public class ActionService {
 
 	private final OverdueActions overdue;
 
+	private final ActionRecipientRepository recipients;
+
 	ActionService(ActionRequestRepository actions, ActionAuditRepository audits, ApplicationEventPublisher events,
 			IdempotencyKeys idempotencyKeys, ResponseValueLimit responseValueLimit, AnswerTransaction answers,
-			OverdueActions overdue) {
+			OverdueActions overdue, ActionRecipientRepository recipients) {
 		this.actions = actions;
+		this.recipients = recipients;
 		this.overdue = overdue;
 		this.audits = audits;
 		this.events = events;
@@ -93,10 +96,10 @@ public class ActionService {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, noRollbackFor = InvalidResponseException.class)
 	public ActionRequest respond(UUID id, ResponseCommand command) {
-		return this.answers.run(() -> record(id, command));
+		return this.answers.run(() -> record(id, command, null));
 	}
 
-	private ActionRequest record(UUID id, ResponseCommand command) {
+	private ActionRequest record(UUID id, ResponseCommand command, UUID recipientId) {
 		String key = command.idempotencyKey();
 		String hash = (key != null) ? this.idempotencyKeys.hash(command) : null;
 		if (key != null) {
@@ -108,20 +111,158 @@ public class ActionService {
 			}
 		}
 		ActionRequest action = load(id);
+		if (recipientId != null) {
+			// read after the action: a reassignment committed later moves its version on and loses us the update
+			requireActive(id, recipientId);
+		}
 		Object value = accepted(action, command);
-		action.complete(new ActionResponse(value, command.respondedBy(), Timestamps.now()));
-		write(action);
+		action.complete(new ActionResponse(value, command.respondedBy(), Timestamps.now(), command.channel()),
+				command.comment());
+		if (!this.actions.update(action)) {
+			// another answer, the expiry or a cancellation committed first: tell the caller how the action ended
+			throw this.actions.findById(id)
+				.filter((now) -> !now.isPending())
+				.map((now) -> (ActionConflictException) new ActionClosedException(ActionView.of(now),
+						"Action " + id + " cannot be answered: it is already " + now.getStatus().value()))
+				.orElseGet(() -> conflict(action));
+		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("value", value);
 		data.put("respondedBy", command.respondedBy());
 		data.put("channel", command.channel());
+		if (command.comment() != null) {
+			data.put("comment", command.comment());
+		}
 		audit(id, AuditEvents.COMPLETED, data, command.userId());
 		if (key != null) {
 			this.idempotencyKeys.record(id, key, hash);
 		}
-		publishEndedByPerson(ActionEvent.Type.COMPLETED, action);
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("respondedBy", command.respondedBy());
+		details.put("channel", command.channel());
+		publishEndedByPerson(ActionEvent.Type.COMPLETED, action, details);
 		log.info("Action {} completed via {}", id, command.channel());
 		return action;
+	}
+
+	/**
+	 * Records the answer of one recipient, through a link of their own, as {@link #respond} does; refused with a
+	 * conflict when the action has passed from them to someone else, also by a reassignment committed meanwhile.
+	 * @throws ActionConflictException the action is no longer pending, or no longer addressed to this recipient
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, noRollbackFor = InvalidResponseException.class)
+	public ActionRequest respondAs(UUID id, UUID recipientId, ResponseCommand command) {
+		return this.answers.run(() -> record(id, command, recipientId));
+	}
+
+	private void requireActive(UUID id, UUID recipientId) {
+		ActionRecipient recipient = this.recipients.find(recipientId)
+			.filter((found) -> found.actionId().equals(id))
+			.orElseThrow(() -> new ActionConflictException(id, "Action " + id + " has no such recipient"));
+		if (!recipient.isActive()) {
+			throw new ActionConflictException(id, "Action " + id + " was passed from " + recipient.address() + " to "
+					+ String.join(", ", recipient.passedTo()));
+		}
+	}
+
+	/**
+	 * Records the people a new action is addressed to, each of whom gets links of their own; an address it has
+	 * already is left as it is. Called by the channels inside the transaction that opens the action.
+	 */
+	public List<ActionRecipient> addRecipients(UUID id, Collection<String> addresses) {
+		List<ActionRecipient> known = new ArrayList<>(this.recipients.of(id));
+		Instant now = Timestamps.now();
+		for (String address : addresses) {
+			boolean present = known.stream()
+				.anyMatch((recipient) -> recipient.isActive() && RecipientAddresses.same(recipient.address(), address));
+			if (!present) {
+				known.add(this.recipients.insert(id, address, null, null, now));
+			}
+		}
+		return known.stream().filter(ActionRecipient::isActive).toList();
+	}
+
+	/** The people an action is addressed to, and those it passed from, in the order they were added. */
+	@Transactional(readOnly = true)
+	public List<ActionRecipient> recipients(UUID id) {
+		return this.recipients.of(id);
+	}
+
+	/** One recipient, active or removed; empty when there is none. */
+	@Transactional(readOnly = true)
+	public Optional<ActionRecipient> recipient(UUID recipientId) {
+		return this.recipients.find(recipientId);
+	}
+
+	/**
+	 * Passes a pending action from some of its recipients ({@code from}, or all when empty) to others: the links of
+	 * those removed stop answering, those added become recipients with links of their own (the channels send them
+	 * the request when they hear {@code action.reassigned}). Audited as {@code reassigned}.
+	 * @return the action's recipients afterwards, active and removed
+	 * @throws ActionNotFoundException no such action
+	 * @throws ActionConflictException the action is no longer pending
+	 * @throws InvalidReassignmentException nobody to pass it to, an address that is none, someone to remove who is
+	 * not a recipient, or a reassignment that changes nothing
+	 */
+	public List<ActionRecipient> reassign(UUID id, Reassignment reassignment) {
+		List<String> to = RecipientAddresses.checked("to", reassignment.to());
+		List<String> from = RecipientAddresses.checked("from", reassignment.from());
+		if (to.isEmpty()) {
+			throw new InvalidReassignmentException("'to' must name at least one person to pass the action to");
+		}
+		// the lock orders this against answers and other reassignments of the same action
+		this.actions.lock(id);
+		ActionRequest action = load(id);
+		if (!action.isPending()) {
+			throw new ActionConflictException(id,
+					"Action " + id + " cannot be reassigned: it is already " + action.getStatus().value());
+		}
+		List<ActionRecipient> active = this.recipients.of(id).stream().filter(ActionRecipient::isActive).toList();
+		if (active.isEmpty()) {
+			throw new InvalidReassignmentException("Action " + id + " is addressed to nobody by email, so it cannot be "
+					+ "passed on; only email actions have recipients");
+		}
+		for (String address : from) {
+			if (active.stream().noneMatch((recipient) -> RecipientAddresses.same(recipient.address(), address))) {
+				throw new InvalidReassignmentException("'" + address + "' is not a current recipient of action " + id);
+			}
+		}
+		List<ActionRecipient> removed = active.stream()
+			.filter((recipient) -> from.isEmpty() || RecipientAddresses.contains(from, recipient.address()))
+			.filter((recipient) -> !RecipientAddresses.contains(to, recipient.address()))
+			.toList();
+		List<String> added = to.stream()
+			.filter((address) -> active.stream()
+				.noneMatch((recipient) -> RecipientAddresses.same(recipient.address(), address)))
+			.toList();
+		if (removed.isEmpty() && added.isEmpty()) {
+			throw new InvalidReassignmentException("Nothing changes: the action is addressed to " + String.join(", ", to)
+					+ " already");
+		}
+		Instant now = Timestamps.now();
+		action.touch(now);
+		write(action);
+		for (ActionRecipient recipient : removed) {
+			this.recipients.remove(recipient.id(), to, now);
+		}
+		List<ActionRecipient> newcomers = added.stream()
+			.map((address) -> this.recipients.insert(id, address, reassignment.by(), truncated(reassignment.reason()),
+					now))
+			.toList();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("from", removed.stream().map(ActionRecipient::address).toList());
+		data.put("to", added);
+		data.put("reason", (reassignment.reason() != null) ? reassignment.reason() : "");
+		data.put("by", reassignment.by());
+		data.put("delegated", reassignment.delegated());
+		audit(id, AuditEvents.REASSIGNED, data, reassignment.by());
+		Map<String, Object> details = new LinkedHashMap<>(data);
+		details.put("recipients", newcomers.stream().map((recipient) -> recipient.id().toString()).toList());
+		this.events.publishEvent(
+				new ActionEvent(ActionEvent.Type.REASSIGNED, ActionView.of(action), now, false, false, details));
+		// the addresses are people's: they stay in the audit, out of the log
+		log.info("Action {} reassigned: {} recipient(s) removed, {} added", id, removed.size(), newcomers.size());
+		return this.recipients.of(id);
 	}
 
 	/**
@@ -375,6 +516,7 @@ public class ActionService {
 	private Object accepted(ActionRequest action, ResponseCommand command) {
 		try {
 			this.responseValueLimit.check(command.value());
+			this.responseValueLimit.checkComment(command.comment());
 			return ExpectedResponses.accept(action, command.value());
 		}
 		catch (InvalidResponseException ex) {
@@ -397,6 +539,11 @@ public class ActionService {
 			}
 			return load(id);
 		}).orElse(null);
+	}
+
+	/** A reason as the recipients table keeps it; the audit keeps it whole. */
+	private static String truncated(String reason) {
+		return (reason != null && reason.length() > 1000) ? reason.substring(0, 1000) : reason;
 	}
 
 	private ActionRequest load(UUID id) {
@@ -425,12 +572,16 @@ public class ActionService {
 	 * a {@code resume_failed} entry and leaves the resuming to a job.
 	 */
 	private void publishEndedByPerson(ActionEvent.Type type, ActionRequest action) {
+		publishEndedByPerson(type, action, Map.of());
+	}
+
+	private void publishEndedByPerson(ActionEvent.Type type, ActionRequest action, Map<String, Object> details) {
 		String resumeFailure = this.answers.resumeFailure();
 		if (resumeFailure != null) {
 			audit(action.getId(), AuditEvents.RESUME_FAILED, Map.of("error", resumeFailure), null);
 		}
-		this.events.publishEvent(
-				new ActionEvent(type, ActionView.of(action), Timestamps.now(), false, resumeFailure != null));
+		this.events.publishEvent(new ActionEvent(type, ActionView.of(action), Timestamps.now(), false,
+				resumeFailure != null, details));
 	}
 
 }

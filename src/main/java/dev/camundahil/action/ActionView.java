@@ -6,17 +6,28 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * An action as the API, webhooks and channels show it: a plain value, detached from persistence.
+ * An action as the API, webhooks and channels show it: a plain value, detached from persistence. {@code comment} is
+ * what the person said beside the answer; {@code locale} and {@code timeZone} what the task asked its emails and
+ * pages to speak (null: the settings' defaults).
  */
 public record ActionView(UUID id, String flowId, String sessionId, String nodeId, ActionStatus status,
 		List<String> outputTypes, ActionContext context, Map<String, Object> args, ActionResponse response,
-		String processInstanceId, String executionId, Instant expiresAt, Instant createdAt, Instant updatedAt) {
+		String comment, String processInstanceId, String executionId, Instant expiresAt, Instant createdAt,
+		Instant updatedAt, String locale, String timeZone) {
+
+	/** An action without comment, in the default language and time zone. */
+	public ActionView(UUID id, String flowId, String sessionId, String nodeId, ActionStatus status,
+			List<String> outputTypes, ActionContext context, Map<String, Object> args, ActionResponse response,
+			String processInstanceId, String executionId, Instant expiresAt, Instant createdAt, Instant updatedAt) {
+		this(id, flowId, sessionId, nodeId, status, outputTypes, context, args, response, null, processInstanceId,
+				executionId, expiresAt, createdAt, updatedAt, null, null);
+	}
 
 	public static ActionView of(ActionRequest action) {
 		return new ActionView(action.getId(), action.getFlowId(), action.getSessionId(), action.getNodeId(),
 				action.getStatus(), action.getOutputTypes(), action.getContext(), action.getArgs(), action.getResponse(),
-				action.getProcessInstanceId(), action.getExecutionId(), action.getExpiresAt(), action.getCreatedAt(),
-				action.getUpdatedAt());
+				action.getComment(), action.getProcessInstanceId(), action.getExecutionId(), action.getExpiresAt(),
+				action.getCreatedAt(), action.getUpdatedAt(), action.getLocale(), action.getTimeZone());
 	}
 
 }

@@ -31,6 +31,9 @@ public final class AuditEvents {
 
 	public static final String REMINDED = "reminded";
 
+	/** The action passed from some recipients to others, by a reassignment or a recipient's delegation. */
+	public static final String REASSIGNED = "reassigned";
+
 	public static final String RESPONSE_REJECTED = "response_rejected";
 
 	/** An email reply answered the action. */

@@ -43,7 +43,11 @@ class IdempotencyKeys {
 
 	String hash(ResponseCommand command) {
 		try {
-			byte[] body = this.json.writeValueAsBytes(new Object[] { command.value(), command.respondedBy() });
+			// a comment joins the hash only when given, so that keys recorded before comments existed still match
+			Object[] request = (command.comment() != null)
+					? new Object[] { command.value(), command.respondedBy(), command.comment() }
+					: new Object[] { command.value(), command.respondedBy() };
+			byte[] body = this.json.writeValueAsBytes(request);
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
 		}
 		catch (JsonProcessingException | NoSuchAlgorithmException ex) {

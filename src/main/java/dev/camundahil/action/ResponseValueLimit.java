@@ -1,5 +1,7 @@
 package dev.camundahil.action;
 
+import java.nio.charset.StandardCharsets;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,6 +32,18 @@ class ResponseValueLimit {
 		if (size > this.limit.toBytes()) {
 			throw new ResponseTooLargeException("The response value is " + size + " bytes as JSON; at most "
 					+ this.limit.toBytes() + " are accepted");
+		}
+	}
+
+	/** A comment beside an answer has the same limit as the answer, counted in UTF-8 bytes. */
+	void checkComment(String comment) {
+		if (comment == null) {
+			return;
+		}
+		long size = comment.getBytes(StandardCharsets.UTF_8).length;
+		if (size > this.limit.toBytes()) {
+			throw new ResponseTooLargeException("The comment is " + size + " bytes; at most " + this.limit.toBytes()
+					+ " are accepted");
 		}
 	}
 

@@ -13,6 +13,7 @@ import dev.camundahil.action.ActionQuery;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ActionView;
+import dev.camundahil.action.Reassignment;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.web.BadRequestException;
 
@@ -77,14 +78,18 @@ class ActionController {
 	}
 
 	@PostMapping(path = "/{id}/respond", consumes = "application/json")
-	@Operation(summary = "Answer a pending action; the waiting process resumes with the answer")
+	@Operation(summary = "Answer a pending action; the waiting process resumes with the answer (and the comment, "
+			+ "as hilComment)", description = "409 when the action is no longer pending: the problem carries status, "
+					+ "respondedBy and respondedAt, and the recorded response and comment unless "
+					+ "hil.api.late-answer-shows-response is off. 413 when the value or the comment is larger than "
+					+ "hil.security.max-response-value-size.")
 	ActionView respond(@PathVariable UUID id, @RequestBody RespondRequest body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Principal principal) {
 		if (body.value == null) {
 			throw new BadRequestException("'value' is required: the answer, any JSON value");
 		}
 		ResponseCommand command = new ResponseCommand(toJava(body), body.respondedBy, name(principal), "api",
-				blankToNull(idempotencyKey));
+				blankToNull(idempotencyKey), body.comment);
 		return ActionView.of(this.actions.respond(id, command));
 	}
 
@@ -94,6 +99,34 @@ class ActionController {
 		CancelRequest request = (body != null) ? body : new CancelRequest();
 		String userId = (request.userId != null) ? request.userId : name(principal);
 		return ActionView.of(this.actions.cancel(id, request.reason, userId));
+	}
+
+	@PostMapping(path = "/{id}/reassign", consumes = "application/json")
+	@Operation(summary = "Pass a pending action from some recipients to others",
+			description = "Removes the recipients in 'from' (all current ones when it is empty or absent) and adds "
+					+ "those in 'to', who get the request by email with links of their own; the links of those "
+					+ "removed stop answering and show where the action went. Audited as 'reassigned', published as "
+					+ "the webhook event action.reassigned. 404 for an unknown action, 409 when it is no longer "
+					+ "pending, 400 for an empty 'to', an address that is none, or someone in 'from' who is not a "
+					+ "recipient.")
+	ReassignResult reassign(@PathVariable UUID id, @RequestBody ReassignRequest body, Principal principal) {
+		if (body.to == null || body.to.isEmpty()) {
+			throw new BadRequestException("'to' is required: one or more email addresses to pass the action to");
+		}
+		Reassignment reassignment = new Reassignment(body.from, body.to, blankToNull(body.reason), name(principal),
+				false);
+		List<RecipientEntry> recipients = this.actions.reassign(id, reassignment)
+			.stream()
+			.map(RecipientEntry::of)
+			.toList();
+		return new ReassignResult(ActionView.of(this.actions.find(id)), recipients);
+	}
+
+	@GetMapping("/{id}/recipients")
+	@Operation(summary = "The people an email action is addressed to, and those it passed from")
+	List<RecipientEntry> recipients(@PathVariable UUID id) {
+		this.actions.find(id);
+		return this.actions.recipients(id).stream().map(RecipientEntry::of).toList();
 	}
 
 	@DeleteMapping("/{id}")

@@ -1,7 +1,9 @@
 package dev.camundahil.api;
 
+import dev.camundahil.action.ActionClosedException;
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionNotFoundException;
+import dev.camundahil.action.InvalidReassignmentException;
 import dev.camundahil.action.InvalidResponseException;
 import dev.camundahil.action.ResponseTooLargeException;
 import dev.camundahil.web.ProblemJsonApi;
@@ -26,9 +28,25 @@ class ApiProblems extends ProblemJsonHandler {
 		return problem(HttpStatus.NOT_FOUND, "Action not found", ex.getMessage());
 	}
 
+	private final ApiProperties properties;
+
+	ApiProblems(ApiProperties properties) {
+		this.properties = properties;
+	}
+
 	@ExceptionHandler(ActionConflictException.class)
 	ProblemDetail conflict(ActionConflictException ex) {
 		return problem(HttpStatus.CONFLICT, "Action not pending", ex.getMessage());
+	}
+
+	/**
+	 * An answer that came after the action closed: the problem says how it ended ({@code status}), who answered and
+	 * when ({@code respondedBy}, {@code respondedAt}), and what, unless {@code hil.api.late-answer-shows-response}
+	 * is off.
+	 */
+	@ExceptionHandler(ActionClosedException.class)
+	ProblemDetail closed(ActionClosedException ex) {
+		return LateAnswerProblem.of(ex.getAction(), ex.getMessage(), this.properties.isLateAnswerShowsResponse());
 	}
 
 	@ExceptionHandler(OptimisticLockingException.class)
@@ -40,6 +58,11 @@ class ApiProblems extends ProblemJsonHandler {
 	@ExceptionHandler(InvalidResponseException.class)
 	ProblemDetail invalidResponse(InvalidResponseException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid response", ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidReassignmentException.class)
+	ProblemDetail invalidReassignment(InvalidReassignmentException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid reassignment", ex.getMessage());
 	}
 
 	@ExceptionHandler(ResponseTooLargeException.class)

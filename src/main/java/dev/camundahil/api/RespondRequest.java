@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.camundahil.web.StrictBody;
 
 /**
- * Body of {@code POST /api/v1/actions/{id}/respond}: {@code {"value": <any JSON>, "respondedBy": "..."}}.
+ * Body of {@code POST /api/v1/actions/{id}/respond}:
+ * {@code {"value": <any JSON>, "respondedBy": "...", "comment": "..."}}.
  */
 class RespondRequest extends StrictBody {
 
@@ -14,5 +15,10 @@ class RespondRequest extends StrictBody {
 
 	/** Who answered. */
 	public String respondedBy;
+
+	/**
+	 * What the person said beside the answer, optional; at most {@code hil.security.max-response-value-size} bytes.
+	 */
+	public String comment;
 
 }

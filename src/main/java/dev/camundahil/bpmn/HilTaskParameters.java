@@ -1,9 +1,12 @@
 package dev.camundahil.bpmn;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,13 +56,19 @@ final class HilTaskParameters {
 
 	static final String VARIABLES = "variables";
 
+	static final String ALLOW_DELEGATION = "allowDelegation";
+
+	static final String LOCALE = "locale";
+
+	static final String TIME_ZONE = "timeZone";
+
 	/** The output types a HIL task can name. */
 	static final Set<String> OUTPUT_TYPE_NAMES = Set.of("chat", "email", "custom");
 
 	/** Parameters with a meaning of their own; any other parameter is a custom channel's argument. */
 	static final Set<String> KNOWN = Set.of(QUESTION, OUTPUT_TYPES, METADATA, MESSAGE, EXPECTED_RESPONSE, TO, CC, BCC,
 			SUBJECT, BODY_HTML, BODY_TEXT, ATTACHMENTS, CHANNEL, TIMEOUT, ON_TIMEOUT, SESSION_ID, RESULT_VARIABLE,
-			REMINDER, VARIABLES);
+			REMINDER, VARIABLES, ALLOW_DELEGATION, LOCALE, TIME_ZONE);
 
 	private HilTaskParameters() {
 	}
@@ -96,6 +105,21 @@ final class HilTaskParameters {
 		return types;
 	}
 
+	/** A yes-or-no parameter: {@code true} or {@code false}, as text or as a boolean; empty is {@code false}. */
+	static boolean flag(String name, Object value) {
+		if (value instanceof Boolean flag) {
+			return flag;
+		}
+		String text = (value != null) ? String.valueOf(value).strip().toLowerCase(Locale.ROOT) : "";
+		if (text.isEmpty()) {
+			return false;
+		}
+		if (text.equals("true") || text.equals("false")) {
+			return Boolean.parseBoolean(text);
+		}
+		throw new IllegalArgumentException("'" + name + "' must be true or false, not '" + value + "'");
+	}
+
 	static Duration duration(String name, Object value) {
 		try {
 			return Duration.parse(String.valueOf(value).strip());
@@ -125,6 +149,39 @@ final class HilTaskParameters {
 		}
 		return VariablesMode.of(String.valueOf(value)).orElseThrow(() -> new IllegalArgumentException(
 				"'" + VARIABLES + "' must be 'separate' or 'lean', not '" + value + "'"));
+	}
+
+	/** A well-formed BCP 47 language tag such as {@code de} or {@code fr-CH}; null when none is given. */
+	static String locale(Object value) {
+		if (value == null || String.valueOf(value).isBlank()) {
+			return null;
+		}
+		String tag = String.valueOf(value).strip().replace('_', '-');
+		try {
+			Locale locale = new Locale.Builder().setLanguageTag(tag).build();
+			if (locale.getLanguage().isEmpty()) {
+				throw new IllformedLocaleException("no language");
+			}
+			return locale.toLanguageTag();
+		}
+		catch (IllformedLocaleException ex) {
+			throw new IllegalArgumentException("'" + LOCALE + "' must be a BCP 47 language tag such as en, de or fr-CH, "
+					+ "not '" + value + "'");
+		}
+	}
+
+	/** A time zone id such as {@code Europe/Berlin} or {@code UTC}; null when none is given. */
+	static String timeZone(Object value) {
+		if (value == null || String.valueOf(value).isBlank()) {
+			return null;
+		}
+		try {
+			return ZoneId.of(String.valueOf(value).strip()).getId();
+		}
+		catch (DateTimeException ex) {
+			throw new IllegalArgumentException("'" + TIME_ZONE + "' must be a time zone such as Europe/Berlin or UTC, "
+					+ "not '" + value + "'");
+		}
 	}
 
 	@SuppressWarnings("unchecked")

@@ -98,8 +98,12 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 		task.literal(HilTaskParameters.TIMEOUT)
 			.ifPresent((timeout) -> HilTaskParameters.duration(HilTaskParameters.TIMEOUT, timeout));
 		task.literal(HilTaskParameters.ON_TIMEOUT).ifPresent(HilTaskParameters::onTimeout);
+		task.literal(HilTaskParameters.ALLOW_DELEGATION)
+			.ifPresent((value) -> HilTaskParameters.flag(HilTaskParameters.ALLOW_DELEGATION, value));
 		task.literal(HilTaskParameters.VARIABLES)
 			.ifPresent((mode) -> HilTaskParameters.variables(mode, VariablesMode.SEPARATE));
+		task.literal(HilTaskParameters.LOCALE).ifPresent(HilTaskParameters::locale);
+		task.literal(HilTaskParameters.TIME_ZONE).ifPresent(HilTaskParameters::timeZone);
 	}
 
 	private static HilTaskDeclaration declaration(Element element, ActivityImpl activity) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
 
+import static dev.camundahil.bpmn.HilTaskParameters.ALLOW_DELEGATION;
 import static dev.camundahil.bpmn.HilTaskParameters.ATTACHMENTS;
 import static dev.camundahil.bpmn.HilTaskParameters.BCC;
 import static dev.camundahil.bpmn.HilTaskParameters.BODY_HTML;
@@ -54,7 +55,9 @@ final class HilTaskRequest {
 			return new NewAction(processKey(execution), sessionId(execution, parameters),
 					execution.getCurrentActivityId(), outputTypes, String.valueOf(question),
 					HilTaskParameters.map(METADATA, parameters.get(METADATA)), args(parameters, outputTypes),
-					execution.getProcessInstanceId(), execution.getId(), now.plus(wait));
+					execution.getProcessInstanceId(), execution.getId(), now.plus(wait),
+					HilTaskParameters.locale(parameters.get(HilTaskParameters.LOCALE)),
+					HilTaskParameters.timeZone(parameters.get(HilTaskParameters.TIME_ZONE)));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new HilTaskConfigurationException(where + ex.getMessage(), ex);
@@ -81,6 +84,9 @@ final class HilTaskRequest {
 			putText(args, parameters, BODY_HTML);
 			putText(args, parameters, BODY_TEXT);
 			putList(args, parameters, ATTACHMENTS);
+			if (parameters.get(ALLOW_DELEGATION) != null) {
+				args.put(ALLOW_DELEGATION, HilTaskParameters.flag(ALLOW_DELEGATION, parameters.get(ALLOW_DELEGATION)));
+			}
 		}
 		if (parameters.get(REMINDER) != null) {
 			args.put(REMINDER, HilTaskParameters.list(parameters.get(REMINDER)));

@@ -31,6 +31,9 @@ public final class HilVariables {
 
 	public static final String RESPONDED_BY = "hilRespondedBy";
 
+	/** What the person said beside the answer; only set when they said something. */
+	public static final String COMMENT = "hilComment";
+
 	/** The BPMN error code thrown on expiry when the task says {@code onTimeout = error}. */
 	public static final String EXPIRED_ERROR_CODE = "HIL_EXPIRED";
 
@@ -58,6 +61,13 @@ public final class HilVariables {
 		execution.setVariable(STATUS, outcome.status().value());
 		execution.setVariable(RESPONSE, typed(outcome.response()));
 		execution.setVariable(RESPONDED_BY, outcome.respondedBy());
+		// written only with a comment, so an answer without one costs no variable; an earlier task's is removed
+		if (outcome.comment() != null) {
+			execution.setVariable(COMMENT, outcome.comment());
+		}
+		else {
+			execution.removeVariable(COMMENT);
+		}
 		if (named) {
 			execution.setVariable(resultVariable, json(HilResult.of(outcome.asMap())));
 		}

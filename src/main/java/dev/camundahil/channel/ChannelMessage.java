@@ -13,12 +13,20 @@ import dev.camundahil.action.ActionView;
  * @param requestMessageId for a reminder, the message id the channel gave for the action's request on this output
  * type (an email's {@code Message-ID}), so that the reminder can join its thread; {@code null} for a request, or
  * when the request has none
+ * @param recipient the one person this message is for (a recipient a reassignment added), or {@code null} for
+ * everyone the action is addressed to
  */
-public record ChannelMessage(ActionView action, String outputType, Purpose purpose, String requestMessageId) {
+public record ChannelMessage(ActionView action, String outputType, Purpose purpose, String requestMessageId,
+		String recipient) {
 
 	/** A message that refers to no earlier one. */
 	public ChannelMessage(ActionView action, String outputType, Purpose purpose) {
-		this(action, outputType, purpose, null);
+		this(action, outputType, purpose, null, null);
+	}
+
+	/** A message for everyone the action is addressed to. */
+	public ChannelMessage(ActionView action, String outputType, Purpose purpose, String requestMessageId) {
+		this(action, outputType, purpose, requestMessageId, null);
 	}
 
 	public enum Purpose {

@@ -97,7 +97,8 @@ final class DispatchDelivery {
 		}
 		DispatchReceipt receipt;
 		try {
-			receipt = channel.dispatch(new ChannelMessage(action, row.outputType(), row.purpose(), requestMessageId));
+			receipt = channel.dispatch(
+					new ChannelMessage(action, row.outputType(), row.purpose(), requestMessageId, row.recipient()));
 		}
 		catch (Exception ex) {
 			recordFailure(row, describe(ex));
@@ -114,7 +115,8 @@ final class DispatchDelivery {
 					DispatchReceipt receipt;
 					try {
 						receipt = channel.dispatch(
-								new ChannelMessage(action, row.outputType(), row.purpose(), requestMessageId));
+								new ChannelMessage(action, row.outputType(), row.purpose(), requestMessageId,
+										row.recipient()));
 					}
 					catch (Exception ex) {
 						throw new ChannelFailure(ex);
@@ -189,6 +191,9 @@ final class DispatchDelivery {
 			data.put("reminder", row.reminder());
 		}
 		data.put("attempts", row.attempts());
+		if (row.recipient() != null) {
+			data.put("recipient", row.recipient());
+		}
 		return data;
 	}
 

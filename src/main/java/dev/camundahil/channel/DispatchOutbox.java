@@ -3,10 +3,13 @@ package dev.camundahil.channel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.camundahil.action.ActionEvent;
@@ -56,6 +59,9 @@ final class DispatchOutbox {
 		if (event.type() == ActionEvent.Type.CREATED) {
 			open(event.action());
 		}
+		else if (event.type() == ActionEvent.Type.REASSIGNED) {
+			reassigned(event.action(), event.details().get("to"));
+		}
 		else if (event.closesAction() && mayHaveRowsToSend(event.action())) {
 			int skipped = this.rows.skipPending(event.action().id(), "action " + event.action().status().value());
 			if (skipped > 0) {
@@ -86,6 +92,7 @@ final class DispatchOutbox {
 	private void open(ActionView action) {
 		// the rows refer to the action, whose row ActionService writes before it publishes CREATED
 		List<Duration> reminders = reminders(action);
+		recordRecipients(action);
 		Instant now = Instant.now();
 		List<UUID> queued = new ArrayList<>();
 		for (String outputType : action.outputTypes()) {
@@ -113,6 +120,58 @@ final class DispatchOutbox {
 			}
 		}
 		afterCommit(queued);
+	}
+
+	/** The people the channels address the action to, so that each gets links of their own. */
+	private void recordRecipients(ActionView action) {
+		Set<String> people = new LinkedHashSet<>();
+		for (String outputType : action.outputTypes()) {
+			Route route = this.router.route(outputType, action.args());
+			if (route.found()) {
+				try {
+					people.addAll(route.channel().recipients(action));
+				}
+				catch (IllegalArgumentException ex) {
+					// the delivery fails on the same arguments and records why
+					log.debug("Action {} names no usable recipients on {}: {}", action.id(), outputType, ex.getMessage());
+				}
+			}
+		}
+		if (!people.isEmpty()) {
+			this.actions.addRecipients(action.id(), people);
+		}
+	}
+
+	/**
+	 * The request for each person a reassignment added, one row each on every output type whose channel names
+	 * recipients: sent once, and retried like any request.
+	 */
+	private void reassigned(ActionView action, Object added) {
+		if (!(added instanceof Collection<?> people) || people.isEmpty()) {
+			return;
+		}
+		Instant now = Instant.now();
+		List<UUID> queued = new ArrayList<>();
+		for (String outputType : action.outputTypes()) {
+			Route route = this.router.route(outputType, action.args());
+			if (!route.found() || route.channel().deliversInTransaction() || recipientsOf(route, action).isEmpty()) {
+				continue;
+			}
+			for (Object person : people) {
+				queued.add(this.rows.insertPendingFor(action.id(), outputType, route.channelName(), String.valueOf(person),
+						now.plus(DispatchWorkers.HANDOVER), now));
+			}
+		}
+		afterCommit(queued);
+	}
+
+	private static List<String> recipientsOf(Route route, ActionView action) {
+		try {
+			return route.channel().recipients(action);
+		}
+		catch (IllegalArgumentException ex) {
+			return List.of();
+		}
 	}
 
 	private List<Duration> reminders(ActionView action) {

@@ -29,7 +29,7 @@ final class DispatchRows {
 
 	private static final int MAX_ERROR = 1000;
 
-	private static final String COLUMNS = "id, action_id, output_type, channel, purpose, reminder, attempts";
+	private static final String COLUMNS = "id, action_id, output_type, channel, purpose, reminder, attempts, recipient";
 
 	private static final RowMapper<ClaimedDispatch> CLAIMED = DispatchRows::claimed;
 
@@ -51,36 +51,45 @@ final class DispatchRows {
 	/** A row still to deliver, due at {@code dueAt}. */
 	UUID insertPending(UUID actionId, String outputType, String channel, Purpose purpose, String reminder,
 			Instant dueAt, Instant now) {
-		return insert(actionId, outputType, channel, purpose, reminder, "pending", 0, dueAt, null, null, null, now);
+		return insert(actionId, outputType, channel, purpose, reminder, "pending", 0, dueAt, null, null, null, now,
+				null);
+	}
+
+	/** A request still to deliver to one recipient only, one a reassignment added. */
+	UUID insertPendingFor(UUID actionId, String outputType, String channel, String recipient, Instant dueAt,
+			Instant now) {
+		return insert(actionId, outputType, channel, Purpose.REQUEST, null, "pending", 0, dueAt, null, null, null, now,
+				recipient);
 	}
 
 	/** A row for a message that was tried once, inside the opening transaction, and failed. */
 	UUID insertRetry(UUID actionId, String outputType, String channel, Instant dueAt, String error, Instant now) {
 		return insert(actionId, outputType, channel, Purpose.REQUEST, null, "pending", 1, dueAt, error, null, null,
-				now);
+				now, null);
 	}
 
 	/** A row for a message delivered inside the opening transaction. */
 	UUID insertDelivered(UUID actionId, String outputType, String channel, String messageId, Instant now) {
 		return insert(actionId, outputType, channel, Purpose.REQUEST, null, "delivered", 1, now, null, messageId, now,
-				now);
+				now, null);
 	}
 
 	/** A row for a message that cannot be delivered at all (no channel). */
 	UUID insertFailed(UUID actionId, String outputType, String channel, String error, Instant now) {
-		return insert(actionId, outputType, channel, Purpose.REQUEST, null, "failed", 0, now, error, null, null, now);
+		return insert(actionId, outputType, channel, Purpose.REQUEST, null, "failed", 0, now, error, null, null, now,
+				null);
 	}
 
 	private UUID insert(UUID actionId, String outputType, String channel, Purpose purpose, String reminder,
 			String status, int attempts, Instant nextAttemptAt, String error, String messageId, Instant deliveredAt,
-			Instant now) {
+			Instant now, String recipient) {
 		UUID id = UUID.randomUUID();
 		this.jdbc.update("""
 				INSERT INTO action_dispatch (id, action_id, output_type, channel, purpose, reminder, status, attempts,
-				    next_attempt_at, last_error, message_id, created_at, delivered_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, actionId, outputType, channel, name(purpose),
+				    next_attempt_at, last_error, message_id, created_at, delivered_at, recipient)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, actionId, outputType, channel, name(purpose),
 				reminder, status, attempts, timestamp(nextAttemptAt), truncate(error), messageId, timestamp(now),
-				timestamp(deliveredAt));
+				timestamp(deliveredAt), recipient);
 		return id;
 	}
 
@@ -154,7 +163,7 @@ final class DispatchRows {
 	RequestState request(UUID actionId, String outputType) {
 		List<RequestState> rows = this.jdbc.query("""
 				SELECT status, next_attempt_at, message_id, attempts, last_error FROM action_dispatch
-				WHERE action_id = ? AND output_type = ? AND purpose = 'request'""",
+				WHERE action_id = ? AND output_type = ? AND purpose = 'request' AND recipient IS NULL""",
 				(rs, row) -> new RequestState("pending".equals(rs.getString("status")),
 						instant(rs.getTimestamp("next_attempt_at")), rs.getString("message_id"),
 						rs.getInt("attempts") > 0 && rs.getString("last_error") == null),
@@ -279,7 +288,7 @@ final class DispatchRows {
 		return new ClaimedDispatch(rs.getObject("id", UUID.class), rs.getObject("action_id", UUID.class),
 				rs.getString("output_type"), rs.getString("channel"),
 				Purpose.valueOf(rs.getString("purpose").toUpperCase(Locale.ROOT)), rs.getString("reminder"),
-				rs.getInt("attempts"));
+				rs.getInt("attempts"), rs.getString("recipient"));
 	}
 
 	private static DispatchView view(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,9 @@
 package dev.camundahil.channel;
 
+import java.util.List;
+
+import dev.camundahil.action.ActionView;
+
 /**
  * A way to reach people with an action: the chat conversation, email, or anything an application adds. Declare
  * one as a Spring bean. The built-in output types {@code chat} and {@code email} are served by the bean whose
@@ -20,6 +24,16 @@ public interface OutputChannel {
 	 */
 	default boolean deliversInTransaction() {
 		return false;
+	}
+
+	/**
+	 * The people this channel addresses an action to by name (an email's {@code to}, {@code cc} and {@code bcc}),
+	 * each of whom gets links of their own and can be reassigned; empty for a channel that names nobody. Asked in
+	 * the transaction that opens the action.
+	 * @throws IllegalArgumentException the task's arguments name no usable recipients (the dispatch then fails)
+	 */
+	default List<String> recipients(ActionView action) {
+		return List.of();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.camundahil.links;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,11 @@ class LinksConfiguration {
 					+ "and stop working when the application restarts; set hil.links.secret to keep them valid");
 			return new SignedTokens(generated, Clock.systemUTC());
 		}
-		return new SignedTokens(properties.getSecret().getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+		List<byte[]> previous = properties.getPreviousSecrets()
+			.stream()
+			.map((secret) -> secret.getBytes(StandardCharsets.UTF_8))
+			.toList();
+		return new SignedTokens(properties.getSecret().getBytes(StandardCharsets.UTF_8), previous, Clock.systemUTC());
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.camundahil.links;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.camundahil.InvalidSettingException;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -23,6 +26,12 @@ public class LinksProperties implements InitializingBean {
 	 */
 	private String secret;
 
+	/**
+	 * Keys that signed links before the current {@code hil.links.secret}: links signed with them still open, new ones
+	 * are signed with the secret. After a rotation, keep the old key here for as long as its links may be used.
+	 */
+	private List<String> previousSecrets = new ArrayList<>();
+
 	public String getBaseUrl() {
 		return this.baseUrl;
 	}
@@ -39,6 +48,14 @@ public class LinksProperties implements InitializingBean {
 		this.secret = secret;
 	}
 
+	public List<String> getPreviousSecrets() {
+		return this.previousSecrets;
+	}
+
+	public void setPreviousSecrets(List<String> previousSecrets) {
+		this.previousSecrets = (previousSecrets != null) ? previousSecrets : new ArrayList<>();
+	}
+
 	/** Whether a secret is set; without one, links are signed with a random key. */
 	boolean hasSecret() {
 		return this.secret != null && !this.secret.isBlank();
@@ -46,7 +63,20 @@ public class LinksProperties implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
+		for (int i = 0; i < this.previousSecrets.size(); i++) {
+			String previous = this.previousSecrets.get(i);
+			int length = (previous != null) ? previous.codePointCount(0, previous.length()) : 0;
+			if (length < MIN_SECRET_LENGTH) {
+				throw new InvalidSettingException("hil.links.previous-secrets[" + i + "]",
+						"is " + length + " characters long; it must have at least " + MIN_SECRET_LENGTH,
+						"List in hil.links.previous-secrets only keys that were once hil.links.secret");
+			}
+		}
 		if (!hasSecret()) {
+			if (!this.previousSecrets.isEmpty()) {
+				throw new InvalidSettingException("hil.links.previous-secrets", "is set while hil.links.secret is empty",
+						"Set hil.links.secret to the new key; hil.links.previous-secrets lists the keys it replaced");
+			}
 			return;
 		}
 		int length = this.secret.codePointCount(0, this.secret.length());

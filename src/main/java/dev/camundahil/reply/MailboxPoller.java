@@ -49,6 +49,8 @@ class MailboxPoller implements RecurringWork, DisposableBean, MailboxPolls {
 
 	private volatile String lastError;
 
+	private LateReplyNoticeSender lateNotices;
+
 	/** Whether the last read was a full batch, so that the job reads again at once, within the same poll. */
 	private boolean readingBacklog;
 
@@ -147,6 +149,11 @@ class MailboxPoller implements RecurringWork, DisposableBean, MailboxPolls {
 		return this.connection.isConnected();
 	}
 
+	/** Who sends the messages owed to the senders of late replies, right after their reply is handled. */
+	void setLateNotices(LateReplyNoticeSender lateNotices) {
+		this.lateNotices = lateNotices;
+	}
+
 	ReplyHandler handler() {
 		return this.handler;
 	}
@@ -210,6 +217,10 @@ class MailboxPoller implements RecurringWork, DisposableBean, MailboxPolls {
 		log.debug("Email {} handled: {}", inbound.messageId(), outcome.kind());
 		if (outcome.notice() != null) {
 			this.senderNotice.send(inbound, outcome.notice());
+		}
+		if (outcome.lateNoticeTo() != null && this.lateNotices != null) {
+			// the outcome has committed: send now; one that fails is tried again by the late-reply-notices work
+			this.lateNotices.deliver(outcome.actionId(), outcome.lateNoticeTo());
 		}
 		return outcome.marksMessage();
 	}

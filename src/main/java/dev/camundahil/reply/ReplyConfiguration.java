@@ -4,6 +4,7 @@ import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AnswerTransaction;
 import dev.camundahil.channel.DispatchedMessages;
 import dev.camundahil.channel.email.EmailLimitProperties;
+import dev.camundahil.i18n.HilTexts;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,15 +28,31 @@ class ReplyConfiguration {
 			DispatchedMessages sent, ActionService actions, AnswerTransaction answers,
 			PlatformTransactionManager transactions, ObjectProvider<JavaMailSender> mailSender,
 			@Value("${hil.mail.from:#{null}}") String from, EmailLimitProperties emailLimits,
-			ObjectProvider<MailboxLogin> login) {
+			ObjectProvider<MailboxLogin> login, LateReplyNoticeSender lateNoticeSender) {
 		InboundLedger ledger = new InboundLedger(jdbc);
 		ReplyHandler handler = new ReplyHandler(new ReplyMatcher(sent, actions), actions, ledger, answers,
 				new TransactionTemplate(transactions), properties.getMaxAttempts(),
-				new SenderAuthentication(properties.isRequireAuthenticatedSender(), properties.getTrustedAuthservIds()));
+				new SenderAuthentication(properties.isRequireAuthenticatedSender(), properties.getTrustedAuthservIds()),
+				new LateReplyNotices(jdbc), lateNoticeSender);
 		InboundMessage.Limits limits = new InboundMessage.Limits(emailLimits.getMaxEmailBodySize().toBytes(),
 				emailLimits.getMaxAttachmentSize().toBytes());
-		return new MailboxPoller(properties, ledger, handler, new SenderNotice(mailSender, from), limits,
-				login.getIfAvailable(() -> MailboxLogin.password(properties.getPassword())));
+		MailboxPoller poller = new MailboxPoller(properties, ledger, handler, new SenderNotice(mailSender, from),
+				limits, login.getIfAvailable(() -> MailboxLogin.password(properties.getPassword())));
+		poller.setLateNotices(lateNoticeSender);
+		return poller;
+	}
+
+	/**
+	 * Sends the messages owed to people whose reply came after its action had closed: right after the reply is
+	 * handled, and again from the {@code late-reply-notices} work while sending fails.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	LateReplyNoticeSender hilLateReplyNoticeSender(InboundMailProperties properties, JdbcTemplate jdbc,
+			ObjectProvider<JavaMailSender> mailSender, @Value("${hil.mail.from:#{null}}") String from,
+			ObjectProvider<HilTexts> texts) {
+		return new LateReplyNoticeSender(new LateReplyNotices(jdbc), new SenderNotice(mailSender, from),
+				texts.getIfAvailable(HilTexts::defaults), properties.getPollInterval());
 	}
 
 }

@@ -2,12 +2,14 @@ package dev.camundahil.reply;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.camundahil.action.ActionConflictException;
+import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AuditEvents;
@@ -16,6 +18,7 @@ import dev.camundahil.action.ExpectedResponses;
 import dev.camundahil.action.FailureMessage;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.action.ResponseTooLargeException;
+import dev.camundahil.i18n.HilTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +48,24 @@ class ReplyHandler {
 
 	private final SenderAuthentication senders;
 
+	private final LateReplyNotices lateNotices;
+
+	private final LateReplyNoticeSender lateNoticeSender;
+
 	ReplyHandler(ReplyMatcher matcher, ActionService actions, InboundLedger ledger, AnswerTransaction answers,
 			TransactionTemplate transaction, int maxAttempts, SenderAuthentication senders) {
+		this(matcher, actions, ledger, answers, transaction, maxAttempts, senders, null, null);
+	}
+
+	/**
+	 * @param lateNotices where the messages owed to late repliers are written (null: none are written)
+	 * @param lateNoticeSender who writes them
+	 */
+	ReplyHandler(ReplyMatcher matcher, ActionService actions, InboundLedger ledger, AnswerTransaction answers,
+			TransactionTemplate transaction, int maxAttempts, SenderAuthentication senders,
+			LateReplyNotices lateNotices, LateReplyNoticeSender lateNoticeSender) {
+		this.lateNotices = lateNotices;
+		this.lateNoticeSender = lateNoticeSender;
 		this.matcher = matcher;
 		this.actions = actions;
 		this.ledger = ledger;
@@ -85,9 +104,11 @@ class ReplyHandler {
 		}
 		catch (ResponseTooLargeException ex) {
 			String why = lowerFirst(ex.getMessage());
-			return this.transaction.execute((status) -> rejected(message, this.actions.find(actionId),
-					"the answer is too large: " + why,
-					"Your reply could not be taken as an answer: " + why + ". Please reply with a shorter answer."));
+			return this.transaction.execute((status) -> {
+				ActionRequest action = this.actions.find(actionId);
+				return rejected(message, action, "the answer is too large: " + why,
+						texts().get("reply.rejected.answer-too-large", locale(action), why));
+			});
 		}
 	}
 
@@ -122,29 +143,37 @@ class ReplyHandler {
 		}
 		if (message.tooLarge().isPresent()) {
 			return rejected(message, action, "the reply is not read: " + message.tooLarge().get(),
-					"Your reply could not be read: " + message.tooLarge().get() + ". Please send a shorter reply.");
+					texts().get("reply.rejected.too-large", locale(action), message.tooLarge().get()));
 		}
 		List<String> options = ExpectedResponses.of(action);
-		Optional<String> answer = AnswerReader.read(message.typedText(), options);
+		Optional<AnswerReader.Answer> answer = AnswerReader.answer(message.typedText(), options);
 		if (answer.isEmpty()) {
 			if (options.isEmpty()) {
 				audit(action, AuditEvents.REPLY_REJECTED, message, "reason", "the reply is empty");
 				return recorded(message, action, ReplyOutcome.Kind.REJECTED);
 			}
 			return rejected(message, action, "the reply names none of the options " + options,
-					"Your reply could not be read as an answer. Please reply with one of these on the first line:\n\n"
-							+ String.join("\n", options) + "\n");
+					texts().get("reply.rejected.no-option", locale(action)) + "\n\n" + String.join("\n", options)
+							+ "\n");
 		}
-		this.actions.respond(action.getId(), new ResponseCommand(answer.get(), message.from(), null, "email", null));
-		audit(action, AuditEvents.REPLY_ACCEPTED, message, "answer", answer.get());
+		this.actions.respond(action.getId(), new ResponseCommand(answer.get().value(), message.from(), null, "email",
+				null, answer.get().comment()));
+		audit(action, AuditEvents.REPLY_ACCEPTED, message, "answer", answer.get().value());
 		log.info("Action {} answered by email {}", action.getId(), message.messageId());
 		return recorded(message, action, ReplyOutcome.Kind.APPLIED);
 	}
 
+	/**
+	 * A reply that came after its action closed. Its sender is owed one message saying how the action ended, at
+	 * most one per action and sender, written here and sent after commit; auto-replies never get here.
+	 */
 	private ReplyOutcome late(InboundMessage message, UUID actionId) {
 		ActionRequest action = this.actions.find(actionId);
 		audit(action, AuditEvents.REPLY_LATE, message, "status", action.getStatus().value());
-		return recorded(message, action, ReplyOutcome.Kind.LATE);
+		this.ledger.recordHandled(message, action.getId(), ReplyOutcome.Kind.LATE);
+		boolean owed = this.lateNotices != null && message.from() != null
+				&& this.lateNotices.record(this.lateNoticeSender.noticeFor(action, message));
+		return new ReplyOutcome(ReplyOutcome.Kind.LATE, action.getId(), null, owed ? message.from() : null);
 	}
 
 	/** A reply not taken, whose sender is told why. */
@@ -187,9 +216,19 @@ class ReplyHandler {
 		this.actions.recordReply(action.getId(), event, data, message.from());
 	}
 
-	private static boolean isRecipient(ActionRequest action, String sender) {
+	/**
+	 * Whether the sender has the action: one of its current recipients (a reassignment may have removed some and
+	 * added others), or, for an action opened before recipients were kept, one of its {@code to} and {@code cc}.
+	 */
+	private boolean isRecipient(ActionRequest action, String sender) {
 		if (sender == null) {
 			return false;
+		}
+		List<ActionRecipient> recipients = this.actions.recipients(action.getId());
+		if (!recipients.isEmpty()) {
+			return recipients.stream()
+				.filter(ActionRecipient::isActive)
+				.anyMatch((recipient) -> bareAddress(recipient.address()).equalsIgnoreCase(sender));
 		}
 		return Stream.of("to", "cc")
 			.map((field) -> action.getArgs().get(field))
@@ -205,7 +244,16 @@ class ReplyHandler {
 		int open = address.lastIndexOf('<');
 		int close = address.lastIndexOf('>');
 		String bare = (open >= 0 && close > open) ? address.substring(open + 1, close) : address;
-		return bare.strip().toLowerCase(java.util.Locale.ROOT);
+		return bare.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/** The texts of the messages to senders, in the action's language. */
+	private HilTexts texts() {
+		return (this.lateNoticeSender != null) ? this.lateNoticeSender.texts() : HilTexts.defaults();
+	}
+
+	private Locale locale(ActionRequest action) {
+		return texts().locale(action.getLocale());
 	}
 
 	private static String lowerFirst(String text) {

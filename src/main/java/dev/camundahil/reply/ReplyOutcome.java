@@ -10,8 +10,14 @@ import java.util.UUID;
  * @param kind which outcome it was
  * @param actionId the action it was about, null when none
  * @param notice a short message owed to the sender, saying why the reply was not taken; null when none is owed
+ * @param lateNoticeTo the sender of a late reply who is owed a message saying how the action ended, recorded in
+ * {@code action_late_reply_notice} and sent once this outcome has committed; null when none is owed
  */
-record ReplyOutcome(Kind kind, UUID actionId, String notice) {
+record ReplyOutcome(Kind kind, UUID actionId, String notice, String lateNoticeTo) {
+
+	ReplyOutcome(Kind kind, UUID actionId, String notice) {
+		this(kind, actionId, notice, null);
+	}
 
 	static ReplyOutcome of(Kind kind, UUID actionId) {
 		return new ReplyOutcome(kind, actionId, null);

@@ -26,6 +26,37 @@ class SenderNotice {
 		this.from = from;
 	}
 
+	/**
+	 * Sends a short message to one person, threaded under the message it answers; throws when it cannot be sent,
+	 * so that the caller may try again.
+	 * @param inReplyTo the answered message's id, with angle brackets
+	 * @param references its References and its own id
+	 */
+	void sendThreaded(String to, String subject, String text, String inReplyTo, String references) throws Exception {
+		JavaMailSender sender = this.mailSender.getIfAvailable();
+		if (sender == null) {
+			throw new IllegalStateException("no mail server is configured: set spring.mail.host");
+		}
+		MimeMessage message = sender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+		helper.setTo(to);
+		if (this.from != null) {
+			helper.setFrom(this.from);
+		}
+		helper.setSubject(subject);
+		helper.setText(text);
+		message.setHeader("Auto-Submitted", "auto-replied");
+		message.setHeader("In-Reply-To", inReplyTo);
+		message.setHeader("References", references);
+		sender.send(message);
+	}
+
+	/** The subject of an answer to a message: its own, with one "Re: " in front. */
+	static String replySubject(String subject) {
+		String given = (subject != null) ? subject : "";
+		return given.regionMatches(true, 0, "Re:", 0, 3) ? given : "Re: " + given;
+	}
+
 	void send(InboundMessage reply, String text) {
 		JavaMailSender sender = this.mailSender.getIfAvailable();
 		if (sender == null || reply.from() == null) {

@@ -70,12 +70,23 @@ class WebhookOutbox {
 		}
 	}
 
-	/** The body every receiver gets: {@code {type, timestamp, data: {action}}}. */
+	/**
+	 * The body every receiver gets: {@code {type, timestamp, data: {action, ...}}}, where {@code data} also holds
+	 * the event's details: {@code respondedBy} and {@code channel} of an answer, {@code from}, {@code to},
+	 * {@code reason} and {@code by} of a reassignment.
+	 */
 	private String payload(ActionEvent event) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", event.type().value());
 		body.put("timestamp", event.timestamp());
-		body.put("data", Map.of("action", event.action()));
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("action", event.action());
+		event.details().forEach((name, value) -> {
+			if (!"recipients".equals(name)) {
+				data.put(name, value);
+			}
+		});
+		body.put("data", data);
 		try {
 			return this.json.writeValueAsString(body);
 		}

@@ -11,11 +11,23 @@
   var form = document.getElementById('compose');
   var textInput = document.getElementById('text');
   var userInput = document.getElementById('user');
+  var commentInput = document.getElementById('comment');
+  var page = document.getElementById('chat');
+  var lang = page.getAttribute('data-lang') || undefined;
+  var timeZone = page.getAttribute('data-time-zone');
   var loading = null;
+
+  // the texts of the page's language, written by the server into data-text-* attributes
+  function text(name) {
+    return page.getAttribute('data-text-' + name) || '';
+  }
   var rendered = null;
 
   try {
-    userInput.value = window.localStorage.getItem('hil.chat.user') || '';
+    // a link for a named person comes with the name filled in and fixed
+    if (!userInput.readOnly) {
+      userInput.value = window.localStorage.getItem('hil.chat.user') || '';
+    }
   } catch (ignored) {
     // storage may be off; the name is only a convenience
   }
@@ -33,7 +45,15 @@
 
   function time(timestamp) {
     var date = new Date(timestamp);
-    return isNaN(date.getTime()) ? '' : date.toLocaleString();
+    if (isNaN(date.getTime())) {
+      return '';
+    }
+    try {
+      return date.toLocaleString(lang, timeZone ? { timeZone: timeZone } : undefined);
+    } catch (ignored) {
+      // a zone this browser does not know: its own
+      return date.toLocaleString(lang);
+    }
   }
 
   function render(messages) {
@@ -68,6 +88,9 @@
           item.appendChild(options);
         }
       }
+      if (message.role === 'answer' && message.comment) {
+        item.appendChild(el('span', 'comment', message.comment));
+      }
       var meta = time(message.timestamp);
       if (message.role === 'answer' && message.user) {
         meta = message.user + ' · ' + meta;
@@ -76,8 +99,7 @@
       items.push(item);
     });
     list.replaceChildren.apply(list, items);
-    state.textContent = pending > 0 ? 'Waiting for your answer.'
-        : (messages.length ? 'No open questions. New ones appear here.' : 'No questions yet. They appear here.');
+    state.textContent = pending > 0 ? text('waiting') : (messages.length ? text('none-open') : text('none-yet'));
     state.setAttribute('data-pending', String(pending));
     if (items.length) {
       items[items.length - 1].scrollIntoView({ block: 'nearest' });
@@ -89,11 +111,15 @@
     error.hidden = !text;
   }
 
+  function failed(status) {
+    return text('request-failed').replace('{0}', String(status));
+  }
+
   function problemText(response) {
     return response.json().then(function (problem) {
-      return (problem && problem.detail) ? problem.detail : ('Request failed (' + response.status + ')');
+      return (problem && problem.detail) ? problem.detail : failed(response.status);
     }, function () {
-      return 'Request failed (' + response.status + ')';
+      return failed(response.status);
     });
   }
 
@@ -121,16 +147,22 @@
       });
   }
 
-  function send(text, actionId) {
+  function send(answer, actionId) {
     var user = userInput.value.trim();
     try {
-      window.localStorage.setItem('hil.chat.user', user);
+      if (!userInput.readOnly) {
+        window.localStorage.setItem('hil.chat.user', user);
+      }
     } catch (ignored) {
       // see above
     }
-    var body = { text: text };
+    var body = { text: answer };
     if (user) {
       body.user = user;
+    }
+    var comment = commentInput.value.trim();
+    if (comment) {
+      body.comment = comment;
     }
     if (actionId) {
       body.actionId = actionId;
@@ -142,22 +174,31 @@
       body: JSON.stringify(body)
     }).then(function (response) {
       if (!response.ok) {
-        return problemText(response).then(function (text) { showError(text); return false; });
+        return problemText(response).then(function (problem) {
+          showError(problem);
+          // a late answer: the conversation shows how the question ended
+          load();
+          return false;
+        });
       }
-      return response.json().then(function (reply) { render(reply.messages); return true; });
+      return response.json().then(function (reply) {
+        commentInput.value = '';
+        render(reply.messages);
+        return true;
+      });
     }, function () {
-      showError('The answer could not be sent; check the connection and try again.');
+      showError(text('send-failed'));
       return false;
     });
   }
 
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    var text = textInput.value.trim();
-    if (!text) {
+    var answer = textInput.value.trim();
+    if (!answer) {
       return;
     }
-    send(text, null).then(function (sent) {
+    send(answer, null).then(function (sent) {
       if (sent) {
         textInput.value = '';
       }
@@ -166,12 +207,12 @@
 
   function listen() {
     if (!window.EventSource) {
-      connection.textContent = 'No live updates in this browser; reload to see new questions.';
+      connection.textContent = text('no-live');
       return;
     }
     var stream = new EventSource(base + '/stream?token=' + encodeURIComponent(token));
     stream.addEventListener('ready', function () {
-      connection.textContent = 'Live';
+      connection.textContent = text('live');
       connection.className = 'connection live';
       load();
     });
@@ -180,8 +221,7 @@
     });
     stream.onerror = function () {
       connection.className = 'connection';
-      connection.textContent = stream.readyState === EventSource.CLOSED
-          ? 'Live updates stopped; reload the page.' : 'Reconnecting…';
+      connection.textContent = stream.readyState === EventSource.CLOSED ? text('stopped') : text('reconnecting');
     };
   }
 

@@ -184,6 +184,43 @@ abstract class ActionDataLayerContract {
 			.isEqualTo(2);
 	}
 
+	@Test
+	void recipientsArePassedOnAndAnAnswerThroughARemovedOneIsRefused() {
+		ActionRequest action = create(uniqueFlow(), "chat");
+		List<ActionRecipient> added = this.actions.addRecipients(action.getId(),
+				List.of("ann@data.example", "bob@data.example", "ANN@data.example"));
+		assertThat(added).extracting(ActionRecipient::address).containsExactly("ann@data.example", "bob@data.example");
+		ActionRecipient ann = added.get(0);
+
+		List<ActionRecipient> after = this.actions.reassign(action.getId(), new Reassignment(List.of("Ann@Data.example"),
+				List.of("carol@data.example"), "away", "clerk", false));
+
+		assertThat(after).extracting(ActionRecipient::address, ActionRecipient::isActive)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ann@data.example", false),
+					org.assertj.core.groups.Tuple.tuple("bob@data.example", true),
+					org.assertj.core.groups.Tuple.tuple("carol@data.example", true));
+		ActionRecipient removed = this.actions.recipient(ann.id()).orElseThrow();
+		assertThat(removed.passedTo()).containsExactly("carol@data.example");
+		assertThat(removed.removedAt()).isNotNull();
+		ActionRecipient carol = after.stream().filter((r) -> r.address().startsWith("carol")).findFirst().orElseThrow();
+		assertThat(carol.addedBy()).isEqualTo("clerk");
+		assertThat(carol.reason()).isEqualTo("away");
+		assertThat(this.actions.find(action.getId()).getVersion()).as("a reassignment moves the version on")
+			.isGreaterThan(action.getVersion());
+
+		assertThatThrownBy(() -> this.actions.respondAs(action.getId(), ann.id(), ResponseCommand.of("yes", "ann")))
+			.isInstanceOf(ActionConflictException.class)
+			.hasMessageContaining("passed from ann@data.example to carol@data.example");
+		ActionRequest answered = this.actions.respondAs(action.getId(), carol.id(),
+				new ResponseCommand("yes", "carol@data.example", "carol@data.example", "email-link", null));
+		assertThat(answered.getResponse().respondedBy()).isEqualTo("carol@data.example");
+		assertThat(answered.getResponse().channel()).isEqualTo("email-link");
+		assertThat(this.actions.find(action.getId()).getResponse().channel()).isEqualTo("email-link");
+		assertThatThrownBy(() -> this.actions.reassign(action.getId(),
+				new Reassignment(List.of(), List.of("dave@data.example"), null, "clerk", false)))
+			.isInstanceOf(ActionConflictException.class);
+	}
+
 	ActionRequest create(String flow, String... outputTypes) {
 		return this.actions.create(new NewAction(flow, "session-" + flow, "node", List.of(outputTypes), "Question?",
 				Map.of(), Map.of(), null, null, null));

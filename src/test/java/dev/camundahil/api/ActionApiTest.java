@@ -335,6 +335,13 @@ class ActionApiTest {
 		Reply docs = get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.body().get("paths").has("/api/v1/actions/{id}/respond")).isTrue();
+		assertThat(docs.body().get("paths").get("/api/v1/actions/{id}/reassign").get("post").get("summary").asText())
+			.contains("Pass a pending action");
+		assertThat(docs.body().get("paths").has("/api/v1/actions/{id}/recipients")).isTrue();
+		assertThat(docs.body().get("paths").get("/api/v1/chat/{sessionId}/link").get("post").get("description")
+			.asText()).contains("\"user\"");
+		assertThat(docs.body().get("components").get("schemas").get("ReassignRequest").get("properties").has("to"))
+			.isTrue();
 		assertThat(this.http.get().uri("/swagger-ui/index.html").retrieve().toEntity(String.class).getStatusCode().value())
 			.isEqualTo(200);
 	}

@@ -27,6 +27,16 @@ class ApiAutoConfigurationTest {
 	}
 
 	@Test
+	void lateAnswersShowTheResponseUnlessTheSettingSaysNo() {
+		WebApplicationContextRunner contexts = new WebApplicationContextRunner()
+			.withUserConfiguration(PluginContexts.MockActions.class)
+			.withConfiguration(API);
+		contexts.run((context) -> assertThat(context.getBean(ApiProperties.class).isLateAnswerShowsResponse()).isTrue());
+		contexts.withPropertyValues("hil.api.late-answer-shows-response=false")
+			.run((context) -> assertThat(context.getBean(ApiProperties.class).isLateAnswerShowsResponse()).isFalse());
+	}
+
+	@Test
 	void withoutAWebServerNoApi() {
 		new ApplicationContextRunner().withUserConfiguration(PluginContexts.MockActions.class)
 			.withConfiguration(API)

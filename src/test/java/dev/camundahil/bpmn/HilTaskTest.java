@@ -380,6 +380,18 @@ class HilTaskTest {
 	}
 
 	@Test
+	void deploymentFailsForAnAllowDelegationThatIsNeitherTrueNorFalse() {
+		String key = key("badDelegation");
+		assertThatThrownBy(() -> deploy(waitingAfter(hilTask(key, "Q?", "email")
+			.camundaInputParameter("to", "ann@to.example")
+			.camundaInputParameter("allowDelegation", "sometimes"))))
+			.isInstanceOf(ParseException.class)
+			.hasMessageContaining(key)
+			.hasMessageContaining("'allowDelegation' must be true or false, not 'sometimes'");
+		assertThat(this.repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+	}
+
+	@Test
 	void deploymentFailsForAMalformedTimeout() {
 		String key = key("badTimeout");
 		assertThatThrownBy(

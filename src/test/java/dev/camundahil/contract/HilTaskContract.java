@@ -195,7 +195,8 @@ public abstract class HilTaskContract {
 		while (hidden.find()) {
 			fields.put(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
 		}
-		fields.put("name", "Lin");
+		// the link is the recipient's own: the answer is theirs, and the comment goes with it
+		fields.put("comment", "before noon");
 		String body = fields.entrySet()
 			.stream()
 			.map((field) -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
@@ -207,7 +208,8 @@ public abstract class HilTaskContract {
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 		assertThat(userTasks(instance)).containsExactly("after");
 		assertThat(variables(instance).path("hilResponse").path("value").asText()).isEqualTo("Ship");
-		assertThat(variables(instance).path("hilRespondedBy").path("value").asText()).isEqualTo("Lin");
+		assertThat(variables(instance).path("hilRespondedBy").path("value").asText()).isEqualTo("link@example.com");
+		assertThat(variables(instance).path("hilComment").path("value").asText()).isEqualTo("before noon");
 	}
 
 	@Test

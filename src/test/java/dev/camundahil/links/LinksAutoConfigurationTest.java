@@ -54,6 +54,27 @@ class LinksAutoConfigurationTest {
 	}
 
 	@Test
+	void previousSecretsVerifyOldLinksAndAreCheckedLikeTheSecret() {
+		String old = "the-key-before-the-rotation";
+		this.contexts.withPropertyValues("hil.links.secret=sixteen-chars!!!", "hil.links.previous-secrets=" + old)
+			.run((context) -> {
+				String before = new SignedTokens(old.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+						Clock.systemUTC())
+					.issue("respond", "action-1", java.time.Instant.now().plusSeconds(60));
+				assertThat(context.getBean(SignedTokens.class).verify(before, "respond", "action-1"))
+					.isEqualTo(SignedTokens.Verdict.VALID);
+			});
+		this.contexts.withPropertyValues("hil.links.secret=sixteen-chars!!!", "hil.links.previous-secrets=short")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidSettingException.class)
+				.hasMessageContaining("hil.links.previous-secrets[0] is 5 characters long")
+				.hasMessageNotContaining("short."));
+		this.contexts.withPropertyValues("hil.links.previous-secrets=" + old)
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("hil.links.previous-secrets is set while hil.links.secret is empty"));
+	}
+
+	@Test
 	void theStartUpFailureReportNamesTheSettingAndWhatToSet(CapturedOutput output) {
 		SpringApplication application = new SpringApplication(LinksAutoConfiguration.class);
 		application.setWebApplicationType(WebApplicationType.NONE);

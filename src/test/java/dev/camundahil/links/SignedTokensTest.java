@@ -58,4 +58,37 @@ class SignedTokensTest {
 		assertThat(this.tokens.verify(token, "respond", "a")).isEqualTo(Verdict.INVALID);
 	}
 
+	@Test
+	void tokensNameTheirKeyAndThoseOfAPreviousKeyStillVerifyAfterARotation() {
+		byte[] old = "a-secret-of-enough-length".getBytes(StandardCharsets.UTF_8);
+		byte[] current = "the-new-secret-after-rotation".getBytes(StandardCharsets.UTF_8);
+		String signedBefore = this.tokens.issue("respond", "action-1", NOW.plusSeconds(60));
+		String beforeKeyIds = signedBefore.substring(0, signedBefore.lastIndexOf('.'));
+		SignedTokens rotated = new SignedTokens(current, java.util.List.of(old), Clock.fixed(NOW, ZoneOffset.UTC));
+		SignedTokens withoutOld = new SignedTokens(current, Clock.fixed(NOW, ZoneOffset.UTC));
+
+		assertThat(signedBefore).endsWith("." + SignedTokens.keyId(old));
+		assertThat(rotated.verify(signedBefore, "respond", "action-1")).isEqualTo(Verdict.VALID);
+		assertThat(rotated.verify(beforeKeyIds, "respond", "action-1")).isEqualTo(Verdict.VALID);
+		assertThat(withoutOld.verify(signedBefore, "respond", "action-1")).isEqualTo(Verdict.INVALID);
+		assertThat(withoutOld.verify(beforeKeyIds, "respond", "action-1")).isEqualTo(Verdict.INVALID);
+		String signedAfter = rotated.issue("respond", "action-1", NOW.plusSeconds(60));
+		assertThat(signedAfter).endsWith("." + rotated.currentKeyId()).doesNotEndWith("." + SignedTokens.keyId(old));
+		assertThat(this.tokens.verify(signedAfter, "respond", "action-1")).isEqualTo(Verdict.INVALID);
+		// a token naming the old key cannot be re-signed with it by someone holding only the new one
+		String relabelled = signedAfter.substring(0, signedAfter.lastIndexOf('.') + 1) + SignedTokens.keyId(old);
+		assertThat(rotated.verify(relabelled, "respond", "action-1")).isEqualTo(Verdict.INVALID);
+	}
+
+	@Test
+	void aGenuineTokenTellsItsSubject() {
+		String token = this.tokens.issue("chat-person", "session-1/YW5u", NOW.plusSeconds(60));
+		assertThat(this.tokens.read(token, "chat-person")).hasValueSatisfying((reading) -> {
+			assertThat(reading.subject()).isEqualTo("session-1/YW5u");
+			assertThat(reading.verdict()).isEqualTo(Verdict.VALID);
+		});
+		assertThat(this.tokens.read(token, "chat")).isEmpty();
+		assertThat(this.tokens.read(token.substring(0, token.length() - 3) + "xyz", "chat-person")).isEmpty();
+	}
+
 }

@@ -204,6 +204,27 @@ class EmailReplyTest {
 	}
 
 	@Test
+	void afterAReassignmentTheNewRecipientsReplyAnswersAndTheRemovedOnesDoesNot() throws Exception {
+		ProcessInstance instance = start();
+		MimeMessage original = sentTo("ann@example.com", instance);
+		this.actions.reassign(actionOf(instance).getId(), new dev.camundahil.action.Reassignment(
+				List.of("ann@example.com"), List.of("erin@example.com"), "Ann is away", "clerk", false));
+
+		send(reply(original, "ann@example.com", "Approve"));
+		this.poller.sweep();
+		assertThat(actionOf(instance).getStatus()).isEqualTo(ActionStatus.PENDING);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT data->>'reason' FROM action_audit WHERE action_id = ? AND event = 'reply_rejected'",
+				String.class, actionOf(instance).getId()))
+			.contains("not one of the addressed recipients");
+
+		send(reply(original, "Erin <erin@example.com>", "Reject"));
+		this.poller.sweep();
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("erin@example.com");
+	}
+
+	@Test
 	void autoRepliesAreNeverAnswers() throws Exception {
 		ProcessInstance instance = start();
 		MimeMessage original = sentTo("ann@example.com", instance);
@@ -230,6 +251,92 @@ class EmailReplyTest {
 
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
 		assertThat(auditEvents(instance)).contains(AuditEvents.REPLY_LATE);
+	}
+
+	@Test
+	void aLateReplyIsToldOnceInItsThreadWhoAnsweredWhatAndWhen() throws Exception {
+		ProcessInstance instance = start();
+		MimeMessage original = sentTo("ann@example.com", instance);
+		UUID action = actionOf(instance).getId();
+		this.actions.respond(action, ResponseCommand.of("Reject", "bob@example.com"));
+
+		MimeMessage late = reply(original, "ann@example.com", "Approve");
+		send(late);
+		this.poller.sweep();
+
+		MimeMessage notice = noticeAbout(late);
+		assertThat(notice.getAllRecipients()).extracting(String::valueOf).containsExactly("ann@example.com");
+		assertThat(notice.getSubject()).isEqualTo(late.getSubject());
+		assertThat(notice.getHeader("References")[0]).contains(original.getMessageID()).contains(late.getMessageID());
+		assertThat(notice.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+		assertThat(String.valueOf(notice.getContent())).contains("already closed")
+			.contains("Answered \"Reject\" by bob@example.com on ")
+			.contains("UTC")
+			.contains("Approve order 7?");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
+
+		MimeMessage again = reply(original, "ann@example.com", "Approve, really");
+		send(again);
+		this.poller.sweep();
+
+		assertThat(auditEvents(instance)).filteredOn(AuditEvents.REPLY_LATE::equals).hasSize(2);
+		assertThat(answersTo(again)).as("one notice per sender and action").isEmpty();
+		assertThat(this.jdbc.queryForList("SELECT sent_at FROM action_late_reply_notice WHERE action_id = ?",
+				java.sql.Timestamp.class, action)).hasSize(1).doesNotContainNull();
+	}
+
+	@Test
+	void anAutoReplyToAClosedActionIsNeverAnswered() throws Exception {
+		ProcessInstance instance = start();
+		MimeMessage original = sentTo("ann@example.com", instance);
+		this.actions.cancel(actionOf(instance).getId(), "not needed", "tests");
+		MimeMessage outOfOffice = reply(original, "ann@example.com", "I am out of office until Monday.");
+		outOfOffice.setHeader("Auto-Submitted", "auto-replied");
+
+		send(outOfOffice);
+		this.poller.sweep();
+
+		assertThat(auditEvents(instance)).contains(AuditEvents.REPLY_IGNORED);
+		assertThat(answersTo(outOfOffice)).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_late_reply_notice WHERE action_id = ?",
+				Integer.class, actionOf(instance).getId())).isZero();
+	}
+
+	@Test
+	void aLateReplyToAGermanQuestionThatExpiredIsToldInGermanInItsTimeZone() throws Exception {
+		String german = HilProcesses.deploy(this.repository,
+				HilProcesses.waitingAfter(HilProcesses.hilTask(HilProcesses.key("replyDe"), "Bestellung 9 freigeben?", "email")
+					.camundaInputParameter("to", "ann@example.com")
+					.camundaInputParameter("expectedResponse", "Freigeben,Ablehnen")
+					.camundaInputParameter("locale", "${'de'}")
+					.camundaInputParameter("timeZone", "Europe/Berlin")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(german);
+		MimeMessage original = sentTo("ann@example.com", instance);
+		assertThat(String.valueOf(partsText((MimeMultipart) original.getContent()))).contains("Bitte antworten Sie bis");
+		this.actions.expire(actionOf(instance).getId());
+
+		MimeMessage late = reply(original, "ann@example.com", "Freigeben");
+		send(late);
+		this.poller.sweep();
+
+		assertThat(String.valueOf(noticeAbout(late).getContent())).contains("Vielen Dank für Ihre Antwort")
+			.contains("Abgelaufen am")
+			.containsAnyOf("MEZ", "MESZ", "CET", "CEST");
+	}
+
+	@Test
+	void theTextAfterTheOptionIsTheComment() throws Exception {
+		ProcessInstance sameLine = start();
+		ProcessInstance nextLine = start();
+		send(reply(sentTo("ann@example.com", sameLine), "ann@example.com", "Reject - too expensive!\n\n> Approve order 7?"));
+		send(reply(sentTo("ann@example.com", nextLine), "ann@example.com", "approve\nShip it with the next truck.\n"));
+		this.poller.sweep();
+
+		assertThat(this.runtime.getVariable(sameLine.getId(), "hilResponse")).isEqualTo("Reject");
+		assertThat(this.runtime.getVariable(sameLine.getId(), "hilComment")).isEqualTo("too expensive!");
+		assertThat(this.runtime.getVariable(nextLine.getId(), "hilResponse")).isEqualTo("Approve");
+		assertThat(this.runtime.getVariable(nextLine.getId(), "hilComment")).isEqualTo("Ship it with the next truck.");
+		assertThat(actionOf(nextLine).getComment()).isEqualTo("Ship it with the next truck.");
 	}
 
 	@Test
@@ -536,6 +643,19 @@ class EmailReplyTest {
 			Thread.sleep(100);
 		}
 		throw new AssertionError("no answer to reply " + replyId);
+	}
+
+	/** The messages sent in answer to a reply, right now. */
+	private static List<MimeMessage> answersTo(MimeMessage reply) throws Exception {
+		String replyId = reply.getMessageID();
+		List<MimeMessage> answers = new java.util.ArrayList<>();
+		for (MimeMessage message : mail.getReceivedMessages()) {
+			String[] inReplyTo = message.getHeader("In-Reply-To");
+			if (inReplyTo != null && inReplyTo[0].equals(replyId)) {
+				answers.add(message);
+			}
+		}
+		return answers;
 	}
 
 	/** A poller like the application's that reads one message a batch. */

@@ -120,7 +120,7 @@ class WebhookTest {
 		assertThat(created.cacheControl()).isEqualTo("no-store");
 
 		ActionRequest action = newAction();
-		this.actions.respond(action.getId(), ResponseCommand.of("yes", "ann"));
+		this.actions.respond(action.getId(), new ResponseCommand("yes", "ann", null, "api", null, "in a hurry"));
 
 		eventually(() -> this.receiver.about(action.getId()).size() == 1);
 		Received delivery = this.receiver.about(action.getId()).get(0);
@@ -133,6 +133,10 @@ class WebhookTest {
 		assertThat(payload.get("timestamp").isTextual()).isTrue();
 		assertThat(payload.get("data").get("action").get("status").asText()).isEqualTo("completed");
 		assertThat(payload.get("data").get("action").get("response").get("value").asText()).isEqualTo("yes");
+		assertThat(payload.get("data").get("respondedBy").asText()).isEqualTo("ann");
+		assertThat(payload.get("data").get("channel").asText()).isEqualTo("api");
+		assertThat(payload.get("data").get("action").get("response").get("channel").asText()).isEqualTo("api");
+		assertThat(payload.get("data").get("action").get("comment").asText()).isEqualTo("in a hurry");
 
 		eventually(() -> "delivered".equals(deliveries(webhookId).get(0).get("status").asText()));
 		JsonNode row = deliveries(webhookId).get(0);
@@ -144,6 +148,29 @@ class WebhookTest {
 		assertThat(send("GET", "/api/v1/webhooks/" + webhookId + "/deliveries", null).body().get("total").asLong())
 			.as("action.created is not subscribed: one delivery only")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void aReassignmentIsAnEventWithWhoPassedTheActionFromWhomToWhomAndWhy() throws Exception {
+		String secret = createWebhook(this.receiver.url(), "action.reassigned").get("secret").asText();
+		ActionRequest action = this.actions.create(new NewAction("webhookTest", "session-" + UUID.randomUUID(), "ask",
+				List.of("email"), "Proceed?", Map.of(), Map.of("to", List.of("ann@hooks.example")), null, null, null));
+
+		this.actions.reassign(action.getId(), new dev.camundahil.action.Reassignment(List.of(),
+				List.of("bob@hooks.example"), "Ann is away", "clerk", false));
+
+		eventually(() -> this.receiver.about(action.getId()).size() == 1);
+		Received delivery = this.receiver.about(action.getId()).get(0);
+		delivery.verify(secret);
+		JsonNode data = delivery.payload().get("data");
+		assertThat(delivery.payload().get("type").asText()).isEqualTo("action.reassigned");
+		assertThat(data.get("action").get("status").asText()).isEqualTo("pending");
+		assertThat(data.get("from").toString()).isEqualTo("[\"ann@hooks.example\"]");
+		assertThat(data.get("to").toString()).isEqualTo("[\"bob@hooks.example\"]");
+		assertThat(data.get("reason").asText()).isEqualTo("Ann is away");
+		assertThat(data.get("by").asText()).isEqualTo("clerk");
+		assertThat(data.get("delegated").asBoolean()).isFalse();
+		assertThat(data.has("recipients")).isFalse();
 	}
 
 	@Test

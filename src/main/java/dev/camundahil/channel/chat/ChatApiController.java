@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.camundahil.web.BadRequestException;
 import dev.camundahil.web.ProblemJsonApi;
 
 import org.springframework.http.MediaType;
@@ -43,8 +44,10 @@ class ChatApiController {
 	}
 
 	@PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "A human's message: answers the given or else the newest pending chat question; "
-			+ "409 when the session has none")
+	@Operation(summary = "A human's message: answers the given or else the newest pending chat question, with an "
+			+ "optional comment; 409 when the session has none",
+			description = "The comment is kept with the answer and given to the process as hilComment. When the "
+					+ "question has closed, the 409 problem says how: status, respondedBy, respondedAt.")
 	ChatReply post(@PathVariable String sessionId, @RequestBody ChatMessageRequest body, Principal principal) {
 		return this.conversations.answer(sessionId, body.text, body.user, body.actionId,
 				(principal != null) ? principal.getName() : null);
@@ -58,9 +61,20 @@ class ChatApiController {
 	}
 
 	@PostMapping("/link")
-	@Operation(summary = "A signed link to the session's chat page, for a person without an API key")
-	ChatLink link(@PathVariable String sessionId) {
-		return this.conversations.link(sessionId);
+	@Operation(summary = "A signed link to the session's chat page, for a person without an API key",
+			description = "With a body {\"user\": \"ann\"} the link is for that person: answers through it carry "
+					+ "the name as respondedBy, and the page shows it without letting it be changed. Without a body, "
+					+ "answers carry the name typed on the page.")
+	ChatLink link(@PathVariable String sessionId, @RequestBody(required = false) ChatLinkRequest body) {
+		if (body == null || body.user == null) {
+			return this.conversations.link(sessionId);
+		}
+		try {
+			return this.conversations.link(sessionId, body.user);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadRequestException(ex.getMessage());
+		}
 	}
 
 }

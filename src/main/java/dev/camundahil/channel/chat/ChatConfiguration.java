@@ -5,10 +5,12 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.camundahil.action.ActionService;
+import dev.camundahil.i18n.HilTexts;
 import dev.camundahil.links.LinksProperties;
 import dev.camundahil.links.SignedTokens;
 import dev.camundahil.schema.HilDatabase;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,8 +36,9 @@ class ChatConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ChatConversations hilChatConversations(ActionService actions, SignedTokens tokens, ObjectMapper json,
-			ChatProperties chat, LinksProperties links) {
-		return new ChatConversations(actions, new ConversationEntries(json), tokens, links.getBaseUrl(),
+			ChatProperties chat, LinksProperties links, ObjectProvider<HilTexts> texts) {
+		return new ChatConversations(actions,
+				new ConversationEntries(json, texts.getIfAvailable(HilTexts::defaults)), tokens, links.getBaseUrl(),
 				chat.getLinkLifetime(), chat.getHistorySize(), Clock.systemUTC());
 	}
 
@@ -49,20 +52,28 @@ class ChatConfiguration {
 	/** The API, the live streams and the page, in servlet web applications. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@Import({ ChatApiController.class, ChatPageController.class })
+	@Import(ChatApiController.class)
 	static class Web {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ChatStreams hilChatStreams(ChatConversations conversations, ObjectMapper json, ChatProperties chat) {
-			return new ChatStreams(conversations, new ConversationEntries(json), chat.getStreamTimeout(),
+		ChatStreams hilChatStreams(ChatConversations conversations, ObjectMapper json, ChatProperties chat,
+				ObjectProvider<HilTexts> texts) {
+			return new ChatStreams(conversations,
+					new ConversationEntries(json, texts.getIfAvailable(HilTexts::defaults)), chat.getStreamTimeout(),
 					chat.getHeartbeatInterval(), chat.getMaxStreams(), chat.getMaxStreamsPerSession());
 		}
 
 		@Bean
 		PublicChatController hilPublicChatController(ChatConversations conversations, ChatStreams streams,
-				ObjectMapper json, ChatProperties chat) {
-			return new PublicChatController(conversations, streams, json, chat.getMaxMessageSize());
+				ObjectMapper json, ChatProperties chat, ObjectProvider<HilTexts> texts) {
+			return new PublicChatController(conversations, streams, json, chat.getMaxMessageSize(),
+					texts.getIfAvailable(HilTexts::defaults));
+		}
+
+		@Bean
+		ChatPageController hilChatPageController(ChatConversations conversations, ObjectProvider<HilTexts> texts) {
+			return new ChatPageController(conversations, texts.getIfAvailable(HilTexts::defaults));
 		}
 
 		/** The page's script and style, under the public {@code /hil/} path. */

@@ -18,10 +18,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param status the action's status now ({@code pending}, {@code completed}, {@code expired}, {@code cancelled})
  * @param user who answered ({@code respondedBy}), for answers
  * @param timestamp when it was asked, answered or ended
+ * @param comment what the person said beside the answer, for answers that carry one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatMessage(String role, String text, List<String> options, UUID actionId, String status, String user,
-		@JsonFormat(shape = JsonFormat.Shape.STRING) Instant timestamp) {
+		@JsonFormat(shape = JsonFormat.Shape.STRING) Instant timestamp, String comment) {
+
+	public ChatMessage(String role, String text, List<String> options, UUID actionId, String status, String user,
+			Instant timestamp) {
+		this(role, text, options, actionId, status, user, timestamp, null);
+	}
 
 	public static final String PROMPT = "prompt";
 

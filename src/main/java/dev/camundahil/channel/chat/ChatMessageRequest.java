@@ -5,7 +5,8 @@ import java.util.UUID;
 import dev.camundahil.web.StrictBody;
 
 /**
- * Body of a chat message: {@code {"text": "...", "user": "...", "actionId": "..."}}; unknown fields are refused.
+ * Body of a chat message: {@code {"text": "...", "user": "...", "actionId": "...", "comment": "..."}}; unknown
+ * fields are refused.
  */
 class ChatMessageRequest extends StrictBody {
 
@@ -17,5 +18,8 @@ class ChatMessageRequest extends StrictBody {
 
 	/** The question it answers (a quick reply); without it, the session's newest pending chat question. */
 	public UUID actionId;
+
+	/** What the person says beside the answer, optional; kept with it and given to the process as hilComment. */
+	public String comment;
 
 }

@@ -1,29 +1,37 @@
 package dev.camundahil.channel.chat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Hidden;
 
+import dev.camundahil.i18n.HilTexts;
 import dev.camundahil.links.SignedTokens;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.HtmlUtils;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * The chat page, {@code /chat/{sessionId}?token=...}: a fixed HTML page whose script reads the conversation with
- * the token, so the page itself carries no data. Without a valid token it is a plain 403 page.
+ * The chat page, {@code /chat/{sessionId}?token=...}: an HTML page in the reader's language whose script reads the
+ * conversation with the token, so the page itself carries no data. The language is that of the session's newest
+ * chat question naming one, else the browser's {@code Accept-Language}, else {@code hil.default-locale}. Without a
+ * valid token it is a plain 403 page.
  */
 @Controller
 @Hidden
@@ -35,46 +43,57 @@ class ChatPageController {
 
 	private final ChatConversations conversations;
 
-	private final String page;
+	private final HilTexts texts;
 
-	ChatPageController(ChatConversations conversations) {
+	private final TemplateEngine templates = new TemplateEngine();
+
+	ChatPageController(ChatConversations conversations, HilTexts texts) {
 		this.conversations = conversations;
-		this.page = resource("hil/chat/page.html");
+		this.texts = texts;
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix("hil/chat/");
+		resolver.setCharacterEncoding(UTF_8.name());
+		resolver.setTemplateMode(TemplateMode.HTML);
+		resolver.setCacheable(true);
+		this.templates.setTemplateResolver(resolver);
+		this.templates.setMessageResolver(texts.templateMessages());
 	}
 
 	@GetMapping("/chat/{sessionId}")
-	ResponseEntity<String> page(@PathVariable String sessionId, @RequestParam(required = false) String token) {
-		SignedTokens.Verdict verdict = this.conversations.verify(sessionId, token);
-		if (verdict != SignedTokens.Verdict.VALID) {
-			return html(HttpStatus.FORBIDDEN, refused(ChatLinkCheck.refusal(verdict)));
+	ResponseEntity<String> page(@PathVariable String sessionId, @RequestParam(required = false) String token,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+		ChatAccess access = this.conversations.access(sessionId, token);
+		if (access.verdict() != SignedTokens.Verdict.VALID) {
+			Locale locale = this.texts.locale(null, acceptLanguage);
+			return html(HttpStatus.FORBIDDEN, locale, refused(ChatLinkCheck.refusal(access.verdict()), locale));
 		}
-		return html(HttpStatus.OK, this.page);
+		Locale locale = this.conversations.readerLanguage(sessionId, acceptLanguage);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("lang", locale.toLanguageTag());
+		variables.put("timeZone", this.conversations.timeZone(sessionId).orElse(null));
+		// a link issued for a named person shows their name in a field that cannot be changed
+		variables.put("user", access.user());
+		String page = this.templates.process("page.html", new Context(locale, variables));
+		return html(HttpStatus.OK, locale, page);
 	}
 
-	private static ResponseEntity<String> html(HttpStatus status, String body) {
+	private static ResponseEntity<String> html(HttpStatus status, Locale locale, String body) {
 		return ResponseEntity.status(status)
 			.contentType(new MediaType(MediaType.TEXT_HTML, UTF_8))
 			.cacheControl(CacheControl.noStore())
 			.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+			.header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
 			// the token is in the address: keep it out of Referer headers
 			.header("Referrer-Policy", "no-referrer")
 			.body(body);
 	}
 
-	private static String refused(String reason) {
-		return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Chat</title>"
-				+ "<link rel=\"stylesheet\" href=\"../hil/chat/chat.css\"></head>"
-				+ "<body><main class=\"refused\"><h1>Chat not available</h1><p id=\"refused\">"
+	private String refused(String reason, Locale locale) {
+		return "<!DOCTYPE html>\n<html lang=\"" + HtmlUtils.htmlEscape(locale.toLanguageTag())
+				+ "\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(this.texts.get("chat.title", locale))
+				+ "</title><link rel=\"stylesheet\" href=\"../hil/chat/chat.css\"></head><body><main class=\"refused\"><h1>"
+				+ HtmlUtils.htmlEscape(this.texts.get("chat.not-available", locale)) + "</h1><p id=\"refused\">"
 				+ HtmlUtils.htmlEscape(reason) + "</p></main></body></html>\n";
-	}
-
-	private static String resource(String path) {
-		try (InputStream in = new ClassPathResource(path).getInputStream()) {
-			return new String(in.readAllBytes(), UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("The chat page " + path + " is missing from the class path", ex);
-		}
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.camundahil.channel.chat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.action.ExpectedResponses;
 import dev.camundahil.channel.ChannelMessage;
+import dev.camundahil.i18n.HilTexts;
 
 /**
  * Reads the conversation entries of chat actions from the actions themselves: every action gives its prompt, then
@@ -23,14 +25,29 @@ final class ConversationEntries {
 
 	private final ObjectMapper json;
 
-	ConversationEntries(ObjectMapper json) {
+	private final HilTexts texts;
+
+	ConversationEntries(ObjectMapper json, HilTexts texts) {
 		this.json = json;
+		this.texts = texts;
 	}
 
-	/** The entries of several actions, oldest first. */
+	HilTexts texts() {
+		return this.texts;
+	}
+
+	/** The entries of several actions, oldest first, in each action's language, else the default. */
 	List<ChatMessage> of(List<ActionView> actions) {
+		return of(actions, null);
+	}
+
+	/**
+	 * The entries of several actions, oldest first; the lines of actions without a language of their own in
+	 * {@code fallback} (a page's reader's), else the default.
+	 */
+	List<ChatMessage> of(List<ActionView> actions, Locale fallback) {
 		List<ChatMessage> entries = new ArrayList<>();
-		actions.forEach((action) -> entries.addAll(of(action)));
+		actions.forEach((action) -> entries.addAll(of(action, fallback)));
 		// stable: an action's prompt stays ahead of its answer when both carry the same instant
 		entries.sort(IN_ORDER);
 		return entries;
@@ -38,6 +55,11 @@ final class ConversationEntries {
 
 	/** The entries of one action: its prompt, and its answer or end when it has one. */
 	List<ChatMessage> of(ActionView action) {
+		return of(action, null);
+	}
+
+	private List<ChatMessage> of(ActionView action, Locale fallback) {
+		Locale locale = (action.locale() == null && fallback != null) ? fallback : this.texts.locale(action.locale());
 		List<ChatMessage> entries = new ArrayList<>(2);
 		String status = action.status().value();
 		String text = new ChannelMessage(action, ChatChannel.TYPE, ChannelMessage.Purpose.REQUEST).text();
@@ -47,15 +69,16 @@ final class ConversationEntries {
 		ActionResponse response = action.response();
 		if (action.status() == ActionStatus.COMPLETED && response != null) {
 			entries.add(new ChatMessage(ChatMessage.ANSWER, text(response.value()), List.of(), action.id(), status,
-					response.respondedBy(), (response.timestamp() != null) ? response.timestamp() : action.updatedAt()));
+					response.respondedBy(), (response.timestamp() != null) ? response.timestamp() : action.updatedAt(),
+					action.comment()));
 		}
 		else if (action.status() == ActionStatus.EXPIRED) {
-			entries.add(new ChatMessage(ChatMessage.STATUS, "No answer came in time; the question has expired.",
-					List.of(), action.id(), status, null, action.updatedAt()));
+			entries.add(new ChatMessage(ChatMessage.STATUS, this.texts.get("chat.expired", locale), List.of(),
+					action.id(), status, null, action.updatedAt()));
 		}
 		else if (action.status() == ActionStatus.CANCELLED) {
-			entries.add(new ChatMessage(ChatMessage.STATUS, "The question was withdrawn.", List.of(), action.id(),
-					status, null, action.updatedAt()));
+			entries.add(new ChatMessage(ChatMessage.STATUS, this.texts.get("chat.cancelled", locale), List.of(),
+					action.id(), status, null, action.updatedAt()));
 		}
 		return entries;
 	}

@@ -2,6 +2,7 @@ package dev.camundahil.channel.chat;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -9,17 +10,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 
+import dev.camundahil.action.ActionClosedException;
+import dev.camundahil.action.ActionResponse;
+import dev.camundahil.action.ActionStatus;
+import dev.camundahil.action.ActionView;
+import dev.camundahil.i18n.HilTexts;
 import dev.camundahil.web.ProblemJsonApi;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,28 +63,66 @@ class PublicChatController {
 
 	private final DataSize maxMessageSize;
 
+	private final HilTexts texts;
+
 	PublicChatController(ChatConversations conversations, ChatStreams streams, ObjectMapper json,
-			DataSize maxMessageSize) {
+			DataSize maxMessageSize, HilTexts texts) {
 		this.conversations = conversations;
 		this.streams = streams;
 		this.json = json;
 		this.maxMessageSize = maxMessageSize;
+		this.texts = texts;
 	}
 
 	@GetMapping("/messages")
 	List<ChatMessage> messages(@PathVariable String sessionId, @RequestParam(required = false) String token,
-			@RequestHeader(name = TOKEN_HEADER, required = false) String header) {
+			@RequestHeader(name = TOKEN_HEADER, required = false) String header,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
 		check(sessionId, token, header);
-		return this.conversations.messages(sessionId);
+		return this.conversations.messagesForReader(sessionId, acceptLanguage);
 	}
 
 	@PostMapping("/messages")
 	ChatReply post(@PathVariable String sessionId, @RequestParam(required = false) String token,
-			@RequestHeader(name = TOKEN_HEADER, required = false) String header, HttpServletRequest request)
-			throws IOException, HttpMediaTypeNotSupportedException {
-		check(sessionId, token, header);
+			@RequestHeader(name = TOKEN_HEADER, required = false) String header,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+			HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
+		ChatAccess access = this.conversations.access(sessionId, (header != null) ? header : token);
+		ChatLinkCheck.require(access.verdict());
 		ChatMessageRequest body = read(request);
-		return this.conversations.answer(sessionId, body.text, body.user, body.actionId, LINK_USER);
+		// a link for a named person answers as them, whatever name the page sends
+		String user = (access.user() != null) ? access.user() : body.user;
+		return this.conversations.answer(sessionId, body.text, user, body.actionId, LINK_USER, body.comment,
+				this.conversations.readerLanguage(sessionId, acceptLanguage));
+	}
+
+	/**
+	 * An answer to a question that has closed: a 409 whose detail is the outcome line the page shows, in the
+	 * question's language (else the reader's), with {@code status}, {@code respondedBy} and {@code respondedAt}.
+	 */
+	@ExceptionHandler(ActionClosedException.class)
+	ResponseEntity<ProblemDetail> tooLate(ActionClosedException ex, HttpServletRequest request) {
+		ActionView action = ex.getAction();
+		Locale locale = (action.locale() != null) ? this.texts.locale(action.locale())
+				: this.texts.locale(null, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+		ActionResponse response = action.response();
+		boolean answered = action.status() == ActionStatus.COMPLETED && response != null;
+		String line = this.texts.outcome(action.status().value(),
+				answered ? String.valueOf(response.value()) : null, answered ? response.respondedBy() : null,
+				answered ? response.timestamp() : action.updatedAt(), locale, this.texts.timeZone(action.timeZone()));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				this.texts.get("chat.too-late", locale, line));
+		problem.setTitle("Action not pending");
+		problem.setProperty("actionId", action.id());
+		problem.setProperty("status", action.status().value());
+		if (answered) {
+			problem.setProperty("respondedBy", response.respondedBy());
+			problem.setProperty("respondedAt", String.valueOf(response.timestamp()));
+		}
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+			.body(problem);
 	}
 
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -1,13 +1,18 @@
 package dev.camundahil.channel.email;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.mail.Address;
+import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import dev.camundahil.action.ActionRecipient;
+import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.channel.ChannelMessage;
 import dev.camundahil.channel.DispatchReceipt;
@@ -22,7 +27,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * The {@code email} output type: sends an action's question with Spring's {@link JavaMailSender}
- * ({@code spring.mail.*}) as text and HTML, with a button per option that opens the signed response page; SMTP
+ * ({@code spring.mail.*}) as text and HTML, with a button per option that opens the signed response page, as one
+ * copy per recipient whose buttons are bound to them (the visible headers stay as the task set them); SMTP
  * connections stay open between emails ({@code hil.mail.connection-idle-timeout}). The {@code Message-ID} it
  * generates is returned in the receipt, so that replies can be matched to the action; the
  * action id also travels in the {@code X-HIL-Action-Id} header and in the subject as {@code [HIL-<id>]}.
@@ -44,6 +50,8 @@ public class EmailChannel implements OutputChannel {
 
 	private final EmailComposer composer;
 
+	private final ActionService actions;
+
 	private final InternetAddress from;
 
 	private final InternetAddress replyTo;
@@ -51,8 +59,9 @@ public class EmailChannel implements OutputChannel {
 	private final boolean replyToPlusAddress;
 
 	EmailChannel(ObjectProvider<JavaMailSender> mailSender, SmtpConnections connections, EmailComposer composer,
-			String from, String replyTo, boolean replyToPlusAddress) {
+			ActionService actions, String from, String replyTo, boolean replyToPlusAddress) {
 		this.mailSender = mailSender;
+		this.actions = actions;
 		this.connections = connections;
 		this.composer = composer;
 		this.from = address("hil.mail.from", from);
@@ -68,6 +77,17 @@ public class EmailChannel implements OutputChannel {
 	@Override
 	public DispatchReceipt dispatch(ChannelMessage message) throws Exception {
 		return this.streamProviders.call(() -> send(message));
+	}
+
+	/** The task's {@code to}, {@code cc} and {@code bcc}, each of whom gets a copy with links of their own. */
+	@Override
+	public List<String> recipients(ActionView action) {
+		Map<String, Object> args = (action.args() != null) ? action.args() : Map.of();
+		List<String> people = new ArrayList<>();
+		for (String field : new String[] { "to", "cc", "bcc" }) {
+			EmailArgs.addresses(field, args.get(field)).forEach((address) -> people.add(address.getAddress()));
+		}
+		return people;
 	}
 
 	private DispatchReceipt send(ChannelMessage message) throws Exception {
@@ -93,9 +113,62 @@ public class EmailChannel implements OutputChannel {
 			throw new EmailDispatchException("action " + action.id() + " has no email recipients: the HIL task "
 					+ "must set 'to'");
 		}
-		EmailContent content = this.composer.compose(message);
+		String messageId = "<" + UUID.randomUUID() + "@" + domain(this.from) + ">";
+		List<ActionRecipient> copies = copies(message);
+		if (copies == null) {
+			// an action opened before recipients were kept: one email to all, with links bound to the action
+			EmailContent content = this.composer.compose(message);
+			MimeMessage mime = sender.createMimeMessage();
+			build(mime, message, content, to, cc, bcc, messageId);
+			this.connections.send(sender, mime);
+			logSent(message, to.size() + cc.size() + bcc.size(), content, messageId);
+			return DispatchReceipt.withMessageId(messageId);
+		}
+		if (copies.isEmpty()) {
+			log.info("Nothing to send for action {}: the recipient it was for no longer has it", action.id());
+			return new DispatchReceipt(null, Map.of("recipients", 0));
+		}
+		int attachments = 0;
+		for (ActionRecipient recipient : copies) {
+			EmailContent content = this.composer.compose(message, recipient);
+			InternetAddress person = new InternetAddress(recipient.address());
+			Envelope envelope = new Envelope(sender.createMimeMessage().getSession(), person);
+			if (recipient.addedBy() == null) {
+				// the visible headers stay as the task set them; only the envelope names this one person
+				build(envelope, message, content, to, cc, List.of(), messageId);
+			}
+			else {
+				build(envelope, message, content, List.of(person), List.of(), List.of(), messageId);
+			}
+			this.connections.send(sender, envelope);
+			attachments = content.attachments().size();
+		}
+		log.info("Sent {} email for action {} as {} cop(ies), one per recipient, {} attachment(s), Message-ID {}",
+				message.isReminder() ? "reminder" : "request", action.id(), copies.size(), attachments, messageId);
+		return new DispatchReceipt(messageId, Map.of("recipients", copies.size()));
+	}
 
-		MimeMessage mime = sender.createMimeMessage();
+	/**
+	 * The recipients who get a copy of this message: the one it is for, or for a request everyone the task
+	 * addressed (those a reassignment added get one of their own), for a reminder everyone who has the action now.
+	 * Null for an action without recipients, opened before they were kept.
+	 */
+	private List<ActionRecipient> copies(ChannelMessage message) {
+		List<ActionRecipient> all = this.actions.recipients(message.action().id());
+		if (all.isEmpty()) {
+			return null;
+		}
+		return all.stream().filter(ActionRecipient::isActive).filter((recipient) -> {
+			if (message.recipient() != null) {
+				return recipient.address().equalsIgnoreCase(message.recipient());
+			}
+			return message.isReminder() || recipient.addedBy() == null;
+		}).toList();
+	}
+
+	private void build(MimeMessage mime, ChannelMessage message, EmailContent content, List<InternetAddress> to,
+			List<InternetAddress> cc, List<InternetAddress> bcc, String messageId) throws Exception {
+		ActionView action = message.action();
 		MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
 		helper.setFrom(this.from);
 		if (this.replyTo != null) {
@@ -116,7 +189,6 @@ public class EmailChannel implements OutputChannel {
 			helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()),
 					attachment.contentType());
 		}
-		String messageId = "<" + UUID.randomUUID() + "@" + domain(this.from) + ">";
 		mime.setHeader(ACTION_ID_HEADER, action.id().toString());
 		// RFC 3834: no out-of-office answers to a machine's message
 		mime.setHeader("Auto-Submitted", "auto-generated");
@@ -127,11 +199,12 @@ public class EmailChannel implements OutputChannel {
 			mime.setHeader("In-Reply-To", message.requestMessageId());
 			mime.setHeader("References", message.requestMessageId());
 		}
-		this.connections.send(sender, mime);
+	}
+
+	private static void logSent(ChannelMessage message, int recipients, EmailContent content, String messageId) {
 		log.info("Sent {} email for action {} to {} recipient(s), {} attachment(s), Message-ID {}",
-				message.isReminder() ? "reminder" : "request", action.id(), to.size() + cc.size() + bcc.size(),
+				message.isReminder() ? "reminder" : "request", message.action().id(), recipients,
 				content.attachments().size(), messageId);
-		return DispatchReceipt.withMessageId(messageId);
 	}
 
 	private InternetAddress replyAddress(ActionView action) throws AddressException {
@@ -154,6 +227,26 @@ public class EmailChannel implements OutputChannel {
 		String value = address.getAddress();
 		int at = value.lastIndexOf('@');
 		return (at >= 0 && at < value.length() - 1) ? value.substring(at + 1) : "camunda-hil.local";
+	}
+
+	/**
+	 * A message whose envelope may name one person while its headers show everyone the task addressed: mail
+	 * senders deliver to {@link #getAllRecipients()}, as SMTP's RCPT TO.
+	 */
+	private static final class Envelope extends MimeMessage {
+
+		private final InternetAddress person;
+
+		Envelope(Session session, InternetAddress person) {
+			super(session);
+			this.person = person;
+		}
+
+		@Override
+		public Address[] getAllRecipients() {
+			return new Address[] { this.person };
+		}
+
 	}
 
 	private static InternetAddress address(String property, String value) {

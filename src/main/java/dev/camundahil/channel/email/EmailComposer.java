@@ -1,15 +1,16 @@
 package dev.camundahil.channel.email;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.channel.ChannelMessage;
+import dev.camundahil.i18n.HilTexts;
 import org.jsoup.Jsoup;
 
 import org.springframework.util.unit.DataSize;
@@ -21,12 +22,7 @@ import org.springframework.util.unit.DataSize;
  */
 final class EmailComposer {
 
-	static final String REMINDER_PREFIX = "Reminder: ";
-
 	private static final int MAX_SUBJECT_QUESTION = 120;
-
-	private static final DateTimeFormatter EXPIRY_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final EmailTemplates templates;
 
@@ -48,6 +44,11 @@ final class EmailComposer {
 	}
 
 	EmailContent compose(ChannelMessage message) {
+		return compose(message, null);
+	}
+
+	/** The email for one recipient, whose links are bound to them; for everyone alike when {@code recipient} is null. */
+	EmailContent compose(ChannelMessage message, ActionRecipient recipient) {
 		ActionView action = message.action();
 		Map<String, Object> args = message.args();
 		List<String> options = EmailArgs.list(args.get("expectedResponse"));
@@ -58,10 +59,12 @@ final class EmailComposer {
 
 		List<Map<String, String>> buttons = new ArrayList<>();
 		for (String option : options) {
-			buttons.add(Map.of("label", option, "url", this.links.link(action, option)));
+			buttons.add(Map.of("label", option, "url", this.links.link(action, recipient, option)));
 		}
+		HilTexts texts = this.templates.texts();
+		Locale locale = texts.locale(action.locale());
 		Map<String, Object> variables = new LinkedHashMap<>();
-		variables.put("subject", subject(message));
+		variables.put("subject", subject(message, texts));
 		variables.put("question", action.context().question());
 		variables.put("text", message.text());
 		variables.put("textLines", List.of(message.text().split("\\r?\\n", -1)));
@@ -69,13 +72,17 @@ final class EmailComposer {
 		variables.put("options", buttons);
 		variables.put("hasOptions", !buttons.isEmpty());
 		variables.put("optionList", String.join(", ", options));
-		variables.put("answerUrl", options.isEmpty() ? this.links.link(action, null) : null);
+		variables.put("answerUrl", options.isEmpty() ? this.links.link(action, recipient, null) : null);
 		variables.put("reminder", message.isReminder());
 		variables.put("repliesRead", this.repliesRead);
-		variables.put("expires", (action.expiresAt() != null) ? EXPIRY_FORMAT.format(action.expiresAt()) : null);
+		variables.put("expires", texts.dateTime(action.expiresAt(), locale, texts.timeZone(action.timeZone())));
 		variables.put("actionId", action.id().toString());
-		String html = this.templates.render(EmailTemplates.EMAIL, variables);
-		String text = (bodyText != null) ? bodyText + linksAsText(buttons, (String) variables.get("answerUrl"))
+		boolean passedOn = recipient != null && recipient.addedBy() != null;
+		variables.put("passedOnBy", passedOn ? recipient.addedBy() : null);
+		variables.put("passedOnNote", passedOn ? recipient.reason() : null);
+		String html = this.templates.render(EmailTemplates.EMAIL, variables, locale);
+		String text = (bodyText != null)
+				? bodyText + linksAsText(buttons, (String) variables.get("answerUrl"), texts.get("email.answer", locale))
 				: HtmlText.of(html);
 		checkSize("the email's HTML", html);
 		checkSize("the email's text", text);
@@ -83,14 +90,17 @@ final class EmailComposer {
 		return new EmailContent((String) variables.get("subject"), text, html, files);
 	}
 
-	/** The subject people see, with the action id in it so that a reply finds its action even without headers. */
-	static String subject(ChannelMessage message) {
+	/**
+	 * The subject people see, with the action id in it so that a reply finds its action even without headers; a
+	 * reminder's starts with the word for it in the action's language.
+	 */
+	static String subject(ChannelMessage message, HilTexts texts) {
 		Object given = message.args().get("subject");
 		String subject = (given != null && !given.toString().isBlank()) ? given.toString()
 				: shorten(message.action().context().question());
 		subject = subject.replaceAll("[\\r\\n\\t]+", " ").strip();
 		if (message.isReminder()) {
-			subject = REMINDER_PREFIX + subject;
+			subject = texts.get("email.reminder.prefix", texts.locale(message.action().locale())) + " " + subject;
 		}
 		return subject + " [HIL-" + message.action().id() + "]";
 	}
@@ -100,10 +110,10 @@ final class EmailComposer {
 		return (line.length() <= MAX_SUBJECT_QUESTION) ? line : line.substring(0, MAX_SUBJECT_QUESTION - 1) + "…";
 	}
 
-	private static String linksAsText(List<Map<String, String>> buttons, String answerUrl) {
+	private static String linksAsText(List<Map<String, String>> buttons, String answerUrl, String answer) {
 		StringBuilder text = new StringBuilder("\n\n");
 		if (buttons.isEmpty()) {
-			return text.append("Answer: ").append(answerUrl).append('\n').toString();
+			return text.append(answer).append(": ").append(answerUrl).append('\n').toString();
 		}
 		for (Map<String, String> button : buttons) {
 			text.append(button.get("label")).append(": ").append(button.get("url")).append('\n');

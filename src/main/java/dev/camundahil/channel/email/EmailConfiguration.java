@@ -2,6 +2,7 @@ package dev.camundahil.channel.email;
 
 import dev.camundahil.action.ActionProperties;
 import dev.camundahil.action.ActionService;
+import dev.camundahil.i18n.HilTexts;
 import dev.camundahil.links.LinksProperties;
 import dev.camundahil.links.SignedTokens;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,12 +28,14 @@ class EmailConfiguration {
 	@ConditionalOnMissingBean(value = EmailChannel.class, name = "hilEmailChannel")
 	EmailChannel hilEmailChannel(ObjectProvider<JavaMailSender> mailSender, ObjectProvider<RuntimeService> runtime,
 			EmailProperties mail, EmailLimitProperties limits, LinksProperties links, ActionProperties actions,
-			SignedTokens tokens, SmtpConnections connections, @Value("${hil.mail.inbound.host:}") String inboundHost) {
-		EmailComposer composer = new EmailComposer(new EmailTemplates(mail.getTemplateDir()),
+			SignedTokens tokens, SmtpConnections connections, ActionService actionService,
+			@Value("${hil.mail.inbound.host:}") String inboundHost, ObjectProvider<HilTexts> texts) {
+		EmailComposer composer = new EmailComposer(
+				new EmailTemplates(mail.getTemplateDir(), texts.getIfAvailable(HilTexts::defaults)),
 				hilResponseLinks(tokens, links, actions),
 				new AttachmentResolver(runtime, mail.getAttachmentDir(), limits.getMaxAttachmentSize()),
 				limits.getMaxEmailBodySize(), !inboundHost.isBlank());
-		return new EmailChannel(mailSender, connections, composer, mail.getFrom(), mail.getReplyTo(),
+		return new EmailChannel(mailSender, connections, composer, actionService, mail.getFrom(), mail.getReplyTo(),
 				mail.isReplyToPlusAddress());
 	}
 
@@ -60,9 +63,10 @@ class EmailConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(ResponsePageController.class)
 		ResponsePageController hilResponsePageController(ActionService actions, SignedTokens tokens,
-				EmailProperties mail, LinksProperties links, ActionProperties properties) {
+				EmailProperties mail, LinksProperties links, ActionProperties properties,
+				ObjectProvider<HilTexts> texts) {
 			return new ResponsePageController(actions, hilResponseLinks(tokens, links, properties),
-					new EmailTemplates(mail.getTemplateDir()));
+					new EmailTemplates(mail.getTemplateDir(), texts.getIfAvailable(HilTexts::defaults)));
 		}
 
 	}

@@ -1,6 +1,7 @@
 /**
  * The {@code email} output type ({@link dev.camundahil.channel.email.EmailChannel}) and the response pages under
  * {@code /respond/**} that its signed links open; only their POST answers an action.
- * Uses {@code action}, {@code channel}, {@code bpmn} (its deployment-check SPI) and {@code links}.
+ * Uses {@code action}, {@code channel}, {@code bpmn} (its deployment-check SPI), {@code links} and {@code i18n} (the
+ * language of emails and pages).
  */
 package dev.camundahil.channel.email;

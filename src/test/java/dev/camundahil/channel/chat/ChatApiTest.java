@@ -322,6 +322,31 @@ class ChatApiTest {
 	}
 
 	@Test
+	void aLinkForANamedPersonAnswersAsThemWhateverThePageSends() throws Exception {
+		ProcessInstance instance = start(QUESTION);
+		Reply linkReply = post(api("/link"), "{\"user\": \"ann\"}");
+		assertThat(linkReply.status()).as(linkReply.text()).isEqualTo(200);
+		assertThat(linkReply.json().get("user").asText()).isEqualTo("ann");
+		String url = linkReply.json().get("url").asText();
+		String token = url.substring(url.indexOf("?token=") + 7);
+		String page = "/chat/" + this.session;
+
+		Reply opened = get(page + "?token=" + token);
+		assertThat(opened.status()).isEqualTo(200);
+		assertThat(opened.text()).containsPattern("<input id=\"user\"[^>]* value=\"ann\"[^>]* readonly")
+			.contains("id=\"comment\"");
+		// the person's token opens this session only
+		assertThat(get("/chat/someone-else?token=" + token).status()).isEqualTo(403);
+		Reply answered = post(page + "/messages?token=" + token, "{\"text\": \"Yes\", \"user\": \"mallory\"}");
+
+		assertThat(answered.status()).as(answered.text()).isEqualTo(200);
+		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("ann");
+		assertProblem(post(api("/link"), "{\"user\": \"  \"}"), 400, "'user' must be a name");
+		assertProblem(post(api("/link"), "{\"user\": \"ann\\nbob\"}"), 400, "'user' must be a name");
+		assertProblem(post(api("/link"), "{\"name\": \"ann\"}"), 400, "name");
+	}
+
+	@Test
 	void theApiNeedsItsKey() throws Exception {
 		for (String path : List.of("/messages", "/stream", "/link")) {
 			String method = path.equals("/link") ? "POST" : "GET";

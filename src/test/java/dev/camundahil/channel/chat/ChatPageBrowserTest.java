@@ -145,6 +145,26 @@ class ChatPageBrowserTest {
 	}
 
 	@Test
+	void aLinkForANamedPersonShowsTheirNameFixedAndAnswersAsThem() {
+		ProcessInstance instance = start("Ready to ship?");
+		String link = this.conversations.link(this.session, "Ann Example").url();
+		this.browser.get("http://127.0.0.1:" + this.port + link.substring(link.indexOf("/chat/")));
+
+		waitFor(By.cssSelector("#messages li.prompt[data-status='pending'] .text"));
+		WebElement user = this.browser.findElement(By.id("user"));
+		assertThat(user.getAttribute("value")).isEqualTo("Ann Example");
+		assertThat(user.getAttribute("readonly")).isNotNull();
+		user.sendKeys(" and Mallory");
+		this.browser.findElement(By.id("text")).sendKeys("Yes");
+		this.browser.findElement(By.id("comment")).sendKeys("ship it on Monday");
+		this.browser.findElement(By.id("send")).click();
+
+		waitUntil("the answer in the conversation", () -> texts("#messages li.answer .text").contains("Yes"));
+		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("Ann Example");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilComment")).isEqualTo("ship it on Monday");
+	}
+
+	@Test
 	void aPageWithAWrongTokenShowsWhy() {
 		start("Not for you");
 		String otherSession = this.conversations.link("someone-else").url();

@@ -1,5 +1,8 @@
 package dev.camundahil.channel.email;
 
+import java.util.Locale;
+
+import dev.camundahil.i18n.HilTexts;
 import dev.camundahil.links.LinksAutoConfiguration;
 import dev.camundahil.support.PluginContexts;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,19 @@ class EmailAutoConfigurationTest {
 		new WebApplicationContextRunner().withUserConfiguration(PluginContexts.MockActions.class)
 			.withConfiguration(EMAIL)
 			.run((context) -> assertThat(context).hasSingleBean(ResponsePageController.class));
+	}
+
+	@Test
+	void thePageTextsComeFromHilsOneMessageSource() {
+		new WebApplicationContextRunner().withUserConfiguration(PluginContexts.MockActions.class)
+			.withConfiguration(EMAIL)
+			.run((context) -> assertThat(context).doesNotHaveBean("hilPeopleMessages"));
+		assertThat(HilTexts.defaults()
+			.get("people.outcome.passed", Locale.ENGLISH, "bob@example.com", "5 Dec 2026, 10:02"))
+			.isEqualTo("Passed to bob@example.com on 5 Dec 2026, 10:02");
+		assertThat(HilTexts.defaults()
+			.get("people.outcome.passed", Locale.GERMAN, "bob@example.com", "5. Dez. 2026, 10:02"))
+			.isEqualTo("Weitergegeben an bob@example.com am 5. Dez. 2026, 10:02");
 	}
 
 	@Test

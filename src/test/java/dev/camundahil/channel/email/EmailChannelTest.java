@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class EmailChannelTest extends EmailTestSupport {
 
-	private static final Pattern LINK = Pattern
-		.compile("href=\"(" + Pattern.quote(BASE_URL) + "/respond/([0-9a-f-]{36})\\?option=([^&\"]*)&amp;token=([^\"]+))\"");
+	private static final Pattern LINK = Pattern.compile("href=\"(" + Pattern.quote(BASE_URL)
+			+ "/respond/([0-9a-f-]{36})\\?option=([^&\"]*)&amp;r=([0-9a-f-]{36})&amp;token=([^\"]+))\"");
 
 	@Autowired
 	SignedTokens tokens;
@@ -62,35 +63,50 @@ class EmailChannelTest extends EmailTestSupport {
 		assertThat(copies).hasSize(4);
 		assertThat(inbox("dora@bcc.example")).contains(receipt.messageId());
 		assertThat(inbox("carl@cc.example")).contains(receipt.messageId());
-		MimeMessage message = copies.get(0);
-		assertThat(addresses(message.getRecipients(Message.RecipientType.TO))).containsExactly("ann@to.example",
-				"bob@to.example");
-		assertThat(((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getPersonal())
-			.isEqualTo("Ann Example");
-		assertThat(addresses(message.getRecipients(Message.RecipientType.CC))).containsExactly("carl@cc.example");
-		assertThat(header(message, "Bcc")).isEmpty();
-		assertThat(addresses(message.getFrom())).containsExactly(FROM);
-		assertThat(addresses(message.getReplyTo())).containsExactly(REPLY_TO);
-		assertThat(message.getSubject()).isEqualTo("Order 7 needs you [HIL-" + action.getId() + "]");
-		assertThat(header(message, EmailChannel.ACTION_ID_HEADER)).containsExactly(action.getId().toString());
+		Map<String, UUID> recipients = new java.util.HashMap<>();
+		this.actions.recipients(action.getId()).forEach((recipient) -> recipients.put(recipient.address(), recipient.id()));
+		assertThat(recipients).containsOnlyKeys("ann@to.example", "bob@to.example", "carl@cc.example", "dora@bcc.example");
+		java.util.Set<String> linkedTo = new java.util.HashSet<>();
+		for (MimeMessage message : copies) {
+			// every copy shows the headers the task set, and carries links bound to the one person it went to
+			assertThat(addresses(message.getRecipients(Message.RecipientType.TO))).containsExactly("ann@to.example",
+					"bob@to.example");
+			assertThat(((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getPersonal())
+				.isEqualTo("Ann Example");
+			assertThat(addresses(message.getRecipients(Message.RecipientType.CC))).containsExactly("carl@cc.example");
+			assertThat(header(message, "Bcc")).isEmpty();
+			assertThat(addresses(message.getFrom())).containsExactly(FROM);
+			assertThat(addresses(message.getReplyTo())).containsExactly(REPLY_TO);
+			assertThat(message.getSubject()).isEqualTo("Order 7 needs you [HIL-" + action.getId() + "]");
+			assertThat(header(message, EmailChannel.ACTION_ID_HEADER)).containsExactly(action.getId().toString());
 
-		assertThat(hasAlternative(message)).isTrue();
-		String html = body(message, "text/html");
-		String text = body(message, "text/plain");
-		assertThat(html).contains("Approve order 7?");
-		assertThat(text).contains("Approve order 7?");
-		Matcher links = LINK.matcher(html);
-		List<String> options = new java.util.ArrayList<>();
-		while (links.find()) {
-			assertThat(links.group(2)).isEqualTo(action.getId().toString());
-			assertThat(this.tokens.verify(links.group(4), ResponseLinks.PURPOSE, action.getId().toString()))
-				.isEqualTo(SignedTokens.Verdict.VALID);
-			assertThat(text).contains(links.group(1).replace("&amp;", "&"));
-			options.add(links.group(3));
+			assertThat(hasAlternative(message)).isTrue();
+			String html = body(message, "text/html");
+			String text = body(message, "text/plain");
+			assertThat(html).contains("Approve order 7?");
+			assertThat(text).contains("Approve order 7?");
+			Matcher links = LINK.matcher(html);
+			List<String> options = new java.util.ArrayList<>();
+			java.util.Set<String> bound = new java.util.HashSet<>();
+			while (links.find()) {
+				assertThat(links.group(2)).isEqualTo(action.getId().toString());
+				assertThat(this.tokens.verify(links.group(5), ResponseLinks.PURPOSE,
+						action.getId() + "/" + links.group(4))).isEqualTo(SignedTokens.Verdict.VALID);
+				// a token bound to a recipient opens nothing as the action's own
+				assertThat(this.tokens.verify(links.group(5), ResponseLinks.PURPOSE, action.getId().toString()))
+					.isEqualTo(SignedTokens.Verdict.INVALID);
+				assertThat(text).contains(links.group(1).replace("&amp;", "&"));
+				options.add(links.group(3));
+				bound.add(links.group(4));
+			}
+			assertThat(options).containsExactly("Approve", "Reject");
+			assertThat(bound).hasSize(1);
+			linkedTo.addAll(bound);
+			// replies are read only where hil.mail.inbound.host is set, and only then does the email offer them
+			assertThat(html).doesNotContain("reply to this email");
 		}
-		assertThat(options).containsExactly("Approve", "Reject");
-		// replies are read only where hil.mail.inbound.host is set, and only then does the email offer them
-		assertThat(html).doesNotContain("reply to this email");
+		assertThat(linkedTo).containsExactlyInAnyOrderElementsOf(
+				recipients.values().stream().map(UUID::toString).toList());
 	}
 
 	@Test
@@ -104,7 +120,7 @@ class EmailChannelTest extends EmailTestSupport {
 
 		assertThat(request.getSubject()).isEqualTo("Is the report ready? [HIL-" + action.getId() + "]");
 		assertThat(body(request, "text/plain")).contains("Is the\nreport ready?");
-		assertThat(body(request, "text/html")).contains("/respond/" + action.getId() + "?token=").contains(">Answer<");
+		assertThat(body(request, "text/html")).contains("/respond/" + action.getId() + "?r=").contains(">Answer<");
 		assertThat(reminder.getSubject()).isEqualTo("Reminder: Is the report ready? [HIL-" + action.getId() + "]");
 		assertThat(body(reminder, "text/html")).contains("still waiting");
 		assertThat(reminder.getMessageID()).isNotEqualTo(request.getMessageID());
@@ -149,8 +165,8 @@ class EmailChannelTest extends EmailTestSupport {
 		String derived = body(fromHtml, "text/plain");
 		assertThat(derived).contains("Order 7\n\nPlease look <https://shop.example/7> at it.\nTotal: 12 EUR")
 			.contains("- Pens\n- Paper")
-			.contains("\nApprove <" + BASE_URL + "/respond/" + htmlAction.getId() + "?option=Approve&token=")
-			.contains("\nReject <" + BASE_URL + "/respond/" + htmlAction.getId() + "?option=Reject&token=")
+			.contains("\nApprove <" + BASE_URL + "/respond/" + htmlAction.getId() + "?option=Approve&r=")
+			.contains("\nReject <" + BASE_URL + "/respond/" + htmlAction.getId() + "?option=Reject&r=")
 			.doesNotContain("<h1>")
 			.doesNotContain("<p>");
 		assertThat(body(fromHtml, "text/html")).contains("<h1>Order 7</h1>").doesNotContain("Order 7?</p>");

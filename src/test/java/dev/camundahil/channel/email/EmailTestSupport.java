@@ -51,6 +51,9 @@ abstract class EmailTestSupport {
 
 	static final String SECRET = "email-tests-link-secret-0123456789";
 
+	/** The key links were signed with before {@link #SECRET}: a rotation keeps it in hil.links.previous-secrets. */
+	static final String PREVIOUS_SECRET = "email-tests-previous-link-secret-42";
+
 	/** A fixed port, so that the server can be stopped and started again where the application sends to. */
 	static final ServerSetup smtp;
 
@@ -92,6 +95,7 @@ abstract class EmailTestSupport {
 		registry.add("hil.mail.attachment-dir", attachmentDir::toString);
 		registry.add("hil.links.base-url", () -> BASE_URL);
 		registry.add("hil.links.secret", () -> SECRET);
+		registry.add("hil.links.previous-secrets", () -> PREVIOUS_SECRET);
 		registry.add("hil.security.max-email-body-size", () -> "32KB");
 		registry.add("hil.security.max-attachment-size", () -> "64KB");
 	}

@@ -59,7 +59,7 @@ class ResponsePageTest extends EmailTestSupport {
 	ManagementService management;
 
 	@Test
-	void openingTheLinkAsksToConfirmAndOnlyThePostAnswersAndResumesTheProcess() throws Exception {
+	void openingTheLinkAsksToConfirmAndOnlyThePostAnswersAsTheRecipientAndResumesTheProcess() throws Exception {
 		ProcessInstance instance = startApproval("Approve order 7?");
 		ActionRequest action = actionOf(instance);
 		Map<String, String> links = emailedLinks(action);
@@ -73,24 +73,31 @@ class ResponsePageTest extends EmailTestSupport {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
-		assertThat(page.body()).contains("Approve order 7?").contains("Confirm").contains("<strong>Approve</strong>");
+		assertThat(page.body()).contains("Approve order 7?").contains("Confirm").contains("<strong>Approve</strong>")
+			.contains("For ann@to.example")
+			.doesNotContain("name=\"name\"");
 		assertThat(this.actions.find(action.getId()).getStatus()).isEqualTo(ActionStatus.PENDING);
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
 
-		HttpResponse<String> confirmed = post(formAction(page.body()), formFields(page.body(), Map.of("name", "Ann Example")));
+		// a name sent along with a recipient's link changes nothing: the answer is the recipient's
+		HttpResponse<String> confirmed = post(formAction(page.body()), formFields(page.body(), Map.of("name", "Mallory")));
 
 		assertThat(confirmed.statusCode()).isEqualTo(200);
 		assertThat(confirmed.body()).contains("Thank you").contains("Approve");
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("after");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Approve");
-		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("Ann Example");
-		assertThat(this.jdbc.queryForObject("SELECT data->>'channel' FROM action_audit WHERE action_id = ? AND event = 'completed'",
-				String.class, action.getId())).isEqualTo(ResponsePageController.CHANNEL);
+		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("ann@to.example");
+		assertThat(this.jdbc.queryForMap("SELECT data->>'channel' AS channel, user_id FROM action_audit "
+				+ "WHERE action_id = ? AND event = 'completed'", action.getId()))
+			.containsEntry("channel", ResponsePageController.CHANNEL)
+			.containsEntry("user_id", "ann@to.example");
+		assertThat(this.actions.find(action.getId()).getResponse().channel()).isEqualTo(ResponsePageController.CHANNEL);
 
 		HttpResponse<String> again = post(formAction(page.body()), formFields(page.body(), Map.of()));
 		assertThat(again.statusCode()).isEqualTo(409);
-		assertThat(again.body()).contains("Already answered").contains("Approve");
-		assertThat(get(links.get("Reject")).body()).contains("Already answered");
+		assertThat(again.body()).contains("Already answered")
+			.containsPattern("Answered Approve by ann@to.example on \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} \\(email link\\)");
+		assertThat(get(links.get("Reject")).body()).contains("Already answered").contains("by ann@to.example");
 		assertThat(this.actions.find(action.getId()).getResponse().value()).isEqualTo("Approve");
 	}
 

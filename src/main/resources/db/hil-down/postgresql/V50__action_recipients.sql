@@ -1,0 +1,2 @@
+-- Reverses V50.
+DROP TABLE IF EXISTS action_recipient;
