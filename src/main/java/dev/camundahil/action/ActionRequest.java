@@ -38,7 +38,7 @@ public class ActionRequest {
 
 	private final String executionId;
 
-	private final Instant expiresAt;
+	private Instant expiresAt;
 
 	private long version;
 
@@ -103,6 +103,13 @@ public class ActionRequest {
 	void cancel(Instant now) {
 		requirePending("cancelled");
 		this.status = ActionStatus.CANCELLED;
+		this.updatedAt = now;
+	}
+
+	/** Moves the deadline of a pending action; a change beside the state machine, guarded like a transition. */
+	void extend(Instant newDeadline, Instant now) {
+		requirePending("extended");
+		this.expiresAt = newDeadline;
 		this.updatedAt = now;
 	}
 

@@ -68,7 +68,7 @@ class ActionRequestRepository {
 		this.insert = "INSERT INTO action_request (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, " + parameter + ", "
 				+ parameter + ", " + parameter + ", ?, ?, ?, ?, ?, ?, ?)";
 		this.update = "UPDATE action_request SET status = ?, response = " + parameter
-				+ ", updated_at = ?, deleted_at = ?, version = version + 1 "
+				+ ", expires_at = ?, updated_at = ?, deleted_at = ?, version = version + 1 "
 				+ "WHERE id = ? AND version = ? AND deleted_at IS NULL";
 	}
 
@@ -190,10 +190,11 @@ class ActionRequestRepository {
 	private void setUpdate(PreparedStatement ps, ActionRequest action) throws SQLException {
 		ps.setString(1, action.getStatus().value());
 		ps.setString(2, this.json.write(action.getResponse()));
-		setInstant(ps, 3, action.getUpdatedAt());
-		setInstant(ps, 4, action.getDeletedAt());
-		ps.setObject(5, action.getId());
-		ps.setLong(6, action.getVersion());
+		setInstant(ps, 3, action.getExpiresAt());
+		setInstant(ps, 4, action.getUpdatedAt());
+		setInstant(ps, 5, action.getDeletedAt());
+		ps.setObject(6, action.getId());
+		ps.setLong(7, action.getVersion());
 	}
 
 	static String pendingByOutputType(String hasOutputType) {

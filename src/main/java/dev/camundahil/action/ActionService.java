@@ -1,6 +1,8 @@
 package dev.camundahil.action;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -250,6 +252,60 @@ public class ActionService {
 		// the addresses are people's: they stay in the audit, out of the log
 		log.info("Action {} reassigned: {} recipient(s) removed, {} added", id, removed.size(), newcomers.size());
 		return this.recipients.of(id);
+	}
+
+	/**
+	 * Moves the deadline of a pending action to {@code expiresAt}, which must be later than now; there is no upper
+	 * bound. Links already sent stay valid until the new deadline, since they are checked against the action's
+	 * deadline; reminders not yet due keep their times. Audited as {@code extended}, published as
+	 * {@code action.extended}.
+	 * @throws ActionNotFoundException no such action
+	 * @throws ActionConflictException the action is no longer pending
+	 * @throws InvalidExtensionException the new deadline is not later than now
+	 */
+	public ActionRequest extend(UUID id, Instant expiresAt, String userId) {
+		// the lock orders this against answers and the expiry sweep, which claims with the row locked
+		this.actions.lock(id);
+		return extend(load(id), expiresAt, userId);
+	}
+
+	/**
+	 * Moves the deadline of a pending action by {@code by}: from its deadline, or from now when it has none.
+	 * @throws InvalidExtensionException {@code by} is not longer than zero, or the new deadline is not later than now
+	 * @see #extend(UUID, Instant, String)
+	 */
+	public ActionRequest extend(UUID id, Duration by, String userId) {
+		if (by.isNegative() || by.isZero()) {
+			throw new InvalidExtensionException("'by' must be a duration longer than zero, not " + by);
+		}
+		this.actions.lock(id);
+		ActionRequest action = load(id);
+		Instant from = (action.getExpiresAt() != null) ? action.getExpiresAt() : Timestamps.now();
+		return extend(action, from.plus(by), userId);
+	}
+
+	private ActionRequest extend(ActionRequest action, Instant expiresAt, String userId) {
+		if (!action.isPending()) {
+			throw new ActionConflictException(action.getId(),
+					"Action " + action.getId() + " cannot be extended: it is already " + action.getStatus().value());
+		}
+		Instant now = Timestamps.now();
+		if (!expiresAt.isAfter(now)) {
+			throw new InvalidExtensionException("The new deadline " + expiresAt + " is not later than now (" + now
+					+ "); an action can only be given more time");
+		}
+		Instant before = action.getExpiresAt();
+		// kept at the precision the databases keep, so that the action reads back as it was written
+		action.extend(expiresAt.truncatedTo(ChronoUnit.MICROS), now);
+		write(action);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("previousExpiresAt", (before != null) ? before.toString() : null);
+		data.put("expiresAt", action.getExpiresAt().toString());
+		audit(action.getId(), AuditEvents.EXTENDED, data, userId);
+		this.events.publishEvent(
+				new ActionEvent(ActionEvent.Type.EXTENDED, ActionView.of(action), now, false, false, data));
+		log.info("Action {} extended until {}", action.getId(), action.getExpiresAt());
+		return action;
 	}
 
 	/**

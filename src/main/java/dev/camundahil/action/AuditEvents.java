@@ -31,6 +31,9 @@ public final class AuditEvents {
 	/** The action passed from some recipients to others, by a reassignment or a recipient's delegation. */
 	public static final String REASSIGNED = "reassigned";
 
+	/** The deadline of a pending action moved. */
+	public static final String EXTENDED = "extended";
+
 	public static final String RESPONSE_REJECTED = "response_rejected";
 
 	/** An email reply answered the action. */

@@ -2,6 +2,7 @@ package dev.camundahil.api;
 
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionNotFoundException;
+import dev.camundahil.action.InvalidExtensionException;
 import dev.camundahil.action.InvalidReassignmentException;
 import dev.camundahil.action.InvalidResponseException;
 import dev.camundahil.action.ResponseTooLargeException;
@@ -46,6 +47,11 @@ class ApiProblems extends ProblemJsonHandler {
 	@ExceptionHandler(InvalidReassignmentException.class)
 	ProblemDetail invalidReassignment(InvalidReassignmentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid reassignment", ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidExtensionException.class)
+	ProblemDetail invalidExtension(InvalidExtensionException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid extension", ex.getMessage());
 	}
 
 	@ExceptionHandler(ResponseTooLargeException.class)

@@ -212,6 +212,8 @@ class ResponsePageController {
 		catch (ActionNotFoundException ex) {
 			return page.state("not-found", HttpStatus.NOT_FOUND);
 		}
+		// genuine: now its lifetime is the action's deadline as it is today, which an extension may have moved
+		verdict = this.links.verify(id, recipient, token, page.action.getExpiresAt());
 		page.with("token", token).with("recipientId", (recipient != null) ? recipient.toString() : null);
 		if (recipient != null) {
 			UUID bound = recipient;
