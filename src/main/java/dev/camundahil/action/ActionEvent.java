@@ -23,7 +23,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * with the answer failed once
  * @param details what webhooks tell besides the action: who answered on which channel ({@code action.completed}),
  * who passed the action from whom to whom and why ({@code action.reassigned}), the deadline before and after
- * an extension ({@code action.extended})
+ * an extension ({@code action.extended}), who voted what on which channel ({@code action.voted})
  */
 public record ActionEvent(Type type, ActionView action, Instant timestamp, boolean engineInitiated,
 		boolean resumeLater, Map<String, Object> details) {
@@ -46,7 +46,7 @@ public record ActionEvent(Type type, ActionView action, Instant timestamp, boole
 
 		CREATED("action.created"), COMPLETED("action.completed"), EXPIRED("action.expired"),
 		CANCELLED("action.cancelled"), DISPATCH_FAILED("action.dispatch_failed"), REMINDED("action.reminded"),
-		REASSIGNED("action.reassigned"), EXTENDED("action.extended");
+		REASSIGNED("action.reassigned"), EXTENDED("action.extended"), VOTED("action.voted");
 
 		private final String value;
 

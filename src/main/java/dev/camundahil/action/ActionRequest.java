@@ -48,6 +48,9 @@ public class ActionRequest {
 
 	private Instant deletedAt;
 
+	/** The votes, for an action that several approvers decide; null for others, and until they are read. */
+	private List<ActionVote> votes;
+
 	ActionRequest(NewAction request, Instant now) {
 		this.id = UUID.randomUUID();
 		this.flowId = request.flowId();
@@ -115,8 +118,22 @@ public class ActionRequest {
 
 	/** A change beside the state machine (its recipients), which must still lose a race against a transition. */
 	void touch(Instant now) {
-		requirePending("reassigned");
+		touch("reassigned", now);
+	}
+
+	/** A change beside the state machine ({@code what} it is, for the refusal), guarded like a transition. */
+	void touch(String what, Instant now) {
+		requirePending(what);
 		this.updatedAt = now;
+	}
+
+	/** The votes of an action that several approvers decide, in the order they were given; null for others. */
+	public List<ActionVote> getVotes() {
+		return (this.votes != null) ? List.copyOf(this.votes) : null;
+	}
+
+	void attachVotes(List<ActionVote> votes) {
+		this.votes = new ArrayList<>(votes);
 	}
 
 	void delete(Instant now) {

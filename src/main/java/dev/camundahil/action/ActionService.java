@@ -49,10 +49,13 @@ public class ActionService {
 
 	private final ActionRecipientRepository recipients;
 
+	private final ActionVoteRepository votes;
+
 	ActionService(ActionRequestRepository actions, ActionAuditRepository audits, ApplicationEventPublisher events,
 			IdempotencyKeys idempotencyKeys, ResponseValueLimit responseValueLimit, AnswerTransaction answers,
-			OverdueActions overdue, ActionRecipientRepository recipients) {
+			OverdueActions overdue, ActionRecipientRepository recipients, ActionVoteRepository votes) {
 		this.actions = actions;
+		this.votes = votes;
 		this.recipients = recipients;
 		this.overdue = overdue;
 		this.audits = audits;
@@ -111,9 +114,18 @@ public class ActionService {
 			}
 		}
 		ActionRequest action = load(id);
+		Optional<ApprovalRule> rule = ApprovalRule.of(action);
+		if (rule.isPresent() && key == null) {
+			// votes on one action take turns, on every node, so that exactly one of them decides it
+			this.actions.lock(id);
+			action = load(id);
+		}
 		if (recipientId != null) {
 			// read after the action: a reassignment committed later moves its version on and loses us the update
 			requireActive(id, recipientId);
+		}
+		if (rule.isPresent()) {
+			return vote(action, rule.get(), command, key, hash);
 		}
 		Object value = accepted(action, command);
 		action.complete(new ActionResponse(value, command.respondedBy(), Timestamps.now(), command.channel()));
@@ -132,6 +144,81 @@ public class ActionService {
 		publishEndedByPerson(ActionEvent.Type.COMPLETED, action, details);
 		log.info("Action {} completed via {}", id, command.channel());
 		return action;
+	}
+
+	/**
+	 * Records one approver's vote on an action that several approvers decide ({@link ApprovalRule}), with the action
+	 * locked: audited {@code voted}; published as {@code action.voted} while the votes decide nothing yet, and as
+	 * {@code action.completed} with the decision once they do.
+	 */
+	private ActionRequest vote(ActionRequest action, ApprovalRule rule, ResponseCommand command, String key,
+			String hash) {
+		UUID id = action.getId();
+		if (!action.isPending()) {
+			throw new ActionConflictException(id,
+					"Action " + id + " cannot be answered: it is already " + action.getStatus().value());
+		}
+		List<String> approvers = ApprovalRule.approvers(action);
+		String voter = voter(id, approvers, command.respondedBy());
+		List<ActionVote> given = new ArrayList<>(this.votes.of(id));
+		if (given.stream().anyMatch((vote) -> vote.by().equalsIgnoreCase(voter))) {
+			throw new AlreadyVotedException(id, voter + " already voted on action " + id + "; a vote counts once");
+		}
+		Object value = accepted(action, command);
+		Instant now = Timestamps.now();
+		ActionVote vote = new ActionVote(voter, value, now, command.channel());
+		this.votes.insert(id, vote);
+		given.add(vote);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("by", voter);
+		data.put("value", value);
+		data.put("channel", command.channel());
+		audit(id, AuditEvents.VOTED, data, command.userId());
+		ApprovalRule.Outcome outcome = rule.decide(given, approvers.size(), ExpectedResponses.of(action));
+		if (outcome.ended()) {
+			action.complete(new ActionResponse(outcome.value(), voter, now, command.channel(), outcome.decided()));
+		}
+		else {
+			action.touch("answered", now);
+		}
+		write(action);
+		action.attachVotes(given);
+		if (key != null) {
+			this.idempotencyKeys.record(id, key, hash);
+		}
+		if (!outcome.ended()) {
+			this.events.publishEvent(
+					new ActionEvent(ActionEvent.Type.VOTED, ActionView.of(action), now, false, false, data));
+			log.info("Action {}: vote {} of {} via {}", id, given.size(), approvers.size(), command.channel());
+			return action;
+		}
+		Map<String, Object> completed = new LinkedHashMap<>();
+		completed.put("value", outcome.value());
+		completed.put("respondedBy", voter);
+		completed.put("channel", command.channel());
+		completed.put("decided", outcome.decided());
+		audit(id, AuditEvents.COMPLETED, completed, command.userId());
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("respondedBy", voter);
+		details.put("channel", command.channel());
+		details.put("decided", outcome.decided());
+		publishEndedByPerson(ActionEvent.Type.COMPLETED, action, details);
+		log.info("Action {} {} by the votes, the last via {}", id, outcome.decided() ? "decided" : "left undecided",
+				command.channel());
+		return action;
+	}
+
+	/** The approver a vote is from, in the spelling the task gave; refused when it is nobody's. */
+	private static String voter(UUID id, List<String> approvers, String respondedBy) {
+		if (respondedBy == null || respondedBy.isBlank()) {
+			throw new NotAnApproverException("Action " + id + " is decided by the votes of its approvers: name the "
+					+ "approver who votes in 'respondedBy'");
+		}
+		return approvers.stream()
+			.filter((approver) -> approver.strip().equalsIgnoreCase(respondedBy.strip()))
+			.findFirst()
+			.orElseThrow(() -> new NotAnApproverException("'" + respondedBy + "' is not an approver of action " + id
+					+ "; only its approvers vote"));
 	}
 
 	/**
@@ -333,14 +420,19 @@ public class ActionService {
 		return pending.stream().map(ActionRequest::getId).toList();
 	}
 
-	/** Expires a pending action whose deadline has passed; the waiting process resumes with status expired. */
+	/**
+	 * Expires a pending action whose deadline has passed, or completes it with its default decision; the waiting
+	 * process resumes with status expired (or completed).
+	 */
 	public ActionRequest expire(UUID id) {
 		return expire(List.of(id)).get(0);
 	}
 
 	/**
 	 * Expires many pending actions at once, as {@link #expire(UUID)} does one: the same transitions, audit entries
-	 * and events, with each kind of row written in one round trip. Either all of them expire or, when one is missing
+	 * and events, with each kind of row written in one round trip. An action whose task says
+	 * {@code onTimeout = default} completes instead, with its {@link DefaultDecision default decision} given by
+	 * {@code timeout}: audited {@code defaulted}, published as {@code action.completed} with {@code defaulted: true}. Either all of them expire or, when one is missing
 	 * or no longer pending, none does and the transaction is marked for rollback.
 	 * @throws ActionNotFoundException one of them does not exist
 	 * @throws ActionConflictException one of them is no longer pending
@@ -350,7 +442,7 @@ public class ActionService {
 			return List.of();
 		}
 		Map<UUID, ActionRequest> found = new HashMap<>();
-		this.actions.findAllById(ids).forEach((action) -> found.put(action.getId(), action));
+		this.actions.findAllById(ids).forEach((action) -> found.put(action.getId(), withVotes(action)));
 		Instant now = Timestamps.now();
 		List<ActionRequest> expired = new ArrayList<>(ids.size());
 		List<ActionAudit> entries = new ArrayList<>(ids.size());
@@ -359,18 +451,40 @@ public class ActionService {
 			if (action == null) {
 				throw new ActionNotFoundException(id);
 			}
-			action.expire(now);
+			Optional<Object> decision = DefaultDecision.of(action);
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("expiresAt", String.valueOf(action.getExpiresAt()));
+			if (decision.isPresent()) {
+				// for an action that several approvers decide, the default is the decision
+				action.complete(new ActionResponse(decision.get(), DefaultDecision.RESPONDER, now,
+						DefaultDecision.RESPONDER, (action.getVotes() != null) ? Boolean.TRUE : null));
+				data.put("value", decision.get());
+			}
+			else {
+				action.expire(now);
+			}
 			expired.add(action);
-			entries.add(new ActionAudit(id, AuditEvents.EXPIRED,
-					Map.of("expiresAt", String.valueOf(action.getExpiresAt())), null, now));
+			entries.add(new ActionAudit(id, decision.isPresent() ? AuditEvents.DEFAULTED : AuditEvents.EXPIRED, data,
+					null, now));
 		}
 		this.actions.updateAll(expired).stream().findFirst().ifPresent((lost) -> {
 			throw conflict(lost);
 		});
 		this.audits.insertAll(entries);
 		for (ActionRequest action : expired) {
-			publish(ActionEvent.Type.EXPIRED, action, false);
-			log.info("Action {} expired", action.getId());
+			if (action.getStatus() == ActionStatus.COMPLETED) {
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("respondedBy", DefaultDecision.RESPONDER);
+				details.put("channel", DefaultDecision.RESPONDER);
+				details.put("defaulted", true);
+				this.events.publishEvent(new ActionEvent(ActionEvent.Type.COMPLETED, ActionView.of(action), now, false,
+						false, details));
+				log.info("Action {} reached its deadline and took its default decision", action.getId());
+			}
+			else {
+				publish(ActionEvent.Type.EXPIRED, action, false);
+				log.info("Action {} expired", action.getId());
+			}
 		}
 		return expired;
 	}
@@ -470,24 +584,24 @@ public class ActionService {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<ActionRequest> lookup(UUID id) {
-		return this.actions.findById(id);
+		return this.actions.findById(id).map(this::withVotes);
 	}
 
 	/** The action if it still waits for an answer, else empty; never throws for a missing one. */
 	@Transactional(readOnly = true)
 	public Optional<ActionRequest> findPending(UUID id) {
-		return this.actions.findById(id).filter(ActionRequest::isPending);
+		return this.actions.findById(id).filter(ActionRequest::isPending).map(this::withVotes);
 	}
 
 	/** The actions a process instance opened, oldest first, soft-deleted ones left out. */
 	@Transactional(readOnly = true)
 	public List<ActionRequest> findByProcessInstanceId(String processInstanceId) {
-		return this.actions.findByProcessInstanceId(processInstanceId);
+		return this.actions.findByProcessInstanceId(processInstanceId).stream().map(this::withVotes).toList();
 	}
 
 	@Transactional(readOnly = true)
 	public Page<ActionRequest> list(ActionQuery query, Pageable page) {
-		return this.actions.list(query, page);
+		return this.actions.list(query, page).map(this::withVotes);
 	}
 
 	@Transactional(readOnly = true)
@@ -550,7 +664,15 @@ public class ActionService {
 	}
 
 	private ActionRequest load(UUID id) {
-		return this.actions.findById(id).orElseThrow(() -> new ActionNotFoundException(id));
+		return this.actions.findById(id).map(this::withVotes).orElseThrow(() -> new ActionNotFoundException(id));
+	}
+
+	/** The action with its votes, when several approvers decide it. */
+	private ActionRequest withVotes(ActionRequest action) {
+		if (ApprovalRule.of(action).isPresent()) {
+			action.attachVotes(this.votes.of(action.getId()));
+		}
+		return action;
 	}
 
 	/** Writes a transition, so that losing a race shows here as a conflict, before anything else runs. */

@@ -82,7 +82,12 @@ class ActionController {
 	}
 
 	@PostMapping(path = "/{id}/respond", consumes = "application/json")
-	@Operation(summary = "Answer a pending action; the waiting process resumes with the answer")
+	@Operation(summary = "Answer a pending action; the waiting process resumes with the answer",
+			description = "On an action that several approvers decide (task parameter 'approval' = all or quorum:N) "
+					+ "the answer is the vote of the approver named in 'respondedBy': the action shows it in 'votes' "
+					+ "and 'tally', and completes once the votes decide. 403 when 'respondedBy' names no approver, "
+					+ "409 when that approver already voted or the action is no longer pending, 400 for a value "
+					+ "outside 'expectedResponse'.")
 	ActionView respond(@PathVariable UUID id, @RequestBody RespondRequest body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Principal principal) {
 		if (body.value == null) {

@@ -1,10 +1,12 @@
 package dev.camundahil.api;
 
 import dev.camundahil.action.ActionConflictException;
+import dev.camundahil.action.AlreadyVotedException;
 import dev.camundahil.action.ActionNotFoundException;
 import dev.camundahil.action.InvalidExtensionException;
 import dev.camundahil.action.InvalidReassignmentException;
 import dev.camundahil.action.InvalidResponseException;
+import dev.camundahil.action.NotAnApproverException;
 import dev.camundahil.action.ResponseTooLargeException;
 import dev.camundahil.web.ProblemJsonApi;
 import dev.camundahil.web.ProblemJsonHandler;
@@ -26,6 +28,16 @@ class ApiProblems extends ProblemJsonHandler {
 	@ExceptionHandler(ActionNotFoundException.class)
 	ProblemDetail notFound(ActionNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Action not found", ex.getMessage());
+	}
+
+	@ExceptionHandler(AlreadyVotedException.class)
+	ProblemDetail alreadyVoted(AlreadyVotedException ex) {
+		return problem(HttpStatus.CONFLICT, "Already voted", ex.getMessage());
+	}
+
+	@ExceptionHandler(NotAnApproverException.class)
+	ProblemDetail notAnApprover(NotAnApproverException ex) {
+		return problem(HttpStatus.FORBIDDEN, "Not an approver", ex.getMessage());
 	}
 
 	@ExceptionHandler(ActionConflictException.class)

@@ -30,6 +30,15 @@ public final class HilVariables {
 
 	public static final String RESPONDED_BY = "hilRespondedBy";
 
+	/** Whether the action took its default decision at its deadline; only for tasks with {@code onTimeout = default}. */
+	public static final String DEFAULTED = "hilDefaulted";
+
+	/** Whether the votes of several approvers reached a decision; only for tasks with {@code approval} all or quorum. */
+	public static final String DECIDED = "hilDecided";
+
+	/** The votes of several approvers, a JSON list of {by, value, at, channel}. */
+	public static final String VOTES = "hilVotes";
+
 	/** The BPMN error code thrown on expiry when the task says {@code onTimeout = error}. */
 	public static final String EXPIRED_ERROR_CODE = "HIL_EXPIRED";
 
@@ -57,6 +66,13 @@ public final class HilVariables {
 		execution.setVariable(STATUS, outcome.status().value());
 		execution.setVariable(RESPONSE, typed(outcome.response()));
 		execution.setVariable(RESPONDED_BY, outcome.respondedBy());
+		if (outcome.defaulted() != null) {
+			execution.setVariable(DEFAULTED, outcome.defaulted());
+		}
+		if (outcome.votes() != null) {
+			execution.setVariable(DECIDED, outcome.decided());
+			execution.setVariable(VOTES, json(outcome.votes()));
+		}
 		if (named) {
 			execution.setVariable(resultVariable, json(outcome.asMap()));
 		}

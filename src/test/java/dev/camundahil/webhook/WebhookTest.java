@@ -194,6 +194,23 @@ class WebhookTest {
 	}
 
 	@Test
+	void aDefaultDecisionIsACompletionMarkedDefaulted() throws Exception {
+		createWebhook(this.receiver.url(), "action.completed");
+		ActionRequest action = this.actions.create(new NewAction("webhookTest", "session-" + UUID.randomUUID(), "ask",
+				List.of("chat"), "Proceed?", Map.of(), Map.of("expectedResponse", List.of("Yes", "No"), "onTimeout",
+						"default", "defaultResponse", "No"), null, null, java.time.Instant.now().minusSeconds(1)));
+
+		this.actions.expire(action.getId());
+
+		eventually(() -> this.receiver.about(action.getId()).size() == 1);
+		JsonNode payload = this.receiver.about(action.getId()).get(0).payload();
+		assertThat(payload.get("type").asText()).isEqualTo("action.completed");
+		assertThat(payload.get("data").get("defaulted").asBoolean()).isTrue();
+		assertThat(payload.get("data").get("respondedBy").asText()).isEqualTo("timeout");
+		assertThat(payload.get("data").get("action").get("response").get("value").asText()).isEqualTo("No");
+	}
+
+	@Test
 	void aFailingReceiverGetsRetriesOnTheScheduleWithOneWebhookIdUntilItSucceeds() throws Exception {
 		this.receiver.answer(500, 502);
 		String secret = createWebhook(this.receiver.url(), "action.created").get("secret").asText();
