@@ -23,7 +23,7 @@ class ActionVoteRepository {
 	ActionVoteRepository(JdbcTemplate jdbc, JsonColumns json) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.insert = "INSERT INTO action_vote (id, action_id, voter, value, channel, created_at) VALUES (?, ?, ?, "
+		this.insert = "INSERT INTO action_vote (id, action_id, voter, answer, channel, created_at) VALUES (?, ?, ?, "
 				+ json.parameter() + ", ?, ?)";
 	}
 
@@ -34,9 +34,9 @@ class ActionVoteRepository {
 
 	/** The votes on an action, in the order they were given. */
 	List<ActionVote> of(UUID actionId) {
-		return this.jdbc.query("SELECT voter, value, channel, created_at FROM action_vote WHERE action_id = ? "
+		return this.jdbc.query("SELECT voter, answer, channel, created_at FROM action_vote WHERE action_id = ? "
 				+ "ORDER BY created_at, voter", (rs, row) -> new ActionVote(rs.getString("voter"),
-						this.json.read(rs.getString("value"), Object.class), instant(rs.getObject("created_at",
+						this.json.read(rs.getString("answer"), Object.class), instant(rs.getObject("created_at",
 								OffsetDateTime.class)), rs.getString("channel")), actionId);
 	}
 
