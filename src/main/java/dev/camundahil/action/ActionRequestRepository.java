@@ -67,7 +67,7 @@ class ActionRequestRepository {
 		String parameter = json.parameter();
 		this.insert = "INSERT INTO action_request (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, " + parameter + ", "
 				+ parameter + ", " + parameter + ", ?, ?, ?, ?, ?, ?, ?)";
-		this.update = "UPDATE action_request SET status = ?, response = " + parameter
+		this.update = "UPDATE action_request SET status = ?, response = " + parameter + ", args = " + parameter
 				+ ", expires_at = ?, updated_at = ?, deleted_at = ?, version = version + 1 "
 				+ "WHERE id = ? AND version = ? AND deleted_at IS NULL";
 	}
@@ -190,11 +190,12 @@ class ActionRequestRepository {
 	private void setUpdate(PreparedStatement ps, ActionRequest action) throws SQLException {
 		ps.setString(1, action.getStatus().value());
 		ps.setString(2, this.json.write(action.getResponse()));
-		setInstant(ps, 3, action.getExpiresAt());
-		setInstant(ps, 4, action.getUpdatedAt());
-		setInstant(ps, 5, action.getDeletedAt());
-		ps.setObject(6, action.getId());
-		ps.setLong(7, action.getVersion());
+		ps.setString(3, this.json.write(action.getArgs()));
+		setInstant(ps, 4, action.getExpiresAt());
+		setInstant(ps, 5, action.getUpdatedAt());
+		setInstant(ps, 6, action.getDeletedAt());
+		ps.setObject(7, action.getId());
+		ps.setLong(8, action.getVersion());
 	}
 
 	static String pendingByOutputType(String hasOutputType) {

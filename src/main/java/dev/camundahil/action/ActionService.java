@@ -342,6 +342,51 @@ public class ActionService {
 	}
 
 	/**
+	 * Carries out one level of a pending action's escalation: its people become recipients with links of their own
+	 * (and approvers, when several approvers decide the action), the earlier ones keep theirs, and the channels send
+	 * them the request when they hear {@code action.escalated}. Audited as {@code escalated}. A level whose people are
+	 * all recipients already changes nothing.
+	 * @return whether anyone was added
+	 * @throws ActionNotFoundException no such action
+	 * @throws ActionConflictException the action is no longer pending
+	 */
+	public boolean escalate(UUID id, int level, List<String> people) {
+		this.actions.lock(id);
+		ActionRequest action = load(id);
+		if (!action.isPending()) {
+			throw new ActionConflictException(id,
+					"Action " + id + " cannot be escalated: it is already " + action.getStatus().value());
+		}
+		List<ActionRecipient> active = this.recipients.of(id).stream().filter(ActionRecipient::isActive).toList();
+		List<String> added = people.stream()
+			.filter((address) -> active.stream()
+				.noneMatch((recipient) -> RecipientAddresses.same(recipient.address(), address)))
+			.distinct()
+			.toList();
+		Instant now = Timestamps.now();
+		if (ApprovalRule.of(action).isPresent()) {
+			action.addApprovers(people, now);
+		}
+		else {
+			action.touch("escalated", now);
+		}
+		write(action);
+		List<ActionRecipient> newcomers = added.stream()
+			.map((address) -> this.recipients.insert(id, address, null, null, now))
+			.toList();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("level", level);
+		data.put("to", added);
+		audit(id, AuditEvents.ESCALATED, data, null);
+		Map<String, Object> details = new LinkedHashMap<>(data);
+		details.put("recipients", newcomers.stream().map((recipient) -> recipient.id().toString()).toList());
+		this.events.publishEvent(new ActionEvent(ActionEvent.Type.ESCALATED, ActionView.of(withVotes(action)), now,
+				false, false, details));
+		log.info("Action {} escalated to level {}: {} recipient(s) added", id, level, newcomers.size());
+		return !newcomers.isEmpty();
+	}
+
+	/**
 	 * Moves the deadline of a pending action to {@code expiresAt}, which must be later than now; there is no upper
 	 * bound. Links already sent stay valid until the new deadline, since they are checked against the action's
 	 * deadline; reminders not yet due keep their times. Audited as {@code extended}, published as
@@ -432,8 +477,9 @@ public class ActionService {
 	 * Expires many pending actions at once, as {@link #expire(UUID)} does one: the same transitions, audit entries
 	 * and events, with each kind of row written in one round trip. An action whose task says
 	 * {@code onTimeout = default} completes instead, with its {@link DefaultDecision default decision} given by
-	 * {@code timeout}: audited {@code defaulted}, published as {@code action.completed} with {@code defaulted: true}. Either all of them expire or, when one is missing
-	 * or no longer pending, none does and the transaction is marked for rollback.
+	 * {@code timeout}: audited {@code defaulted}, published as {@code action.completed} with
+	 * {@code defaulted: true}. Either all of them expire or, when one is missing or no longer pending, none does and
+	 * the transaction is marked for rollback.
 	 * @throws ActionNotFoundException one of them does not exist
 	 * @throws ActionConflictException one of them is no longer pending
 	 */

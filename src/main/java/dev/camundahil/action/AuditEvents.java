@@ -37,6 +37,9 @@ public final class AuditEvents {
 	/** The deadline of a pending action moved. */
 	public static final String EXTENDED = "extended";
 
+	/** An escalation level came due: its people were added to the action. */
+	public static final String ESCALATED = "escalated";
+
 	/** An approver voted on an action that several approvers decide. */
 	public static final String VOTED = "voted";
 

@@ -61,6 +61,9 @@ final class HilTaskParameters {
 	/** Who votes under {@code all} or {@code quorum:N}, when not the email's {@code to} and {@code cc}. */
 	static final String APPROVERS = "approvers";
 
+	/** Levels of people added while the action stays pending: {@code PT4H: lead@example.com; P1D: …}. */
+	static final String ESCALATION = "escalation";
+
 	/** The answer an action takes at its deadline when the task says {@code onTimeout = default}. */
 	static final String DEFAULT_RESPONSE = "defaultResponse";
 
@@ -70,7 +73,7 @@ final class HilTaskParameters {
 	/** Parameters with a meaning of their own; any other parameter is a custom channel's argument. */
 	static final Set<String> KNOWN = Set.of(QUESTION, OUTPUT_TYPES, METADATA, MESSAGE, EXPECTED_RESPONSE, TO, CC, BCC,
 			SUBJECT, BODY_HTML, BODY_TEXT, ATTACHMENTS, CHANNEL, TIMEOUT, ON_TIMEOUT, SESSION_ID, RESULT_VARIABLE,
-			REMINDER, VARIABLES, ALLOW_DELEGATION, DEFAULT_RESPONSE, APPROVAL, APPROVERS);
+			REMINDER, VARIABLES, ALLOW_DELEGATION, DEFAULT_RESPONSE, APPROVAL, APPROVERS, ESCALATION);
 
 	private HilTaskParameters() {
 	}

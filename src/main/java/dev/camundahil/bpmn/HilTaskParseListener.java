@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.camundahil.action.ApprovalRule;
+import dev.camundahil.action.EscalationLevel;
 
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -88,6 +89,7 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 		task.literal(HilTaskParameters.ON_TIMEOUT).ifPresent(HilTaskParameters::onTimeout);
 		checkDefaultResponse(task);
 		checkApproval(task);
+		task.literal(HilTaskParameters.ESCALATION).ifPresent(EscalationLevel::parse);
 		task.literal(HilTaskParameters.ALLOW_DELEGATION)
 			.ifPresent((value) -> HilTaskParameters.flag(HilTaskParameters.ALLOW_DELEGATION, value));
 		task.literal(HilTaskParameters.VARIABLES)

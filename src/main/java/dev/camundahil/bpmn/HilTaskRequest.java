@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.camundahil.action.ApprovalRule;
+import dev.camundahil.action.EscalationLevel;
 import dev.camundahil.action.NewAction;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,6 +25,7 @@ import static dev.camundahil.bpmn.HilTaskParameters.BODY_TEXT;
 import static dev.camundahil.bpmn.HilTaskParameters.CC;
 import static dev.camundahil.bpmn.HilTaskParameters.CHANNEL;
 import static dev.camundahil.bpmn.HilTaskParameters.DEFAULT_RESPONSE;
+import static dev.camundahil.bpmn.HilTaskParameters.ESCALATION;
 import static dev.camundahil.bpmn.HilTaskParameters.EXPECTED_RESPONSE;
 import static dev.camundahil.bpmn.HilTaskParameters.MESSAGE;
 import static dev.camundahil.bpmn.HilTaskParameters.METADATA;
@@ -72,6 +74,10 @@ final class HilTaskRequest {
 						outputTypes.contains("email") ? parameters.get(CC) : null);
 				args.put(APPROVAL, approval.get().checkedFor(approvers).toString());
 				args.put(APPROVERS, approvers);
+			}
+			List<EscalationLevel> escalation = EscalationLevel.parse(parameters.get(ESCALATION));
+			if (!escalation.isEmpty()) {
+				args.put(ESCALATION, escalation.stream().map(EscalationLevel::asArg).toList());
 			}
 			return new NewAction(processKey(execution), sessionId(execution, parameters),
 					execution.getCurrentActivityId(), outputTypes, String.valueOf(question),
