@@ -139,6 +139,22 @@ public class ActionRequest {
 		this.args.put(ApprovalRule.APPROVERS, approvers);
 	}
 
+	/**
+	 * Passes the votes of some approvers to others, as a reassignment passes the action: those removed vote no more
+	 * (a vote they gave stands), those added vote from now on.
+	 */
+	void replaceApprovers(List<String> removed, List<String> added, Instant now) {
+		touch("reassigned", now);
+		List<String> approvers = new ArrayList<>(ApprovalRule.approvers(this));
+		approvers.removeIf((approver) -> removed.stream().anyMatch(approver::equalsIgnoreCase));
+		for (String person : added) {
+			if (approvers.stream().noneMatch(person::equalsIgnoreCase)) {
+				approvers.add(person);
+			}
+		}
+		this.args.put(ApprovalRule.APPROVERS, approvers);
+	}
+
 	/** The votes of an action that several approvers decide, in the order they were given; null for others. */
 	public List<ActionVote> getVotes() {
 		return (this.votes != null) ? List.copyOf(this.votes) : null;

@@ -316,7 +316,13 @@ public class ActionService {
 					+ " already");
 		}
 		Instant now = Timestamps.now();
-		action.touch(now);
+		if (ApprovalRule.of(action).isPresent()) {
+			// the votes pass with the action: those removed vote no more, those added vote from now on
+			action.replaceApprovers(removed.stream().map(ActionRecipient::address).toList(), added, now);
+		}
+		else {
+			action.touch(now);
+		}
 		write(action);
 		for (ActionRecipient recipient : removed) {
 			this.recipients.remove(recipient.id(), to, now);

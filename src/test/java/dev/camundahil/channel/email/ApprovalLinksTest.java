@@ -111,6 +111,34 @@ class ApprovalLinksTest extends EmailTestSupport {
 		assertThat(this.actions.find(action.getId()).getVotes()).isEmpty();
 	}
 
+	@Test
+	void aReassignmentPassesTheVoteOfTheApproversItRemoves() throws Exception {
+		String key = deploy(waitingAfter(hilTask(key("approvalPassed"), "Approve order 43?", "email")
+			.camundaInputParameter("to", "ann@vote.example, bob@vote.example")
+			.camundaInputParameter("expectedResponse", "Approve,Reject")
+			.camundaInputParameter("approval", "all")));
+		ActionRequest action = actionOf(this.runtime.startProcessInstanceByKey(key));
+		emailedLinks("ann@vote.example", action.getId());
+
+		this.actions.reassign(action.getId(), new dev.camundahil.action.Reassignment(List.of("ann@vote.example"),
+				List.of("erin@vote.example"), "Ann is away", "clerk", false));
+
+		assertThat(this.actions.find(action.getId()).getArgs().get("approvers"))
+			.isEqualTo(List.of("bob@vote.example", "erin@vote.example"));
+		HttpResponse<String> ann = api("/api/v1/actions/" + action.getId() + "/respond",
+				"{\"value\": \"Approve\", \"respondedBy\": \"ann@vote.example\"}");
+		assertThat(ann.statusCode()).isEqualTo(403);
+		Map<String, String> erin = emailedLinks("erin@vote.example", action.getId());
+		HttpResponse<String> erinPage = get(erin.get("Approve"));
+		assertThat(post(formAction(erinPage.body()), formFields(erinPage.body())).statusCode()).isEqualTo(200);
+		api("/api/v1/actions/" + action.getId() + "/respond",
+				"{\"value\": \"Approve\", \"respondedBy\": \"bob@vote.example\"}");
+
+		assertThat(this.actions.find(action.getId()).getResponse().value()).isEqualTo("Approve");
+		assertThat(this.actions.find(action.getId()).getVotes()).extracting((vote) -> vote.by())
+			.containsExactly("erin@vote.example", "bob@vote.example");
+	}
+
 	/** The option links of the email the outbox sent to one person about one action, as paths of this app. */
 	private Map<String, String> emailedLinks(String address, UUID actionId) throws Exception {
 		MimeMessage message = await().atMost(PATIENCE).until(() -> {
