@@ -170,14 +170,19 @@ final class HilTaskParameters {
 
 	/**
 	 * The approvers of a task that several approvers decide: its {@code approvers} when it names any, else the
-	 * email's {@code to} and {@code cc}, each person once (ignoring case), in the order given.
+	 * email's {@code to} and {@code cc}, each person once (ignoring case), in the order given, an address with a
+	 * display name as the address alone.
 	 */
 	static List<String> approvers(Object approvers, Object to, Object cc) {
 		List<String> named = list(approvers);
 		List<String> people = !named.isEmpty() ? named
 				: java.util.stream.Stream.concat(list(to).stream(), list(cc).stream()).toList();
 		List<String> distinct = new java.util.ArrayList<>();
-		for (String person : people) {
+		for (String given : people) {
+			// 'Ann Example <ann@example.com>' votes as the address, as her links and replies know her
+			int open = given.lastIndexOf('<');
+			String person = (open >= 0 && given.endsWith(">")) ? given.substring(open + 1, given.length() - 1).strip()
+					: given;
 			if (distinct.stream().noneMatch((known) -> known.equalsIgnoreCase(person))) {
 				distinct.add(person);
 			}
