@@ -36,7 +36,8 @@ class ActionConfiguration {
 		return new ActionService(actions, new ActionAuditRepository(jdbc, actions.jsonColumns()), events,
 				new IdempotencyKeys(jdbc, json),
 				new ResponseValueLimit(json, limits.getMaxResponseValueSize()), answers,
-				OverdueActions.forDatabase(jdbc, database), new ActionRecipientRepository(jdbc));
+				OverdueActions.forDatabase(jdbc, database), new ActionRecipientRepository(jdbc),
+				new ActionVoteRepository(jdbc, actions.jsonColumns()));
 	}
 
 }

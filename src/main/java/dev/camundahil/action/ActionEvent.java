@@ -22,7 +22,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param resumeLater whether the process resumes later, from a job, instead of in this transaction: resuming it
  * with the answer failed once
  * @param details what webhooks tell besides the action: who answered on which channel ({@code action.completed}),
- * who passed the action from whom to whom and why ({@code action.reassigned})
+ * who passed the action from whom to whom and why ({@code action.reassigned}), the deadline before and after
+ * an extension ({@code action.extended}), who voted what on which channel ({@code action.voted}), the level and
+ * the people an escalation added ({@code action.escalated})
  */
 public record ActionEvent(Type type, ActionView action, Instant timestamp, boolean engineInitiated,
 		boolean resumeLater, Map<String, Object> details) {
@@ -45,7 +47,8 @@ public record ActionEvent(Type type, ActionView action, Instant timestamp, boole
 
 		CREATED("action.created"), COMPLETED("action.completed"), EXPIRED("action.expired"),
 		CANCELLED("action.cancelled"), DISPATCH_FAILED("action.dispatch_failed"), REMINDED("action.reminded"),
-		REASSIGNED("action.reassigned");
+		REASSIGNED("action.reassigned"), EXTENDED("action.extended"), VOTED("action.voted"),
+		ESCALATED("action.escalated");
 
 		private final String value;
 

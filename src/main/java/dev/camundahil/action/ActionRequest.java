@@ -40,7 +40,7 @@ public class ActionRequest {
 
 	private final String executionId;
 
-	private final Instant expiresAt;
+	private Instant expiresAt;
 
 	private long version;
 
@@ -53,6 +53,9 @@ public class ActionRequest {
 	private final String locale;
 
 	private final String timeZone;
+
+	/** The votes, for an action that several approvers decide; null for others, and until they are read. */
+	private List<ActionVote> votes;
 
 	ActionRequest(NewAction request, Instant now) {
 		this.id = UUID.randomUUID();
@@ -118,10 +121,59 @@ public class ActionRequest {
 		this.updatedAt = now;
 	}
 
+	/** Moves the deadline of a pending action; a change beside the state machine, guarded like a transition. */
+	void extend(Instant newDeadline, Instant now) {
+		requirePending("extended");
+		this.expiresAt = newDeadline;
+		this.updatedAt = now;
+	}
+
 	/** A change beside the state machine (its recipients), which must still lose a race against a transition. */
 	void touch(Instant now) {
-		requirePending("reassigned");
+		touch("reassigned", now);
+	}
+
+	/** A change beside the state machine ({@code what} it is, for the refusal), guarded like a transition. */
+	void touch(String what, Instant now) {
+		requirePending(what);
 		this.updatedAt = now;
+	}
+
+	/** Adds people to the approvers of an action that several approvers decide, each once; beside the state machine. */
+	void addApprovers(List<String> people, Instant now) {
+		touch("escalated", now);
+		List<String> approvers = new ArrayList<>(ApprovalRule.approvers(this));
+		for (String person : people) {
+			if (approvers.stream().noneMatch((known) -> known.equalsIgnoreCase(person))) {
+				approvers.add(person);
+			}
+		}
+		this.args.put(ApprovalRule.APPROVERS, approvers);
+	}
+
+	/**
+	 * Passes the votes of some approvers to others, as a reassignment passes the action: those removed vote no more
+	 * (a vote they gave stands), those added vote from now on.
+	 */
+	void replaceApprovers(List<String> removed, List<String> added, Instant now) {
+		touch("reassigned", now);
+		List<String> approvers = new ArrayList<>(ApprovalRule.approvers(this));
+		approvers.removeIf((approver) -> removed.stream().anyMatch(approver::equalsIgnoreCase));
+		for (String person : added) {
+			if (approvers.stream().noneMatch(person::equalsIgnoreCase)) {
+				approvers.add(person);
+			}
+		}
+		this.args.put(ApprovalRule.APPROVERS, approvers);
+	}
+
+	/** The votes of an action that several approvers decide, in the order they were given; null for others. */
+	public List<ActionVote> getVotes() {
+		return (this.votes != null) ? List.copyOf(this.votes) : null;
+	}
+
+	void attachVotes(List<ActionVote> votes) {
+		this.votes = new ArrayList<>(votes);
 	}
 
 	void delete(Instant now) {

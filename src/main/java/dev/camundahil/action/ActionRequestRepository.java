@@ -69,7 +69,8 @@ class ActionRequestRepository {
 		this.insert = "INSERT INTO action_request (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, " + parameter + ", "
 				+ parameter + ", " + parameter + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 		this.update = "UPDATE action_request SET status = ?, response = " + parameter
-				+ ", response_comment = ?, updated_at = ?, deleted_at = ?, version = version + 1 "
+				+ ", response_comment = ?, args = " + parameter
+				+ ", expires_at = ?, updated_at = ?, deleted_at = ?, version = version + 1 "
 				+ "WHERE id = ? AND version = ? AND deleted_at IS NULL";
 	}
 
@@ -223,10 +224,12 @@ class ActionRequestRepository {
 		ps.setString(1, action.getStatus().value());
 		ps.setString(2, this.json.write(action.getResponse()));
 		ps.setString(3, action.getComment());
-		setInstant(ps, 4, action.getUpdatedAt());
-		setInstant(ps, 5, action.getDeletedAt());
-		ps.setObject(6, action.getId());
-		ps.setLong(7, action.getVersion());
+		ps.setString(4, this.json.write(action.getArgs()));
+		setInstant(ps, 5, action.getExpiresAt());
+		setInstant(ps, 6, action.getUpdatedAt());
+		setInstant(ps, 7, action.getDeletedAt());
+		ps.setObject(8, action.getId());
+		ps.setLong(9, action.getVersion());
 	}
 
 	static String pendingByOutputType(String hasOutputType) {

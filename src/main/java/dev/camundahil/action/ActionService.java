@@ -1,6 +1,8 @@
 package dev.camundahil.action;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -49,10 +51,13 @@ public class ActionService {
 
 	private final ActionRecipientRepository recipients;
 
+	private final ActionVoteRepository votes;
+
 	ActionService(ActionRequestRepository actions, ActionAuditRepository audits, ApplicationEventPublisher events,
 			IdempotencyKeys idempotencyKeys, ResponseValueLimit responseValueLimit, AnswerTransaction answers,
-			OverdueActions overdue, ActionRecipientRepository recipients) {
+			OverdueActions overdue, ActionRecipientRepository recipients, ActionVoteRepository votes) {
 		this.actions = actions;
+		this.votes = votes;
 		this.recipients = recipients;
 		this.overdue = overdue;
 		this.audits = audits;
@@ -111,20 +116,30 @@ public class ActionService {
 			}
 		}
 		ActionRequest action = load(id);
+		Optional<ApprovalRule> rule = ApprovalRule.of(action);
+		if (rule.isPresent() && key == null) {
+			// votes on one action take turns, on every node, so that exactly one of them decides it
+			this.actions.lock(id);
+			action = load(id);
+		}
 		if (recipientId != null) {
 			// read after the action: a reassignment committed later moves its version on and loses us the update
 			requireActive(id, recipientId);
 		}
-		Object value = accepted(action, command);
-		action.complete(new ActionResponse(value, command.respondedBy(), Timestamps.now(), command.channel()),
+		if (rule.isPresent()) {
+			return vote(action, rule.get(), command, key, hash);
+		}
+		ActionRequest answered = action;
+		Object value = accepted(answered, command);
+		answered.complete(new ActionResponse(value, command.respondedBy(), Timestamps.now(), command.channel()),
 				command.comment());
-		if (!this.actions.update(action)) {
+		if (!this.actions.update(answered)) {
 			// another answer, the expiry or a cancellation committed first: tell the caller how the action ended
 			throw this.actions.findById(id)
 				.filter((now) -> !now.isPending())
 				.map((now) -> (ActionConflictException) new ActionClosedException(ActionView.of(now),
 						"Action " + id + " cannot be answered: it is already " + now.getStatus().value()))
-				.orElseGet(() -> conflict(action));
+				.orElseGet(() -> conflict(answered));
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("value", value);
@@ -143,6 +158,82 @@ public class ActionService {
 		publishEndedByPerson(ActionEvent.Type.COMPLETED, action, details);
 		log.info("Action {} completed via {}", id, command.channel());
 		return action;
+	}
+
+	/**
+	 * Records one approver's vote on an action that several approvers decide ({@link ApprovalRule}), with the action
+	 * locked: audited {@code voted}; published as {@code action.voted} while the votes decide nothing yet, and as
+	 * {@code action.completed} with the decision once they do.
+	 */
+	private ActionRequest vote(ActionRequest action, ApprovalRule rule, ResponseCommand command, String key,
+			String hash) {
+		UUID id = action.getId();
+		if (!action.isPending()) {
+			throw new ActionConflictException(id,
+					"Action " + id + " cannot be answered: it is already " + action.getStatus().value());
+		}
+		List<String> approvers = ApprovalRule.approvers(action);
+		String voter = voter(id, approvers, command.respondedBy());
+		List<ActionVote> given = new ArrayList<>(this.votes.of(id));
+		if (given.stream().anyMatch((vote) -> vote.by().equalsIgnoreCase(voter))) {
+			throw new AlreadyVotedException(id, voter + " already voted on action " + id + "; a vote counts once");
+		}
+		Object value = accepted(action, command);
+		Instant now = Timestamps.now();
+		ActionVote vote = new ActionVote(voter, value, now, command.channel());
+		this.votes.insert(id, vote);
+		given.add(vote);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("by", voter);
+		data.put("value", value);
+		data.put("channel", command.channel());
+		audit(id, AuditEvents.VOTED, data, command.userId());
+		ApprovalRule.Outcome outcome = rule.decide(given, approvers.size(), ExpectedResponses.of(action));
+		if (outcome.ended()) {
+			action.complete(new ActionResponse(outcome.value(), voter, now, command.channel(), outcome.decided()),
+					command.comment());
+		}
+		else {
+			action.touch("answered", now);
+		}
+		write(action);
+		action.attachVotes(given);
+		if (key != null) {
+			this.idempotencyKeys.record(id, key, hash);
+		}
+		if (!outcome.ended()) {
+			this.events.publishEvent(
+					new ActionEvent(ActionEvent.Type.VOTED, ActionView.of(action), now, false, false, data));
+			log.info("Action {}: vote {} of {} via {}", id, given.size(), approvers.size(), command.channel());
+			return action;
+		}
+		Map<String, Object> completed = new LinkedHashMap<>();
+		completed.put("value", outcome.value());
+		completed.put("respondedBy", voter);
+		completed.put("channel", command.channel());
+		completed.put("decided", outcome.decided());
+		audit(id, AuditEvents.COMPLETED, completed, command.userId());
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("respondedBy", voter);
+		details.put("channel", command.channel());
+		details.put("decided", outcome.decided());
+		publishEndedByPerson(ActionEvent.Type.COMPLETED, action, details);
+		log.info("Action {} {} by the votes, the last via {}", id, outcome.decided() ? "decided" : "left undecided",
+				command.channel());
+		return action;
+	}
+
+	/** The approver a vote is from, in the spelling the task gave; refused when it is nobody's. */
+	private static String voter(UUID id, List<String> approvers, String respondedBy) {
+		if (respondedBy == null || respondedBy.isBlank()) {
+			throw new NotAnApproverException("Action " + id + " is decided by the votes of its approvers: name the "
+					+ "approver who votes in 'respondedBy'");
+		}
+		return approvers.stream()
+			.filter((approver) -> approver.strip().equalsIgnoreCase(respondedBy.strip()))
+			.findFirst()
+			.orElseThrow(() -> new NotAnApproverException("'" + respondedBy + "' is not an approver of action " + id
+					+ "; only its approvers vote"));
 	}
 
 	/**
@@ -240,7 +331,13 @@ public class ActionService {
 					+ " already");
 		}
 		Instant now = Timestamps.now();
-		action.touch(now);
+		if (ApprovalRule.of(action).isPresent()) {
+			// the votes pass with the action: those removed vote no more, those added vote from now on
+			action.replaceApprovers(removed.stream().map(ActionRecipient::address).toList(), added, now);
+		}
+		else {
+			action.touch(now);
+		}
 		write(action);
 		for (ActionRecipient recipient : removed) {
 			this.recipients.remove(recipient.id(), to, now);
@@ -263,6 +360,105 @@ public class ActionService {
 		// the addresses are people's: they stay in the audit, out of the log
 		log.info("Action {} reassigned: {} recipient(s) removed, {} added", id, removed.size(), newcomers.size());
 		return this.recipients.of(id);
+	}
+
+	/**
+	 * Carries out one level of a pending action's escalation: its people become recipients with links of their own
+	 * (and approvers, when several approvers decide the action), the earlier ones keep theirs, and the channels send
+	 * them the request when they hear {@code action.escalated}. Audited as {@code escalated}. A level whose people are
+	 * all recipients already changes nothing.
+	 * @return whether anyone was added
+	 * @throws ActionNotFoundException no such action
+	 * @throws ActionConflictException the action is no longer pending
+	 */
+	public boolean escalate(UUID id, int level, List<String> people) {
+		this.actions.lock(id);
+		ActionRequest action = load(id);
+		if (!action.isPending()) {
+			throw new ActionConflictException(id,
+					"Action " + id + " cannot be escalated: it is already " + action.getStatus().value());
+		}
+		List<ActionRecipient> active = this.recipients.of(id).stream().filter(ActionRecipient::isActive).toList();
+		List<String> added = people.stream()
+			.filter((address) -> active.stream()
+				.noneMatch((recipient) -> RecipientAddresses.same(recipient.address(), address)))
+			.distinct()
+			.toList();
+		Instant now = Timestamps.now();
+		if (ApprovalRule.of(action).isPresent()) {
+			action.addApprovers(people, now);
+		}
+		else {
+			action.touch("escalated", now);
+		}
+		write(action);
+		List<ActionRecipient> newcomers = added.stream()
+			.map((address) -> this.recipients.insert(id, address, null, null, now))
+			.toList();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("level", level);
+		data.put("to", added);
+		audit(id, AuditEvents.ESCALATED, data, null);
+		Map<String, Object> details = new LinkedHashMap<>(data);
+		details.put("recipients", newcomers.stream().map((recipient) -> recipient.id().toString()).toList());
+		this.events.publishEvent(new ActionEvent(ActionEvent.Type.ESCALATED, ActionView.of(withVotes(action)), now,
+				false, false, details));
+		log.info("Action {} escalated to level {}: {} recipient(s) added", id, level, newcomers.size());
+		return !newcomers.isEmpty();
+	}
+
+	/**
+	 * Moves the deadline of a pending action to {@code expiresAt}, which must be later than now; there is no upper
+	 * bound. Links already sent stay valid until the new deadline, since they are checked against the action's
+	 * deadline; reminders not yet due keep their times. Audited as {@code extended}, published as
+	 * {@code action.extended}.
+	 * @throws ActionNotFoundException no such action
+	 * @throws ActionConflictException the action is no longer pending
+	 * @throws InvalidExtensionException the new deadline is not later than now
+	 */
+	public ActionRequest extend(UUID id, Instant expiresAt, String userId) {
+		// the lock orders this against answers and the expiry sweep, which claims with the row locked
+		this.actions.lock(id);
+		return extend(load(id), expiresAt, userId);
+	}
+
+	/**
+	 * Moves the deadline of a pending action by {@code by}: from its deadline, or from now when it has none.
+	 * @throws InvalidExtensionException {@code by} is not longer than zero, or the new deadline is not later than now
+	 * @see #extend(UUID, Instant, String)
+	 */
+	public ActionRequest extend(UUID id, Duration by, String userId) {
+		if (by.isNegative() || by.isZero()) {
+			throw new InvalidExtensionException("'by' must be a duration longer than zero, not " + by);
+		}
+		this.actions.lock(id);
+		ActionRequest action = load(id);
+		Instant from = (action.getExpiresAt() != null) ? action.getExpiresAt() : Timestamps.now();
+		return extend(action, from.plus(by), userId);
+	}
+
+	private ActionRequest extend(ActionRequest action, Instant expiresAt, String userId) {
+		if (!action.isPending()) {
+			throw new ActionConflictException(action.getId(),
+					"Action " + action.getId() + " cannot be extended: it is already " + action.getStatus().value());
+		}
+		Instant now = Timestamps.now();
+		if (!expiresAt.isAfter(now)) {
+			throw new InvalidExtensionException("The new deadline " + expiresAt + " is not later than now (" + now
+					+ "); an action can only be given more time");
+		}
+		Instant before = action.getExpiresAt();
+		// kept at the precision the databases keep, so that the action reads back as it was written
+		action.extend(expiresAt.truncatedTo(ChronoUnit.MICROS), now);
+		write(action);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("previousExpiresAt", (before != null) ? before.toString() : null);
+		data.put("expiresAt", action.getExpiresAt().toString());
+		audit(action.getId(), AuditEvents.EXTENDED, data, userId);
+		this.events.publishEvent(
+				new ActionEvent(ActionEvent.Type.EXTENDED, ActionView.of(action), now, false, false, data));
+		log.info("Action {} extended until {}", action.getId(), action.getExpiresAt());
+		return action;
 	}
 
 	/**
@@ -290,15 +486,21 @@ public class ActionService {
 		return pending.stream().map(ActionRequest::getId).toList();
 	}
 
-	/** Expires a pending action whose deadline has passed; the waiting process resumes with status expired. */
+	/**
+	 * Expires a pending action whose deadline has passed, or completes it with its default decision; the waiting
+	 * process resumes with status expired (or completed).
+	 */
 	public ActionRequest expire(UUID id) {
 		return expire(List.of(id)).get(0);
 	}
 
 	/**
 	 * Expires many pending actions at once, as {@link #expire(UUID)} does one: the same transitions, audit entries
-	 * and events, with each kind of row written in one round trip. Either all of them expire or, when one is missing
-	 * or no longer pending, none does and the transaction is marked for rollback.
+	 * and events, with each kind of row written in one round trip. An action whose task says
+	 * {@code onTimeout = default} completes instead, with its {@link DefaultDecision default decision} given by
+	 * {@code timeout}: audited {@code defaulted}, published as {@code action.completed} with
+	 * {@code defaulted: true}. Either all of them expire or, when one is missing or no longer pending, none does and
+	 * the transaction is marked for rollback.
 	 * @throws ActionNotFoundException one of them does not exist
 	 * @throws ActionConflictException one of them is no longer pending
 	 */
@@ -307,7 +509,7 @@ public class ActionService {
 			return List.of();
 		}
 		Map<UUID, ActionRequest> found = new HashMap<>();
-		this.actions.findAllById(ids).forEach((action) -> found.put(action.getId(), action));
+		this.actions.findAllById(ids).forEach((action) -> found.put(action.getId(), withVotes(action)));
 		Instant now = Timestamps.now();
 		List<ActionRequest> expired = new ArrayList<>(ids.size());
 		List<ActionAudit> entries = new ArrayList<>(ids.size());
@@ -316,18 +518,40 @@ public class ActionService {
 			if (action == null) {
 				throw new ActionNotFoundException(id);
 			}
-			action.expire(now);
+			Optional<Object> decision = DefaultDecision.of(action);
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("expiresAt", String.valueOf(action.getExpiresAt()));
+			if (decision.isPresent()) {
+				// for an action that several approvers decide, the default is the decision
+				action.complete(new ActionResponse(decision.get(), DefaultDecision.RESPONDER, now,
+						DefaultDecision.RESPONDER, (action.getVotes() != null) ? Boolean.TRUE : null), null);
+				data.put("value", decision.get());
+			}
+			else {
+				action.expire(now);
+			}
 			expired.add(action);
-			entries.add(new ActionAudit(id, AuditEvents.EXPIRED,
-					Map.of("expiresAt", String.valueOf(action.getExpiresAt())), null, now));
+			entries.add(new ActionAudit(id, decision.isPresent() ? AuditEvents.DEFAULTED : AuditEvents.EXPIRED, data,
+					null, now));
 		}
 		this.actions.updateAll(expired).stream().findFirst().ifPresent((lost) -> {
 			throw conflict(lost);
 		});
 		this.audits.insertAll(entries);
 		for (ActionRequest action : expired) {
-			publish(ActionEvent.Type.EXPIRED, action, false);
-			log.info("Action {} expired", action.getId());
+			if (action.getStatus() == ActionStatus.COMPLETED) {
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("respondedBy", DefaultDecision.RESPONDER);
+				details.put("channel", DefaultDecision.RESPONDER);
+				details.put("defaulted", true);
+				this.events.publishEvent(new ActionEvent(ActionEvent.Type.COMPLETED, ActionView.of(action), now, false,
+						false, details));
+				log.info("Action {} reached its deadline and took its default decision", action.getId());
+			}
+			else {
+				publish(ActionEvent.Type.EXPIRED, action, false);
+				log.info("Action {} expired", action.getId());
+			}
 		}
 		return expired;
 	}
@@ -427,19 +651,19 @@ public class ActionService {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<ActionRequest> lookup(UUID id) {
-		return this.actions.findById(id);
+		return this.actions.findById(id).map(this::withVotes);
 	}
 
 	/** The action if it still waits for an answer, else empty; never throws for a missing one. */
 	@Transactional(readOnly = true)
 	public Optional<ActionRequest> findPending(UUID id) {
-		return this.actions.findById(id).filter(ActionRequest::isPending);
+		return this.actions.findById(id).filter(ActionRequest::isPending).map(this::withVotes);
 	}
 
 	/** The actions a process instance opened, oldest first, soft-deleted ones left out. */
 	@Transactional(readOnly = true)
 	public List<ActionRequest> findByProcessInstanceId(String processInstanceId) {
-		return this.actions.findByProcessInstanceId(processInstanceId);
+		return this.actions.findByProcessInstanceId(processInstanceId).stream().map(this::withVotes).toList();
 	}
 
 	/** Per flow, how many actions are pending and since when the oldest waits; flows with none are left out. */
@@ -481,7 +705,7 @@ public class ActionService {
 
 	@Transactional(readOnly = true)
 	public Page<ActionRequest> list(ActionQuery query, Pageable page) {
-		return this.actions.list(query, page);
+		return this.actions.list(query, page).map(this::withVotes);
 	}
 
 	@Transactional(readOnly = true)
@@ -547,7 +771,15 @@ public class ActionService {
 	}
 
 	private ActionRequest load(UUID id) {
-		return this.actions.findById(id).orElseThrow(() -> new ActionNotFoundException(id));
+		return this.actions.findById(id).map(this::withVotes).orElseThrow(() -> new ActionNotFoundException(id));
+	}
+
+	/** The action with its votes, when several approvers decide it. */
+	private ActionRequest withVotes(ActionRequest action) {
+		if (ApprovalRule.of(action).isPresent()) {
+			action.attachVotes(this.votes.of(action.getId()));
+		}
+		return action;
 	}
 
 	/** Writes a transition, so that losing a race shows here as a conflict, before anything else runs. */

@@ -20,6 +20,9 @@ public final class AuditEvents {
 
 	public static final String EXPIRED = "expired";
 
+	/** The deadline passed and the action took its default decision ({@code onTimeout = default}). */
+	public static final String DEFAULTED = "defaulted";
+
 	public static final String EXPIRY_FAILED = "expiry_failed";
 
 	public static final String CANCELLED = "cancelled";
@@ -33,6 +36,15 @@ public final class AuditEvents {
 
 	/** The action passed from some recipients to others, by a reassignment or a recipient's delegation. */
 	public static final String REASSIGNED = "reassigned";
+
+	/** The deadline of a pending action moved. */
+	public static final String EXTENDED = "extended";
+
+	/** An escalation level came due: its people were added to the action. */
+	public static final String ESCALATED = "escalated";
+
+	/** An approver voted on an action that several approvers decide. */
+	public static final String VOTED = "voted";
 
 	public static final String RESPONSE_REJECTED = "response_rejected";
 

@@ -1,6 +1,10 @@
 package dev.camundahil.api;
 
 import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,7 +37,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The actions API: list, read, answer, cancel, delete and audit actions. A thin layer over {@link ActionService}.
+ * The actions API: list, read, answer, cancel, reassign, extend, delete and audit actions. A thin layer over {@link ActionService}.
  */
 @RestController
 @RequestMapping(path = "/api/v1/actions", produces = "application/json")
@@ -82,7 +86,11 @@ class ActionController {
 			+ "as hilComment)", description = "409 when the action is no longer pending: the problem carries status, "
 					+ "respondedBy and respondedAt, and the recorded response and comment unless "
 					+ "hil.api.late-answer-shows-response is off. 413 when the value or the comment is larger than "
-					+ "hil.security.max-response-value-size.")
+					+ "hil.security.max-response-value-size. On an action that several approvers decide (task "
+					+ "parameter 'approval' = all or quorum:N) the answer is the vote of the approver named in "
+					+ "'respondedBy': the action shows it in 'votes' and 'tally', and completes once the votes decide. "
+					+ "403 when 'respondedBy' names no approver, 409 when that approver already voted, 400 for a "
+					+ "value outside 'expectedResponse'.")
 	ActionView respond(@PathVariable UUID id, @RequestBody RespondRequest body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Principal principal) {
 		if (body.value == null) {
@@ -122,6 +130,27 @@ class ActionController {
 		return new ReassignResult(ActionView.of(this.actions.find(id)), recipients);
 	}
 
+	@PostMapping(path = "/{id}/extend", consumes = "application/json")
+	@Operation(summary = "Move the deadline of a pending action",
+			description = "Either 'expiresAt' (the new deadline) or 'by' (an ISO-8601 duration added to the current "
+					+ "deadline, or to now when there is none), not both. The new deadline must be later than now; "
+					+ "there is no upper bound. Links already sent stay valid until the new deadline, reminders not "
+					+ "yet due keep their times. Audited as 'extended', published as the webhook event "
+					+ "action.extended. 404 for an unknown action, 409 when it is no longer pending, 400 for a body "
+					+ "with both fields or neither, a value that cannot be read, or a deadline not later than now.")
+	ActionView extend(@PathVariable UUID id, @RequestBody ExtendRequest body, Principal principal) {
+		String expiresAt = blankToNull(body.expiresAt);
+		String by = blankToNull(body.by);
+		if ((expiresAt == null) == (by == null)) {
+			throw new BadRequestException("Give exactly one of 'expiresAt' (the new deadline, such as "
+					+ "2026-12-24T12:00:00Z) and 'by' (how much longer, such as P2D)");
+		}
+		if (expiresAt != null) {
+			return ActionView.of(this.actions.extend(id, instant(expiresAt), name(principal)));
+		}
+		return ActionView.of(this.actions.extend(id, duration(by), name(principal)));
+	}
+
 	@GetMapping("/{id}/recipients")
 	@Operation(summary = "The people an email action is addressed to, and those it passed from")
 	List<RecipientEntry> recipients(@PathVariable UUID id) {
@@ -148,6 +177,25 @@ class ActionController {
 		}
 		catch (JsonProcessingException ex) {
 			throw new BadRequestException("'value' cannot be read: " + ex.getOriginalMessage());
+		}
+	}
+
+	private static Instant instant(String text) {
+		try {
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadRequestException("'expiresAt' must be an ISO-8601 date and time with offset, such as "
+					+ "2026-12-24T12:00:00Z, not '" + text + "'");
+		}
+	}
+
+	private static Duration duration(String text) {
+		try {
+			return Duration.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadRequestException("'by' must be an ISO-8601 duration such as P2D or PT4H, not '" + text + "'");
 		}
 	}
 

@@ -2,9 +2,12 @@ package dev.camundahil.api;
 
 import dev.camundahil.action.ActionClosedException;
 import dev.camundahil.action.ActionConflictException;
+import dev.camundahil.action.AlreadyVotedException;
 import dev.camundahil.action.ActionNotFoundException;
+import dev.camundahil.action.InvalidExtensionException;
 import dev.camundahil.action.InvalidReassignmentException;
 import dev.camundahil.action.InvalidResponseException;
+import dev.camundahil.action.NotAnApproverException;
 import dev.camundahil.action.ResponseTooLargeException;
 import dev.camundahil.web.ProblemJsonApi;
 import dev.camundahil.web.ProblemJsonHandler;
@@ -23,15 +26,25 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackageClasses = ApiProblems.class, annotations = ProblemJsonApi.class)
 class ApiProblems extends ProblemJsonHandler {
 
+	private final ApiProperties properties;
+
+	ApiProblems(ApiProperties properties) {
+		this.properties = properties;
+	}
+
 	@ExceptionHandler(ActionNotFoundException.class)
 	ProblemDetail notFound(ActionNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Action not found", ex.getMessage());
 	}
 
-	private final ApiProperties properties;
+	@ExceptionHandler(AlreadyVotedException.class)
+	ProblemDetail alreadyVoted(AlreadyVotedException ex) {
+		return problem(HttpStatus.CONFLICT, "Already voted", ex.getMessage());
+	}
 
-	ApiProblems(ApiProperties properties) {
-		this.properties = properties;
+	@ExceptionHandler(NotAnApproverException.class)
+	ProblemDetail notAnApprover(NotAnApproverException ex) {
+		return problem(HttpStatus.FORBIDDEN, "Not an approver", ex.getMessage());
 	}
 
 	@ExceptionHandler(ActionConflictException.class)
@@ -63,6 +76,11 @@ class ApiProblems extends ProblemJsonHandler {
 	@ExceptionHandler(InvalidReassignmentException.class)
 	ProblemDetail invalidReassignment(InvalidReassignmentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid reassignment", ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidExtensionException.class)
+	ProblemDetail invalidExtension(InvalidExtensionException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid extension", ex.getMessage());
 	}
 
 	@ExceptionHandler(ResponseTooLargeException.class)

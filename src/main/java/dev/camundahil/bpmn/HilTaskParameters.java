@@ -62,13 +62,26 @@ final class HilTaskParameters {
 
 	static final String TIME_ZONE = "timeZone";
 
+	/** How several approvers decide: {@code first}, {@code all} or {@code quorum:N}. */
+	static final String APPROVAL = "approval";
+
+	/** Who votes under {@code all} or {@code quorum:N}, when not the email's {@code to} and {@code cc}. */
+	static final String APPROVERS = "approvers";
+
+	/** Levels of people added while the action stays pending: {@code PT4H: lead@example.com; P1D: …}. */
+	static final String ESCALATION = "escalation";
+
+	/** The answer an action takes at its deadline when the task says {@code onTimeout = default}. */
+	static final String DEFAULT_RESPONSE = "defaultResponse";
+
 	/** The output types a HIL task can name. */
 	static final Set<String> OUTPUT_TYPE_NAMES = Set.of("chat", "email", "custom");
 
 	/** Parameters with a meaning of their own; any other parameter is a custom channel's argument. */
 	static final Set<String> KNOWN = Set.of(QUESTION, OUTPUT_TYPES, METADATA, MESSAGE, EXPECTED_RESPONSE, TO, CC, BCC,
 			SUBJECT, BODY_HTML, BODY_TEXT, ATTACHMENTS, CHANNEL, TIMEOUT, ON_TIMEOUT, SESSION_ID, RESULT_VARIABLE,
-			REMINDER, VARIABLES, ALLOW_DELEGATION, LOCALE, TIME_ZONE);
+			REMINDER, VARIABLES, ALLOW_DELEGATION, LOCALE, TIME_ZONE, DEFAULT_RESPONSE, APPROVAL, APPROVERS,
+			ESCALATION);
 
 	private HilTaskParameters() {
 	}
@@ -137,9 +150,52 @@ final class HilTaskParameters {
 		return switch (String.valueOf(value).strip().toLowerCase(Locale.ROOT)) {
 			case "continue" -> OnTimeout.CONTINUE;
 			case "error" -> OnTimeout.ERROR;
+			case "default" -> OnTimeout.DEFAULT;
 			default -> throw new IllegalArgumentException(
-					"'" + ON_TIMEOUT + "' must be 'continue' or 'error', not '" + value + "'");
+					"'" + ON_TIMEOUT + "' must be 'continue', 'error' or 'default', not '" + value + "'");
 		};
+	}
+
+	/**
+	 * The default decision of a task that says {@code onTimeout = default}: required, and one of the options when
+	 * there are options (returned in the option's own spelling); the message names what is wrong.
+	 */
+	static String defaultResponse(Object value, List<String> options) {
+		String text = (value != null) ? String.valueOf(value).strip() : "";
+		if (text.isEmpty()) {
+			throw new IllegalArgumentException("'" + ON_TIMEOUT + " = default' needs '" + DEFAULT_RESPONSE
+					+ "': the answer the action takes at its deadline");
+		}
+		if (options.isEmpty()) {
+			return text;
+		}
+		return options.stream()
+			.filter((option) -> option.strip().equalsIgnoreCase(text))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("'" + DEFAULT_RESPONSE + "' must be one of the options "
+					+ options + ", not '" + text + "'"));
+	}
+
+	/**
+	 * The approvers of a task that several approvers decide: its {@code approvers} when it names any, else the
+	 * email's {@code to} and {@code cc}, each person once (ignoring case), in the order given, an address with a
+	 * display name as the address alone.
+	 */
+	static List<String> approvers(Object approvers, Object to, Object cc) {
+		List<String> named = list(approvers);
+		List<String> people = !named.isEmpty() ? named
+				: java.util.stream.Stream.concat(list(to).stream(), list(cc).stream()).toList();
+		List<String> distinct = new java.util.ArrayList<>();
+		for (String given : people) {
+			// 'Ann Example <ann@example.com>' votes as the address, as her links and replies know her
+			int open = given.lastIndexOf('<');
+			String person = (open >= 0 && given.endsWith(">")) ? given.substring(open + 1, given.length() - 1).strip()
+					: given;
+			if (distinct.stream().noneMatch((known) -> known.equalsIgnoreCase(person))) {
+				distinct.add(person);
+			}
+		}
+		return distinct;
 	}
 
 	/** The task's variables mode; the setting's when the task names none. */
@@ -201,7 +257,10 @@ final class HilTaskParameters {
 		CONTINUE,
 
 		/** Throw the BPMN error {@code HIL_EXPIRED}. */
-		ERROR
+		ERROR,
+
+		/** Complete the action with the task's {@code defaultResponse}, answered by {@code timeout}. */
+		DEFAULT
 
 	}
 

@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
+
+import dev.camundahil.action.ApprovalRule;
+import dev.camundahil.action.EscalationLevel;
 
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -98,12 +102,62 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 		task.literal(HilTaskParameters.TIMEOUT)
 			.ifPresent((timeout) -> HilTaskParameters.duration(HilTaskParameters.TIMEOUT, timeout));
 		task.literal(HilTaskParameters.ON_TIMEOUT).ifPresent(HilTaskParameters::onTimeout);
+		checkDefaultResponse(task);
+		checkApproval(task);
+		task.literal(HilTaskParameters.ESCALATION).ifPresent(EscalationLevel::parse);
 		task.literal(HilTaskParameters.ALLOW_DELEGATION)
 			.ifPresent((value) -> HilTaskParameters.flag(HilTaskParameters.ALLOW_DELEGATION, value));
 		task.literal(HilTaskParameters.VARIABLES)
 			.ifPresent((mode) -> HilTaskParameters.variables(mode, VariablesMode.SEPARATE));
 		task.literal(HilTaskParameters.LOCALE).ifPresent(HilTaskParameters::locale);
 		task.literal(HilTaskParameters.TIME_ZONE).ifPresent(HilTaskParameters::timeZone);
+	}
+
+	/** {@code onTimeout = default} needs a default decision, among the options when they are literal. */
+	private static void checkDefaultResponse(HilTaskDeclaration task) {
+		Optional<HilTaskParameters.OnTimeout> onTimeout = task.literal(HilTaskParameters.ON_TIMEOUT)
+			.map(HilTaskParameters::onTimeout);
+		// the Modeler writes an empty parameter for a field left empty: that is no default decision
+		boolean declared = task.isDeclared(HilTaskParameters.DEFAULT_RESPONSE) && !task
+			.literal(HilTaskParameters.DEFAULT_RESPONSE)
+			.filter((value) -> String.valueOf(value).isBlank())
+			.isPresent();
+		if (onTimeout.isPresent() && onTimeout.get() != HilTaskParameters.OnTimeout.DEFAULT && declared) {
+			throw new IllegalArgumentException("the input parameter 'defaultResponse' only applies with 'onTimeout' "
+					+ "= default, not " + onTimeout.get().name().toLowerCase(java.util.Locale.ROOT));
+		}
+		if (onTimeout.orElse(null) != HilTaskParameters.OnTimeout.DEFAULT) {
+			return;
+		}
+		if (!declared) {
+			throw new IllegalArgumentException("'onTimeout' = default needs the input parameter 'defaultResponse': "
+					+ "the answer the action takes at its deadline");
+		}
+		Optional<Object> value = task.literal(HilTaskParameters.DEFAULT_RESPONSE);
+		if (value.isEmpty() || task.isDeclared(HilTaskParameters.EXPECTED_RESPONSE)
+				&& task.literal(HilTaskParameters.EXPECTED_RESPONSE).isEmpty()) {
+			return;
+		}
+		HilTaskParameters.defaultResponse(value.get(),
+				HilTaskParameters.list(task.literal(HilTaskParameters.EXPECTED_RESPONSE).orElse(null)));
+	}
+
+	/** A literal {@code approval} must be a rule, and fit the approvers where they are literal too. */
+	private static void checkApproval(HilTaskDeclaration task) {
+		Optional<ApprovalRule> rule = task.literal(HilTaskParameters.APPROVAL).flatMap(ApprovalRule::parse);
+		if (rule.isEmpty()) {
+			return;
+		}
+		boolean named = task.isDeclared(HilTaskParameters.APPROVERS)
+				&& !task.literal(HilTaskParameters.APPROVERS).filter((value) -> HilTaskParameters.list(value).isEmpty())
+					.isPresent();
+		List<String> people = named ? List.of(HilTaskParameters.APPROVERS)
+				: List.of(HilTaskParameters.TO, HilTaskParameters.CC);
+		if (people.stream().anyMatch((name) -> task.isDeclared(name) && task.literal(name).isEmpty())) {
+			return;
+		}
+		rule.get().checkedFor(HilTaskParameters.approvers(task.literal(HilTaskParameters.APPROVERS).orElse(null),
+				task.literal(HilTaskParameters.TO).orElse(null), task.literal(HilTaskParameters.CC).orElse(null)));
 	}
 
 	private static HilTaskDeclaration declaration(Element element, ActivityImpl activity) {

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import dev.camundahil.action.ApprovalRule;
+import dev.camundahil.action.EscalationLevel;
 import dev.camundahil.action.NewAction;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,15 +16,20 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
 
 import static dev.camundahil.bpmn.HilTaskParameters.ALLOW_DELEGATION;
+import static dev.camundahil.bpmn.HilTaskParameters.APPROVAL;
+import static dev.camundahil.bpmn.HilTaskParameters.APPROVERS;
 import static dev.camundahil.bpmn.HilTaskParameters.ATTACHMENTS;
 import static dev.camundahil.bpmn.HilTaskParameters.BCC;
 import static dev.camundahil.bpmn.HilTaskParameters.BODY_HTML;
 import static dev.camundahil.bpmn.HilTaskParameters.BODY_TEXT;
 import static dev.camundahil.bpmn.HilTaskParameters.CC;
 import static dev.camundahil.bpmn.HilTaskParameters.CHANNEL;
+import static dev.camundahil.bpmn.HilTaskParameters.DEFAULT_RESPONSE;
+import static dev.camundahil.bpmn.HilTaskParameters.ESCALATION;
 import static dev.camundahil.bpmn.HilTaskParameters.EXPECTED_RESPONSE;
 import static dev.camundahil.bpmn.HilTaskParameters.MESSAGE;
 import static dev.camundahil.bpmn.HilTaskParameters.METADATA;
+import static dev.camundahil.bpmn.HilTaskParameters.ON_TIMEOUT;
 import static dev.camundahil.bpmn.HilTaskParameters.OUTPUT_TYPES;
 import static dev.camundahil.bpmn.HilTaskParameters.QUESTION;
 import static dev.camundahil.bpmn.HilTaskParameters.REMINDER;
@@ -51,10 +59,29 @@ final class HilTaskRequest {
 			Object timeout = parameters.get(TIMEOUT);
 			Duration wait = (timeout != null && !String.valueOf(timeout).isBlank())
 					? HilTaskParameters.duration(TIMEOUT, timeout) : defaultTimeout;
-			HilTaskParameters.onTimeout(parameters.get(HilTaskParameters.ON_TIMEOUT));
+			HilTaskParameters.OnTimeout onTimeout = HilTaskParameters.onTimeout(parameters.get(ON_TIMEOUT));
+			Map<String, Object> args = args(parameters, outputTypes);
+			if (onTimeout == HilTaskParameters.OnTimeout.DEFAULT) {
+				// the action decides at its deadline, in the expiry sweep, so it carries its default decision
+				args.put(ON_TIMEOUT, "default");
+				args.put(DEFAULT_RESPONSE, HilTaskParameters.defaultResponse(parameters.get(DEFAULT_RESPONSE),
+						HilTaskParameters.list(parameters.get(EXPECTED_RESPONSE))));
+			}
+			Optional<ApprovalRule> approval = ApprovalRule.parse(parameters.get(APPROVAL));
+			if (approval.isPresent()) {
+				List<String> approvers = HilTaskParameters.approvers(parameters.get(APPROVERS),
+						outputTypes.contains("email") ? parameters.get(TO) : null,
+						outputTypes.contains("email") ? parameters.get(CC) : null);
+				args.put(APPROVAL, approval.get().checkedFor(approvers).toString());
+				args.put(APPROVERS, approvers);
+			}
+			List<EscalationLevel> escalation = EscalationLevel.parse(parameters.get(ESCALATION));
+			if (!escalation.isEmpty()) {
+				args.put(ESCALATION, escalation.stream().map(EscalationLevel::asArg).toList());
+			}
 			return new NewAction(processKey(execution), sessionId(execution, parameters),
 					execution.getCurrentActivityId(), outputTypes, String.valueOf(question),
-					HilTaskParameters.map(METADATA, parameters.get(METADATA)), args(parameters, outputTypes),
+					HilTaskParameters.map(METADATA, parameters.get(METADATA)), args,
 					execution.getProcessInstanceId(), execution.getId(), now.plus(wait),
 					HilTaskParameters.locale(parameters.get(HilTaskParameters.LOCALE)),
 					HilTaskParameters.timeZone(parameters.get(HilTaskParameters.TIME_ZONE)));

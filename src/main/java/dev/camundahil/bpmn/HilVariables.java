@@ -34,6 +34,15 @@ public final class HilVariables {
 	/** What the person said beside the answer; only set when they said something. */
 	public static final String COMMENT = "hilComment";
 
+	/** Whether the action took its default decision at its deadline; only for tasks with {@code onTimeout = default}. */
+	public static final String DEFAULTED = "hilDefaulted";
+
+	/** Whether the votes of several approvers reached a decision; only for tasks with {@code approval} all or quorum. */
+	public static final String DECIDED = "hilDecided";
+
+	/** The votes of several approvers, a JSON list of {by, value, at, channel}. */
+	public static final String VOTES = "hilVotes";
+
 	/** The BPMN error code thrown on expiry when the task says {@code onTimeout = error}. */
 	public static final String EXPIRED_ERROR_CODE = "HIL_EXPIRED";
 
@@ -67,6 +76,13 @@ public final class HilVariables {
 		}
 		else {
 			execution.removeVariable(COMMENT);
+		}
+		if (outcome.defaulted() != null) {
+			execution.setVariable(DEFAULTED, outcome.defaulted());
+		}
+		if (outcome.votes() != null) {
+			execution.setVariable(DECIDED, outcome.decided());
+			execution.setVariable(VOTES, typed(outcome.votes()));
 		}
 		if (named) {
 			execution.setVariable(resultVariable, json(HilResult.of(outcome.asMap())));

@@ -59,7 +59,7 @@ final class DispatchOutbox {
 		if (event.type() == ActionEvent.Type.CREATED) {
 			open(event.action());
 		}
-		else if (event.type() == ActionEvent.Type.REASSIGNED) {
+		else if (event.type() == ActionEvent.Type.REASSIGNED || event.type() == ActionEvent.Type.ESCALATED) {
 			reassigned(event.action(), event.details().get("to"));
 		}
 		else if (event.closesAction() && mayHaveRowsToSend(event.action())) {

@@ -106,6 +106,20 @@ public final class SignedTokens {
 	}
 
 	/**
+	 * Checks a token for the given purpose and subject against a deadline its subject keeps, such as an action's
+	 * current deadline, instead of the copy signed into the token: a subject whose deadline moved keeps its tokens.
+	 * Without a deadline ({@code null}), the token's own expiry counts, as in {@link #verify(String, String, String)}.
+	 * Never throws on bad input.
+	 */
+	public Verdict verify(String token, String purpose, String subject, Instant validUntil) {
+		Verdict verdict = verify(token, purpose, subject);
+		if (verdict == Verdict.INVALID || validUntil == null) {
+			return verdict;
+		}
+		return this.clock.instant().isBefore(validUntil) ? Verdict.VALID : Verdict.EXPIRED;
+	}
+
+	/**
 	 * The subject of a genuine token for the given purpose, with its verdict; empty when the token is forged,
 	 * malformed or for another purpose. For tokens whose subject the holder should not need to name, such as a chat
 	 * link bound to a person.

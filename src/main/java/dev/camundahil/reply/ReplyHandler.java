@@ -17,6 +17,7 @@ import dev.camundahil.action.AnswerTransaction;
 import dev.camundahil.action.ExpectedResponses;
 import dev.camundahil.action.FailureMessage;
 import dev.camundahil.action.ResponseCommand;
+import dev.camundahil.action.NotAnApproverException;
 import dev.camundahil.action.ResponseTooLargeException;
 import dev.camundahil.i18n.HilTexts;
 import org.slf4j.Logger;
@@ -101,6 +102,12 @@ class ReplyHandler {
 		catch (ActionConflictException ex) {
 			// someone else ended the action between our read and our answer: record the reply as late
 			return this.transaction.execute((status) -> late(message, ex.getActionId()));
+		}
+		catch (NotAnApproverException ex) {
+			// a recipient who is not among the approvers of an action that several approvers decide
+			return this.transaction.execute((status) -> rejected(message, this.actions.find(actionId),
+					"the sender is not an approver",
+					"Your reply could not be taken as a vote: you are not one of the approvers of this request."));
 		}
 		catch (ResponseTooLargeException ex) {
 			String why = lowerFirst(ex.getMessage());

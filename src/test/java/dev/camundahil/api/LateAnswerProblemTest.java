@@ -25,7 +25,7 @@ class LateAnswerProblemTest {
 	private final ActionView answered = new ActionView(UUID.randomUUID(), "flow", "session", "ask",
 			ActionStatus.COMPLETED, List.of("chat"), new ActionContext("Ship?", Map.of()), Map.of(),
 			new ActionResponse("Approve", "ann", this.answeredAt), "fine by me", null, null, null, this.answeredAt,
-			this.answeredAt, null, null);
+			this.answeredAt, null, null, null, null);
 
 	@Test
 	void showsWhoAnsweredWhatAndWhen() {

@@ -37,6 +37,17 @@ class SignedTokensTest {
 	}
 
 	@Test
+	void aDeadlineTheSubjectKeepsOverridesTheOneSignedIntoTheToken() {
+		String old = this.tokens.issue("respond", "action-1", NOW.minusSeconds(1));
+		String longLived = this.tokens.issue("respond", "action-1", NOW.plusSeconds(3600));
+		assertThat(this.tokens.verify(old, "respond", "action-1", NOW.plusSeconds(60))).isEqualTo(Verdict.VALID);
+		assertThat(this.tokens.verify(longLived, "respond", "action-1", NOW)).isEqualTo(Verdict.EXPIRED);
+		assertThat(this.tokens.verify(old, "respond", "action-1", null)).isEqualTo(Verdict.EXPIRED);
+		assertThat(this.tokens.verify(old, "respond", "action-2", NOW.plusSeconds(60))).isEqualTo(Verdict.INVALID);
+		assertThat(this.tokens.verify(old + "x", "respond", "action-1", NOW.plusSeconds(60))).isEqualTo(Verdict.INVALID);
+	}
+
+	@Test
 	void refusesTamperedForgedAndMalformedTokens() {
 		String token = this.tokens.issue("respond", "action-1", NOW.plusSeconds(60));
 		String stretched = java.util.Base64.getUrlEncoder().withoutPadding()

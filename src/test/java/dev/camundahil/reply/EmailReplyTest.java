@@ -129,6 +129,33 @@ class EmailReplyTest {
 	}
 
 	@Test
+	void underAQuorumAReplyIsItsSendersVoteAndTheSecondEqualVoteDecides() throws Exception {
+		String quorum = HilProcesses.deploy(this.repository,
+				HilProcesses.waitingAfter(HilProcesses.hilTask(HilProcesses.key("replyVotes"), "Approve order 9?", "email")
+					.camundaInputParameter("to", "Ann Example <Ann@Example.com>")
+					.camundaInputParameter("cc", "bob@example.com")
+					.camundaInputParameter("expectedResponse", "Approve,Reject")
+					.camundaInputParameter("approval", "quorum:2")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(quorum);
+		UUID action = actionOf(instance).getId();
+		MimeMessage original = sentTo("ann@example.com", instance);
+
+		send(reply(original, "ann@example.com", "Reject\n"));
+		this.poller.sweep();
+
+		assertThat(this.actions.find(action).getVotes()).extracting((vote) -> vote.by() + ":" + vote.value() + ":"
+				+ vote.channel())
+			.containsExactly("Ann@Example.com:Reject:email");
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
+		this.actions.respond(action, new dev.camundahil.action.ResponseCommand("reject", "bob@example.com", "tests",
+				"api", null));
+
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("bob@example.com");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilDecided")).isEqualTo(true);
+	}
+
+	@Test
 	void aReminderJoinsTheThreadOfTheRequestAndAReplyToItAnswers() throws Exception {
 		String reminded = HilProcesses.deploy(this.repository,
 				HilProcesses.waitingAfter(HilProcesses.hilTask(HilProcesses.key("reminded"), "Approve order 8?", "email")

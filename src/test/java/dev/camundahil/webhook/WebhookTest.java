@@ -174,6 +174,44 @@ class WebhookTest {
 	}
 
 	@Test
+	void anExtensionIsAnEventWithTheDeadlineBeforeAndAfter() throws Exception {
+		String secret = createWebhook(this.receiver.url(), "action.extended").get("secret").asText();
+		java.time.Instant deadline = java.time.Instant.parse("2030-01-01T00:00:00Z");
+		ActionRequest action = this.actions.create(new NewAction("webhookTest", "session-" + UUID.randomUUID(), "ask",
+				List.of("chat"), "Proceed?", Map.of(), Map.of(), null, null, deadline));
+
+		this.actions.extend(action.getId(), Duration.ofDays(2), "clerk");
+
+		eventually(() -> this.receiver.about(action.getId()).size() == 1);
+		Received delivery = this.receiver.about(action.getId()).get(0);
+		delivery.verify(secret);
+		JsonNode data = delivery.payload().get("data");
+		assertThat(delivery.payload().get("type").asText()).isEqualTo("action.extended");
+		assertThat(data.get("action").get("status").asText()).isEqualTo("pending");
+		assertThat(data.get("previousExpiresAt").asText()).isEqualTo("2030-01-01T00:00:00Z");
+		assertThat(data.get("expiresAt").asText()).isEqualTo("2030-01-03T00:00:00Z");
+		assertThat(java.time.Instant.parse(data.get("action").get("expiresAt").asText()))
+			.isEqualTo("2030-01-03T00:00:00Z");
+	}
+
+	@Test
+	void aDefaultDecisionIsACompletionMarkedDefaulted() throws Exception {
+		createWebhook(this.receiver.url(), "action.completed");
+		ActionRequest action = this.actions.create(new NewAction("webhookTest", "session-" + UUID.randomUUID(), "ask",
+				List.of("chat"), "Proceed?", Map.of(), Map.of("expectedResponse", List.of("Yes", "No"), "onTimeout",
+						"default", "defaultResponse", "No"), null, null, java.time.Instant.now().minusSeconds(1)));
+
+		this.actions.expire(action.getId());
+
+		eventually(() -> this.receiver.about(action.getId()).size() == 1);
+		JsonNode payload = this.receiver.about(action.getId()).get(0).payload();
+		assertThat(payload.get("type").asText()).isEqualTo("action.completed");
+		assertThat(payload.get("data").get("defaulted").asBoolean()).isTrue();
+		assertThat(payload.get("data").get("respondedBy").asText()).isEqualTo("timeout");
+		assertThat(payload.get("data").get("action").get("response").get("value").asText()).isEqualTo("No");
+	}
+
+	@Test
 	void aFailingReceiverGetsRetriesOnTheScheduleWithOneWebhookIdUntilItSucceeds() throws Exception {
 		this.receiver.answer(500, 502);
 		String secret = createWebhook(this.receiver.url(), "action.created").get("secret").asText();

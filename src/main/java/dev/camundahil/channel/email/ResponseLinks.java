@@ -13,7 +13,8 @@ import dev.camundahil.links.SignedTokens;
 /**
  * The signed links of an email: one per option, each opening the response page of one action. A link's token is
  * bound to the action and to the recipient whose copy of the email carries it ({@code r}, the recipient's id), and
- * lasts as long as the action does. Links without a recipient, from emails sent before recipients were kept, are
+ * lasts as long as the action does: it is checked against the action's current deadline, which may have moved since
+ * the link was sent. Links without a recipient, from emails sent before recipients were kept, are
  * bound to the action alone.
  */
 final class ResponseLinks {
@@ -59,6 +60,14 @@ final class ResponseLinks {
 
 	SignedTokens.Verdict verify(UUID actionId, UUID recipientId, String token) {
 		return this.tokens.verify(token, PURPOSE, subject(actionId, recipientId));
+	}
+
+	/**
+	 * Checks a token against the action's current deadline rather than the one signed into it, so that the links of
+	 * an extended action keep working until its new deadline; an action without one goes by the token's expiry.
+	 */
+	SignedTokens.Verdict verify(UUID actionId, UUID recipientId, String token, Instant deadline) {
+		return this.tokens.verify(token, PURPOSE, subject(actionId, recipientId), deadline);
 	}
 
 	static String subject(UUID actionId, UUID recipientId) {

@@ -22,10 +22,12 @@ import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionResponse;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
+import dev.camundahil.action.ActionVote;
 import dev.camundahil.action.AuditEvents;
 import dev.camundahil.action.ExpectedResponses;
 import dev.camundahil.action.InvalidReassignmentException;
 import dev.camundahil.action.InvalidResponseException;
+import dev.camundahil.action.NotAnApproverException;
 import dev.camundahil.action.Reassignment;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.action.ResponseTooLargeException;
@@ -136,6 +138,10 @@ class ResponsePageController {
 		catch (InvalidResponseException ex) {
 			return page.state("bad-option", HttpStatus.BAD_REQUEST).with("given", value).render();
 		}
+		catch (NotAnApproverException ex) {
+			// a recipient who is not among the approvers of an action that several approvers decide
+			return page.state("invalid", HttpStatus.FORBIDDEN).render();
+		}
 		catch (ActionConflictException ex) {
 			// someone else answered, it expired, was cancelled or passed on, between the page and the click
 			Page now = open(actionId, recipient, token, request);
@@ -212,6 +218,8 @@ class ResponsePageController {
 		catch (ActionNotFoundException ex) {
 			return page.state("not-found", HttpStatus.NOT_FOUND);
 		}
+		// genuine: now its lifetime is the action's deadline as it is today, which an extension may have moved
+		verdict = this.links.verify(id, recipient, token, page.action.getExpiresAt());
 		page.with("token", token).with("recipientId", (recipient != null) ? recipient.toString() : null);
 		if (recipient != null) {
 			UUID bound = recipient;
@@ -228,6 +236,18 @@ class ResponsePageController {
 		}
 		if (action.getStatus() == ActionStatus.CANCELLED) {
 			return page.state("cancelled", HttpStatus.GONE).with("closedAt", page.date(action.getUpdatedAt()));
+		}
+		Optional<ActionVote> ownVote = (page.recipient != null && action.getVotes() != null) ? action.getVotes()
+			.stream()
+			.filter((vote) -> vote.by().equalsIgnoreCase(page.recipient.address()))
+			.findFirst() : Optional.empty();
+		if (ownVote.isPresent()) {
+			// one vote each: the link of someone who voted shows their vote while the others decide
+			return page.state("answered", HttpStatus.CONFLICT)
+				.with("answer", String.valueOf(ownVote.get().value()))
+				.with("respondedBy", ownVote.get().by())
+				.with("respondedAt", page.date(ownVote.get().at()))
+				.with("channel", page.channel(ownVote.get().channel()));
 		}
 		if (page.recipient != null && !page.recipient.isActive()) {
 			return page.state("passed", HttpStatus.GONE)

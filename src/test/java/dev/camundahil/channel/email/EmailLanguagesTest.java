@@ -53,7 +53,7 @@ class EmailLanguagesTest {
 		ActionView action = new ActionView(UUID.randomUUID(), "flow", "session", "ask", ActionStatus.PENDING,
 				List.of("email"), new ActionContext("Valider la commande 7 ?", Map.of()),
 				Map.of("expectedResponse", List.of("Valider", "Refuser")), null, null, null, null,
-				Instant.parse("2026-12-07T09:00:00Z"), Instant.now(), Instant.now(), "fr", "Europe/Paris");
+				Instant.parse("2026-12-07T09:00:00Z"), Instant.now(), Instant.now(), "fr", "Europe/Paris", null, null);
 		EmailComposer composer = new EmailComposer(new EmailTemplates(null, this.texts),
 				new ResponseLinks(new SignedTokens("0123456789abcdef0123".getBytes(StandardCharsets.UTF_8),
 						Clock.systemUTC()), "http://hil.example", Duration.ofDays(7)),

@@ -1,0 +1,2 @@
+-- Reverses V65.
+DROP TABLE IF EXISTS action_vote;

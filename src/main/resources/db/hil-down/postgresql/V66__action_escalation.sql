@@ -1,0 +1,2 @@
+-- Reverses V66.
+DROP TABLE IF EXISTS action_escalation;
