@@ -88,6 +88,10 @@
           item.appendChild(options);
         }
       }
+      if (message.tally) {
+        // how far the votes have come while several approvers decide
+        item.appendChild(el('span', 'tally', message.tally));
+      }
       if (message.role === 'answer' && message.comment) {
         item.appendChild(el('span', 'comment', message.comment));
       }
@@ -216,7 +220,7 @@
       connection.className = 'connection live';
       load();
     });
-    ['prompt', 'status', 'reminder'].forEach(function (name) {
+    ['prompt', 'status', 'reminder', 'vote'].forEach(function (name) {
       stream.addEventListener(name, load);
     });
     stream.onerror = function () {

@@ -120,6 +120,10 @@ class BenchmarkSuite {
 			settle();
 			results.addAll(ExpiryScenario.run(app));
 		}
+		if (selected("approvals")) {
+			settle();
+			results.addAll(ApprovalsScenario.run(app, baseUrl, API_KEY));
+		}
 		if (selected("webhook_delivery")) {
 			settle();
 			results.addAll(WebhookScenario.run(app, baseUrl, API_KEY));

@@ -19,10 +19,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param user who answered ({@code respondedBy}), for answers
  * @param timestamp when it was asked, answered or ended
  * @param comment what the person said beside the answer, for answers that carry one
+ * @param tally how far the votes have come ("2 of 3 approved"), for pending prompts that several approvers decide
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatMessage(String role, String text, List<String> options, UUID actionId, String status, String user,
-		@JsonFormat(shape = JsonFormat.Shape.STRING) Instant timestamp, String comment) {
+		@JsonFormat(shape = JsonFormat.Shape.STRING) Instant timestamp, String comment, String tally) {
+
+	public ChatMessage(String role, String text, List<String> options, UUID actionId, String status, String user,
+			Instant timestamp, String comment) {
+		this(role, text, options, actionId, status, user, timestamp, comment, null);
+	}
 
 	public ChatMessage(String role, String text, List<String> options, UUID actionId, String status, String user,
 			Instant timestamp) {

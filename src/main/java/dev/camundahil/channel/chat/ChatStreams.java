@@ -292,6 +292,10 @@ class ChatStreams implements SmartLifecycle, DisposableBean {
 		if (type == ActionEvent.Type.REMINDED) {
 			return "reminder";
 		}
+		// a vote that decides nothing yet changes the tally the conversation shows
+		if (type == ActionEvent.Type.VOTED) {
+			return "vote";
+		}
 		return null;
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,7 +66,7 @@ final class ConversationEntries {
 		String text = new ChannelMessage(action, ChatChannel.TYPE, ChannelMessage.Purpose.REQUEST).text();
 		entries.add(new ChatMessage(ChatMessage.PROMPT, text,
 				ExpectedResponses.of(action.args().get(ExpectedResponses.ARG)), action.id(), status, null,
-				action.createdAt()));
+				action.createdAt(), null, tally(action, locale)));
 		ActionResponse response = action.response();
 		if (action.status() == ActionStatus.COMPLETED && response != null) {
 			entries.add(new ChatMessage(ChatMessage.ANSWER, text(response.value()), List.of(), action.id(), status,
@@ -81,6 +82,26 @@ final class ConversationEntries {
 					action.id(), status, null, action.updatedAt()));
 		}
 		return entries;
+	}
+
+	/**
+	 * The tally line of a pending action that several approvers decide, from its view's tally: approvals so far
+	 * under {@code all} with options (every vote while pending agrees, since another option decides at once),
+	 * answers so far otherwise.
+	 */
+	private String tally(ActionView action, Locale locale) {
+		Map<String, Object> tally = action.tally();
+		if (action.status() != ActionStatus.PENDING || tally == null) {
+			return null;
+		}
+		Object voted = tally.get("voted");
+		Object approvers = tally.get("approvers");
+		String rule = String.valueOf(tally.get("rule"));
+		if (rule.startsWith("quorum:")) {
+			return this.texts.get("chat.tally.quorum", locale, voted, approvers, rule.substring("quorum:".length()));
+		}
+		boolean options = !ExpectedResponses.of(action.args().get(ExpectedResponses.ARG)).isEmpty();
+		return this.texts.get(options ? "chat.tally.all" : "chat.tally.answered", locale, voted, approvers);
 	}
 
 	private String text(Object value) {

@@ -390,6 +390,37 @@ class ChatApiTest {
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
 	}
 
+	@Test
+	void aPendingQuestionThatSeveralApproversDecideShowsTheTally() throws Exception {
+		String key = HilProcesses.deploy(this.repository, HilProcesses.waitingAfter(
+				HilProcesses.hilTask(HilProcesses.key("chat-approval"), QUESTION, "chat")
+					.camundaInputParameter("expectedResponse", "Approve, Reject")
+					.camundaInputParameter("approval", "all")
+					.camundaInputParameter("approvers", "ann, bob")));
+		ChatEventStream events = stream(api("/stream"), "X-API-Key", "test-key");
+		events.next("ready");
+		this.runtime.startProcessInstanceByKey(key, this.session);
+		events.next("prompt");
+		JsonNode before = get(api("/messages")).json();
+		assertThat(before.get(0).get("tally").asText()).isEqualTo("0 of 2 approved");
+		String action = before.get(0).get("actionId").asText();
+
+		Reply voted = post("/api/v1/actions/" + action + "/respond",
+				"{\"value\": \"Approve\", \"respondedBy\": \"ann\"}");
+		assertThat(voted.status()).as(voted.text()).isEqualTo(200);
+		assertThat(events.next("vote")).contains("1 of 2 approved");
+
+		JsonNode conversation = get(api("/messages")).json();
+		assertThat(conversation.findValuesAsText("role")).containsExactly("prompt");
+		assertThat(conversation.get(0).get("status").asText()).isEqualTo("pending");
+		assertThat(conversation.get(0).get("tally").asText()).isEqualTo("1 of 2 approved");
+
+		post("/api/v1/actions/" + action + "/respond", "{\"value\": \"Approve\", \"respondedBy\": \"bob\"}");
+		JsonNode decided = get(api("/messages")).json();
+		assertThat(decided.findValuesAsText("role")).containsExactly("prompt", "answer");
+		assertThat(decided.get(0).has("tally")).isFalse();
+	}
+
 	private ProcessInstance start(String question) {
 		return this.runtime.startProcessInstanceByKey(this.key, this.session, Map.of("question", question));
 	}
