@@ -428,13 +428,17 @@ public class ActionService {
 	 * @see #extend(UUID, Instant, String)
 	 */
 	public ActionRequest extend(UUID id, Duration by, String userId) {
-		if (by.isNegative() || by.isZero()) {
-			throw new InvalidExtensionException("'by' must be a duration longer than zero, not " + by);
-		}
+		return extend(id, DeadlineChange.parse(null, by.toString()), userId);
+	}
+
+	/**
+	 * Moves the deadline of a pending action as a caller asked for it, to a new deadline or by a duration.
+	 * @see #extend(UUID, Instant, String)
+	 */
+	public ActionRequest extend(UUID id, DeadlineChange change, String userId) {
 		this.actions.lock(id);
 		ActionRequest action = load(id);
-		Instant from = (action.getExpiresAt() != null) ? action.getExpiresAt() : Timestamps.now();
-		return extend(action, from.plus(by), userId);
+		return extend(action, change.from(action.getExpiresAt(), Timestamps.now()), userId);
 	}
 
 	private ActionRequest extend(ActionRequest action, Instant expiresAt, String userId) {

@@ -1,10 +1,6 @@
 package dev.camundahil.api;
 
 import java.security.Principal;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +13,7 @@ import dev.camundahil.action.ActionQuery;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ActionView;
+import dev.camundahil.action.DeadlineChange;
 import dev.camundahil.action.Reassignment;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.web.BadRequestException;
@@ -139,16 +136,7 @@ class ActionController {
 					+ "action.extended. 404 for an unknown action, 409 when it is no longer pending, 400 for a body "
 					+ "with both fields or neither, a value that cannot be read, or a deadline not later than now.")
 	ActionView extend(@PathVariable UUID id, @RequestBody ExtendRequest body, Principal principal) {
-		String expiresAt = blankToNull(body.expiresAt);
-		String by = blankToNull(body.by);
-		if ((expiresAt == null) == (by == null)) {
-			throw new BadRequestException("Give exactly one of 'expiresAt' (the new deadline, such as "
-					+ "2026-12-24T12:00:00Z) and 'by' (how much longer, such as P2D)");
-		}
-		if (expiresAt != null) {
-			return ActionView.of(this.actions.extend(id, instant(expiresAt), name(principal)));
-		}
-		return ActionView.of(this.actions.extend(id, duration(by), name(principal)));
+		return ActionView.of(this.actions.extend(id, DeadlineChange.parse(body.expiresAt, body.by), name(principal)));
 	}
 
 	@GetMapping("/{id}/recipients")
@@ -177,25 +165,6 @@ class ActionController {
 		}
 		catch (JsonProcessingException ex) {
 			throw new BadRequestException("'value' cannot be read: " + ex.getOriginalMessage());
-		}
-	}
-
-	private static Instant instant(String text) {
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw new BadRequestException("'expiresAt' must be an ISO-8601 date and time with offset, such as "
-					+ "2026-12-24T12:00:00Z, not '" + text + "'");
-		}
-	}
-
-	private static Duration duration(String text) {
-		try {
-			return Duration.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			throw new BadRequestException("'by' must be an ISO-8601 duration such as P2D or PT4H, not '" + text + "'");
 		}
 	}
 

@@ -11,7 +11,12 @@ import dev.camundahil.action.ActionAudit;
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionNotFoundException;
 import dev.camundahil.action.ActionRequest;
+import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionService;
+import dev.camundahil.action.ActionView;
+import dev.camundahil.action.ActionVote;
+import dev.camundahil.action.ApprovalRule;
+import dev.camundahil.action.DeadlineChange;
 import dev.camundahil.action.PendingFlow;
 import dev.camundahil.channel.DispatchBacklog;
 import dev.camundahil.channel.DispatchView;
@@ -20,8 +25,8 @@ import dev.camundahil.webhook.WebhookStatus;
 
 /**
  * What the HIL view in Cockpit shows and does, as plain maps for its script: the actions of a process instance with
- * their audit trail, dispatches and webhook deliveries; the pending actions by flow and what failed; and, for the
- * admin group, cancel and retry.
+ * their recipients, votes, audit trail, dispatches and webhook deliveries; the pending actions by flow and what failed; and, for the
+ * admin group, cancel, extend and retry.
  */
 final class CockpitOperations {
 
@@ -59,10 +64,13 @@ final class CockpitOperations {
 			view.put("nodeId", action.getNodeId());
 			view.put("outputTypes", action.getOutputTypes());
 			view.put("question", (action.getContext() != null) ? action.getContext().question() : null);
-			view.put("recipients", recipients(action.getArgs()));
+			view.put("recipients", recipients(action));
 			view.put("createdAt", text(action.getCreatedAt()));
 			view.put("expiresAt", text(action.getExpiresAt()));
 			view.put("response", action.getResponse());
+			ActionView api = ActionView.of(action);
+			view.put("votes", (api.votes() != null) ? api.votes().stream().map(CockpitOperations::vote).toList() : null);
+			view.put("tally", api.tally());
 			view.put("audit", audit(action.getId()));
 			view.put("dispatches", (this.dispatches != null)
 					? this.dispatches.list(null, action.getId(), 0, 100).stream().map(CockpitOperations::dispatch).toList()
@@ -110,6 +118,16 @@ final class CockpitOperations {
 		this.actions.cancel(actionId, "cancelled in Cockpit", userId);
 	}
 
+	/**
+	 * Gives a pending action more time for a Cockpit user: a new deadline or a duration added to the current one.
+	 * @throws ActionNotFoundException no such action
+	 * @throws ActionConflictException it is no longer pending
+	 * @throws dev.camundahil.action.InvalidExtensionException the request cannot be read or gives no more time
+	 */
+	ActionRequest extend(UUID actionId, String expiresAt, String by, String userId) {
+		return this.actions.extend(actionId, DeadlineChange.parse(expiresAt, by), userId);
+	}
+
 	DispatchBacklog.Retry retryDispatch(UUID id) {
 		return (this.dispatches != null) ? this.dispatches.retry(id, Instant.now()) : DispatchBacklog.Retry.NOT_FOUND;
 	}
@@ -132,23 +150,41 @@ final class CockpitOperations {
 		return entries;
 	}
 
-	/** Who the action was sent to, where its arguments say (the email channel's to, cc). */
-	private static List<String> recipients(Map<String, Object> args) {
-		List<String> recipients = new ArrayList<>();
-		if (args != null) {
-			for (String key : List.of("to", "cc")) {
-				Object value = args.get(key);
-				if (value instanceof List<?> list) {
-					list.forEach((entry) -> recipients.add(String.valueOf(entry)));
-				}
-				else if (value != null && !String.valueOf(value).isBlank()) {
-					for (String part : String.valueOf(value).split(",")) {
-						recipients.add(part.strip());
-					}
+	/**
+	 * Who the action is addressed to: its recipients with links of their own (those it passed from marked so), or,
+	 * for actions without them, the approvers and addresses its arguments name.
+	 */
+	private List<String> recipients(ActionRequest action) {
+		List<ActionRecipient> known = this.actions.recipients(action.getId());
+		if (!known.isEmpty()) {
+			return known.stream()
+				.map((recipient) -> recipient.isActive() ? recipient.address()
+						: recipient.address() + " (passed to " + String.join(", ", recipient.passedTo()) + ")")
+				.toList();
+		}
+		List<String> named = new ArrayList<>();
+		Map<String, Object> args = (action.getArgs() != null) ? action.getArgs() : Map.of();
+		for (String key : List.of(ApprovalRule.APPROVERS, "to", "cc")) {
+			Object value = args.get(key);
+			if (value instanceof List<?> list) {
+				list.forEach((entry) -> named.add(String.valueOf(entry)));
+			}
+			else if (value != null && !String.valueOf(value).isBlank()) {
+				for (String part : String.valueOf(value).split(",")) {
+					named.add(part.strip());
 				}
 			}
 		}
-		return recipients;
+		return named.stream().distinct().toList();
+	}
+
+	private static Map<String, Object> vote(ActionVote vote) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("by", vote.by());
+		view.put("value", vote.value());
+		view.put("at", text(vote.at()));
+		view.put("channel", vote.channel());
+		return view;
 	}
 
 	private static Map<String, Object> dispatch(DispatchView row) {

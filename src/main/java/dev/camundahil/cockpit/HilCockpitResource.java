@@ -3,6 +3,7 @@ package dev.camundahil.cockpit;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,12 +18,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionNotFoundException;
+import dev.camundahil.action.ActionRequest;
+import dev.camundahil.action.InvalidExtensionException;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * The plugin's calls for one process engine. Camunda's webapps authenticate them with the Cockpit session and check
- * their CSRF token; reading needs a Cockpit user, acting the admin group ({@code hil.cockpit.admin-group}).
+ * their CSRF token; reading needs a Cockpit user, acting (cancel, extend, retry) the admin group
+ * ({@code hil.cockpit.admin-group}).
  * Answers are JSON, refusals problem JSON.
  */
 public class HilCockpitResource extends AbstractCockpitPluginResource {
@@ -62,6 +66,30 @@ public class HilCockpitResource extends AbstractCockpitPluginResource {
 			try {
 				operations.cancel(id, userId);
 				return ok(Map.of("cancelled", id.toString()));
+			}
+			catch (ActionNotFoundException ex) {
+				return problem(404, "No action " + id);
+			}
+			catch (ActionConflictException ex) {
+				return problem(409, ex.getMessage());
+			}
+		});
+	}
+
+	/** Body {@code {"by": "P2D"}} or {@code {"expiresAt": "2026-12-24T12:00:00Z"}}, as the REST API takes it. */
+	@POST
+	@Path("actions/{id}/extend")
+	@Consumes(MediaType.APPLICATION_JSON)
+	public Response extend(@PathParam("id") String actionId, String body) {
+		return act((operations, userId) -> {
+			UUID id = uuid(actionId);
+			Map<String, Object> request = object(body);
+			try {
+				ActionRequest extended = operations.extend(id, field(request, "expiresAt"), field(request, "by"), userId);
+				return ok(Map.of("expiresAt", extended.getExpiresAt().toString()));
+			}
+			catch (InvalidExtensionException ex) {
+				return problem(400, ex.getMessage());
 			}
 			catch (ActionNotFoundException ex) {
 				return problem(404, "No action " + id);
@@ -137,6 +165,25 @@ public class HilCockpitResource extends AbstractCockpitPluginResource {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("'" + text + "' is not a UUID");
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> object(String body) {
+		try {
+			Object read = json.readValue((body != null && !body.isBlank()) ? body : "{}", Object.class);
+			if (read instanceof Map<?, ?> map) {
+				return (Map<String, Object>) map;
+			}
+		}
+		catch (JsonProcessingException ex) {
+			// answered below like any body that is not a JSON object
+		}
+		throw new IllegalArgumentException("The body must be a JSON object, such as {\"by\": \"P2D\"}");
+	}
+
+	private static String field(Map<String, Object> request, String name) {
+		Object value = request.get(name);
+		return (value != null) ? String.valueOf(value) : null;
 	}
 
 	private static Response ok(Object body) {

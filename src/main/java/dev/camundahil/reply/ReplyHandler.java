@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionRequest;
+import dev.camundahil.action.ActionVote;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AuditEvents;
 import dev.camundahil.action.AnswerTransaction;
@@ -18,6 +19,7 @@ import dev.camundahil.action.ExpectedResponses;
 import dev.camundahil.action.FailureMessage;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.action.NotAnApproverException;
+import dev.camundahil.action.AlreadyVotedException;
 import dev.camundahil.action.ResponseTooLargeException;
 import dev.camundahil.i18n.HilTexts;
 import org.slf4j.Logger;
@@ -99,15 +101,25 @@ class ReplyHandler {
 		try {
 			return this.answers.run(() -> decide(message, actionId));
 		}
+		catch (AlreadyVotedException ex) {
+			// the action still waits for the others: the sender is told their first vote stands, not that it ended
+			return this.transaction.execute((status) -> {
+				ActionRequest action = this.actions.find(actionId);
+				return rejected(message, action, "the sender already voted",
+						texts().get("reply.rejected.already-voted", locale(action), earlierVote(action, message.from())));
+			});
+		}
 		catch (ActionConflictException ex) {
 			// someone else ended the action between our read and our answer: record the reply as late
 			return this.transaction.execute((status) -> late(message, ex.getActionId()));
 		}
 		catch (NotAnApproverException ex) {
 			// a recipient who is not among the approvers of an action that several approvers decide
-			return this.transaction.execute((status) -> rejected(message, this.actions.find(actionId),
-					"the sender is not an approver",
-					"Your reply could not be taken as a vote: you are not one of the approvers of this request."));
+			return this.transaction.execute((status) -> {
+				ActionRequest action = this.actions.find(actionId);
+				return rejected(message, action, "the sender is not an approver",
+						texts().get("reply.rejected.not-an-approver", locale(action)));
+			});
 		}
 		catch (ResponseTooLargeException ex) {
 			String why = lowerFirst(ex.getMessage());
@@ -188,6 +200,16 @@ class ReplyHandler {
 		audit(action, AuditEvents.REPLY_REJECTED, message, "reason", reason);
 		this.ledger.recordHandled(message, action.getId(), ReplyOutcome.Kind.REJECTED);
 		return new ReplyOutcome(ReplyOutcome.Kind.REJECTED, action.getId(), notice);
+	}
+
+	/** What the sender voted before, as the votes keep it. */
+	private static String earlierVote(ActionRequest action, String from) {
+		List<ActionVote> votes = (action.getVotes() != null) ? action.getVotes() : List.of();
+		return votes.stream()
+			.filter((vote) -> vote.by().equalsIgnoreCase(from))
+			.map((vote) -> String.valueOf(vote.value()))
+			.findFirst()
+			.orElse("");
 	}
 
 	private ReplyOutcome recorded(InboundMessage message, ActionRequest action, ReplyOutcome.Kind outcome) {

@@ -21,11 +21,16 @@ function base(api) {
   return `${api.cockpitApi}/plugin/hil/${api.engine}`;
 }
 
-async function call(api, method, path) {
+async function call(api, method, path, payload) {
+  const headers = { Accept: "application/json", "X-XSRF-TOKEN": api.CSRFToken };
+  if (payload !== undefined) {
+    headers["Content-Type"] = "application/json";
+  }
   const response = await fetch(base(api) + path, {
     method,
     credentials: "same-origin",
-    headers: { Accept: "application/json", "X-XSRF-TOKEN": api.CSRFToken },
+    headers,
+    body: payload !== undefined ? JSON.stringify(payload) : undefined,
   });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
@@ -114,6 +119,37 @@ function deliveryRows(api, deliveries, mayAct, reload, message) {
       : "")));
 }
 
+/** A field for how much longer (an ISO-8601 duration) and a button that moves the deadline by it. */
+function extendForm(api, action, reload, message) {
+  const by = el("input", { class: "form-control input-sm hil-extend-by", type: "text", value: "P1D", size: "8",
+    "aria-label": "How much longer, as an ISO-8601 duration such as P1D or PT4H" });
+  const button = el("button", { class: "btn btn-default btn-sm hil-extend", type: "button" }, "Extend deadline by");
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const body = await call(api, "POST", `/actions/${action.id}/extend`, { by: by.value });
+      message(`The deadline is now ${body.expiresAt}.`, false);
+      await reload();
+    } catch (error) {
+      message(error.message, true);
+      button.disabled = false;
+    }
+  });
+  return el("span", { class: "form-inline" }, button, " ", by);
+}
+
+/** "2 of 5 voted (all): Approve 2, Reject 0" */
+function tallyText(tally) {
+  const counts = Object.entries(tally.counts || {}).map(([option, count]) => `${option} ${count}`).join(", ");
+  return `${tally.voted} of ${tally.approvers} voted (${tally.rule})${counts ? ": " + counts : ""}`;
+}
+
+function votesTable(votes) {
+  return table(["By", "Vote", "At", "Channel"], votes.map((vote) => el("tr", { class: "hil-vote" },
+    el("td", {}, vote.by), el("td", {}, JSON.stringify(vote.value)), el("td", {}, vote.at),
+    el("td", {}, vote.channel))));
+}
+
 function renderAction(api, action, mayAct, reload, message) {
   const header = el("h4", {},
     el("span", { class: "hil-status" }, action.status), " ", action.nodeId, " ", el("small", {}, action.id));
@@ -124,10 +160,14 @@ function renderAction(api, action, mayAct, reload, message) {
     el("dt", {}, "Created"), el("dd", {}, action.createdAt),
     el("dt", {}, "Deadline"), el("dd", {}, action.expiresAt || "none"),
     el("dt", {}, "Answer"), el("dd", {}, action.response ? JSON.stringify(action.response.value) : "–"));
+  if (action.tally) {
+    facts.append(el("dt", {}, "Votes"), el("dd", { class: "hil-tally" }, tallyText(action.tally)));
+  }
   const buttons = el("div", {});
   if (mayAct && action.status === "pending") {
     buttons.append(actButton("Cancel action", "Click again to cancel", "hil-cancel",
-      () => call(api, "POST", `/actions/${action.id}/cancel`), reload, message));
+      () => call(api, "POST", `/actions/${action.id}/cancel`), reload, message), " ",
+      extendForm(api, action, reload, message));
   }
   const timeline = el("ol", { class: "hil-timeline hil-audit" }, action.audit.map((entry) =>
     el("li", { "data-event": entry.event },
@@ -136,6 +176,7 @@ function renderAction(api, action, mayAct, reload, message) {
       el("div", { class: "hil-data" }, JSON.stringify(entry.data)))));
   return el("div", { class: "hil-action", "data-status": action.status, "data-action-id": action.id },
     header, facts, buttons,
+    action.votes && action.votes.length > 0 ? [el("h5", {}, "Votes"), votesTable(action.votes)] : null,
     el("h5", {}, "Audit trail"), timeline,
     el("h5", {}, "Dispatches"),
     table(["Output type", "Channel", "Purpose", "Status", "Attempts", "Last error", ""],

@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import dev.camundahil.action.ActionAudit;
+import dev.camundahil.action.ActionRequest;
+import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.bpmn.HilProcesses;
@@ -58,7 +60,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The HIL view in the real Cockpit of the standalone app, in headless Chromium: an admin logs in, opens an instance
  * waiting in a HIL task, sees its action and audit trail, cancels it, and the instance moves on; the dashboard lists
  * the human tasks. The screenshots it takes are those of docs/cockpit.md. Over plain HTTP: a Cockpit user outside
- * the admin group only looks, and a call without the CSRF token changes nothing.
+ * the admin group only looks, and a call without the CSRF token changes nothing. Under several approvers the view
+ * shows the votes, and an admin gives the approvers more time.
  * <p>
  * A context of its own: Camunda's webapps keep their engine registry in JVM-wide state.
  */
@@ -142,6 +145,47 @@ class CockpitBrowserTest {
 	}
 
 	@Test
+	void anAdminSeesHowTheApproversVotedAndGivesThemMoreTime() throws IOException {
+		String approvals = HilProcesses.deploy(this.repository, HilProcesses.waitingAfter(HilProcesses
+			.hilTask(HilProcesses.key("cockpitVotes"), "Approve the budget?", "chat")
+			.camundaInputParameter("expectedResponse", "Approve, Reject")
+			.camundaInputParameter("approval", "all")
+			.camundaInputParameter("approvers", "ann@example.com, bob@example.com, carol@example.com")
+			.camundaInputParameter("timeout", "PT2H")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(approvals);
+		ActionRequest action = this.actions.findByProcessInstanceId(instance.getId()).get(0);
+		this.actions.respond(action.getId(), new ResponseCommand("approve", "bob@example.com", "tests", "api", null));
+		openBrowser();
+		logIn("demo", "demo");
+
+		this.browser.get(cockpit("#/process-instance/" + instance.getId() + "/runtime?tab=hil.processInstance.actions"));
+		waitFor(By.cssSelector(".hil-action[data-status='pending'] .hil-vote"));
+		assertThat(texts(".hil-tally")).containsExactly("1 of 3 voted (all): Approve 1, Reject 0");
+		assertThat(texts(".hil-vote td")).startsWith("bob@example.com", "\"Approve\"");
+		assertThat(this.browser.findElement(By.cssSelector(".hil-action dl")).getText())
+			.contains("ann@example.com, bob@example.com, carol@example.com");
+		screenshot("cockpit-votes.png");
+
+		WebElement by = this.browser.findElement(By.cssSelector(".hil-extend-by"));
+		by.clear();
+		by.sendKeys("one day");
+		click(By.cssSelector(".hil-extend"));
+		waitUntil("the refusal", () -> texts(".hil-message.hil-error").stream().anyMatch((text) -> text.contains("P2D")));
+		assertThat(this.actions.find(action.getId()).getExpiresAt()).isEqualTo(action.getExpiresAt());
+
+		by = this.browser.findElement(By.cssSelector(".hil-extend-by"));
+		by.clear();
+		by.sendKeys("P1D");
+		click(By.cssSelector(".hil-extend"));
+		waitFor(By.cssSelector(".hil-audit li[data-event='extended']"));
+		assertThat(this.actions.find(action.getId()).getExpiresAt())
+			.isEqualTo(action.getExpiresAt().plus(Duration.ofDays(1)));
+		assertThat(this.actions.auditTrail(action.getId()))
+			.anyMatch((entry) -> "extended".equals(entry.getEvent()) && "demo".equals(entry.getUserId()));
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
+	}
+
+	@Test
 	void aUserOutsideTheAdminGroupOnlyLooksAndNoCallGoesWithoutTheCsrfToken() throws Exception {
 		ProcessInstance instance = this.runtime.startProcessInstanceByKey(this.flow, Map.of("orderId", 8));
 		UUID action = this.actions.findByProcessInstanceId(instance.getId()).get(0).getId();
@@ -163,9 +207,22 @@ class CockpitBrowserTest {
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.body()).contains("admin group");
 
+		assertThat(looking.post(api + "/actions/" + action + "/extend", "{\"by\": \"P1D\"}", true).statusCode())
+			.isEqualTo(403);
+
 		Session admin = new Session();
 		admin.logIn("demo", "demo");
 		assertThat(admin.post(api + "/actions/not-a-uuid/cancel", true).statusCode()).isEqualTo(400);
+		java.time.Instant deadline = this.actions.find(action).getExpiresAt();
+		for (String bad : List.of("{\"by\": \"-P1D\"}", "{}", "[1]", "not json",
+				"{\"by\": \"P1D\", \"expiresAt\": \"2099-01-01T00:00:00Z\"}")) {
+			HttpResponse<String> refusal = admin.post(api + "/actions/" + action + "/extend", bad, true);
+			assertThat(refusal.statusCode()).as(bad + ": " + refusal.body()).isEqualTo(400);
+			assertThat(refusal.body()).contains("\"detail\"");
+		}
+		assertThat(this.actions.find(action).getExpiresAt()).as("refusals change nothing").isEqualTo(deadline);
+		assertThat(admin.post(api + "/actions/" + UUID.randomUUID() + "/extend", "{\"by\": \"P1D\"}", true)
+			.statusCode()).isEqualTo(404);
 		HttpResponse<String> cancelled = admin.post(api + "/actions/" + action + "/cancel", true);
 		assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
 		assertThat(this.actions.find(action).getStatus()).isEqualTo(ActionStatus.CANCELLED);
@@ -286,9 +343,16 @@ class CockpitBrowserTest {
 		}
 
 		HttpResponse<String> post(String path, boolean withToken) throws IOException, InterruptedException {
+			return post(path, null, withToken);
+		}
+
+		HttpResponse<String> post(String path, String json, boolean withToken) throws IOException, InterruptedException {
 			HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 				.header("Accept", "application/json")
-				.POST(BodyPublishers.noBody());
+				.POST((json != null) ? BodyPublishers.ofString(json) : BodyPublishers.noBody());
+			if (json != null) {
+				request.header("Content-Type", "application/json");
+			}
 			if (withToken) {
 				request.header("X-XSRF-TOKEN", xsrf());
 			}

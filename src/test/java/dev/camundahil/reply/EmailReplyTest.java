@@ -147,6 +147,17 @@ class EmailReplyTest {
 				+ vote.channel())
 			.containsExactly("Ann@Example.com:Reject:email");
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
+
+		// a second reply from her changes nothing, and she is told that her first vote stands
+		MimeMessage again = reply(original, "ann@example.com", "Approve\n");
+		send(again);
+		this.poller.sweep();
+		assertThat(this.actions.find(action).getVotes()).hasSize(1);
+		assertThat(outcomeOf(again)).isEqualTo("rejected");
+		assertThat((String) noticeAbout(again).getContent()).contains("already voted \"Reject\"");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM action_audit WHERE action_id = ? AND event = 'reply_late'", Integer.class, action))
+			.as("the action still waits: nothing about it is late").isZero();
 		this.actions.respond(action, new dev.camundahil.action.ResponseCommand("reject", "bob@example.com", "tests",
 				"api", null));
 
