@@ -12,13 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.bpmn.HilProcesses;
+import dev.camundahil.support.HilApi;
+import dev.camundahil.support.HilApi.Reply;
 import dev.camundahil.support.PostgresTest;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -31,9 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,18 +59,13 @@ class ActionApiTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	final ObjectMapper json = new ObjectMapper();
-
-	RestClient http;
+	HilApi api;
 
 	String key;
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultHeader("X-API-Key", "test-key")
-			.build();
+		this.api = new HilApi(this.port);
 		this.key = HilProcesses.key("api");
 		this.repository.createDeployment()
 			.addModelInstance(this.key + ".bpmn", HilProcesses.approval(this.key))
@@ -85,7 +77,8 @@ class ActionApiTest {
 		ProcessInstance instance = start();
 		UUID id = actionOf(instance).getId();
 
-		Reply reply = post("/api/v1/actions/" + id + "/respond", "{\"value\": \"reject\", \"respondedBy\": \"ann\"}");
+		Reply reply = this.api.post("/api/v1/actions/" + id + "/respond",
+				"{\"value\": \"reject\", \"respondedBy\": \"ann\"}");
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.body().get("status").asText()).isEqualTo("completed");
@@ -98,7 +91,7 @@ class ActionApiTest {
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("after");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
 
-		Reply again = post("/api/v1/actions/" + id + "/respond", "{\"value\": \"Approve\"}");
+		Reply again = this.api.post("/api/v1/actions/" + id + "/respond", "{\"value\": \"Approve\"}");
 		assertProblem(again, 409, "already completed");
 	}
 
@@ -110,7 +103,8 @@ class ActionApiTest {
 		ProcessInstance instance = this.runtime.startProcessInstanceByKey(failing, Map.of("orderId", 2, "broken", true));
 		UUID id = actionOf(instance).getId();
 
-		Reply reply = post("/api/v1/actions/" + id + "/respond", "{\"value\": \"reject\", \"respondedBy\": \"ann\"}");
+		Reply reply = this.api.post("/api/v1/actions/" + id + "/respond",
+				"{\"value\": \"reject\", \"respondedBy\": \"ann\"}");
 
 		assertThat(reply.status()).as("the answer is stored: %s", reply.body()).isEqualTo(200);
 		assertThat(reply.body().get("status").asText()).isEqualTo("completed");
@@ -149,7 +143,7 @@ class ActionApiTest {
 		ProcessInstance instance = this.runtime.startProcessInstanceByKey(failing, Map.of("broken", true));
 		UUID id = actionOf(instance).getId();
 
-		Reply reply = post("/api/v1/actions/" + id + "/cancel", "{\"reason\": \"order withdrawn\"}");
+		Reply reply = this.api.post("/api/v1/actions/" + id + "/cancel", "{\"reason\": \"order withdrawn\"}");
 
 		assertThat(reply.status()).as("the cancellation is stored: %s", reply.body()).isEqualTo(200);
 		assertThat(reply.body().get("status").asText()).isEqualTo("cancelled");
@@ -173,23 +167,24 @@ class ActionApiTest {
 		ProcessInstance first = start();
 		ProcessInstance second = start();
 		UUID firstId = actionOf(first).getId();
-		post("/api/v1/actions/" + firstId + "/respond", "{\"value\": \"Approve\", \"respondedBy\": \"ann\"}");
+		this.api.post("/api/v1/actions/" + firstId + "/respond", "{\"value\": \"Approve\", \"respondedBy\": \"ann\"}");
 
-		Reply one = get("/api/v1/actions/" + firstId);
+		Reply one = this.api.get("/api/v1/actions/" + firstId);
 		assertThat(one.status()).isEqualTo(200);
 		assertThat(one.body().get("flowId").asText()).isEqualTo(this.key);
 		assertThat(one.body().get("context").get("question").asText()).isEqualTo("Approve order 1?");
 
-		Reply page = get("/api/v1/actions?flowId=" + this.key + "&size=1");
+		Reply page = this.api.get("/api/v1/actions?flowId=" + this.key + "&size=1");
 		assertThat(page.body().get("total").asLong()).isEqualTo(2);
 		assertThat(page.body().get("size").asInt()).isEqualTo(1);
 		assertThat(page.body().get("items").get(0).get("id").asText()).isEqualTo(actionOf(second).getId().toString());
 
-		Reply pending = get("/api/v1/actions?flowId=" + this.key + "&status=pending&outputType=chat");
+		Reply pending = this.api.get("/api/v1/actions?flowId=" + this.key + "&status=pending&outputType=chat");
 		assertThat(pending.body().get("items")).hasSize(1);
-		assertThat(get("/api/v1/actions?flowId=" + this.key + "&outputType=email").body().get("total").asLong()).isZero();
+		assertThat(this.api.get("/api/v1/actions?flowId=" + this.key + "&outputType=email").body().get("total").asLong())
+			.isZero();
 
-		Reply audit = get("/api/v1/actions/" + firstId + "/audit");
+		Reply audit = this.api.get("/api/v1/actions/" + firstId + "/audit");
 		assertThat(audit.body().findValuesAsText("event")).containsExactly("created", "dispatched", "completed");
 	}
 
@@ -199,9 +194,9 @@ class ActionApiTest {
 		UUID id = actionOf(instance).getId();
 		String body = "{\"value\": \"Approve\", \"respondedBy\": \"ann\"}";
 
-		Reply first = post("/api/v1/actions/" + id + "/respond", body, "key-1");
-		Reply retry = post("/api/v1/actions/" + id + "/respond", body, "key-1");
-		Reply otherBody = post("/api/v1/actions/" + id + "/respond", "{\"value\": \"Reject\"}", "key-1");
+		Reply first = idempotentPost("/api/v1/actions/" + id + "/respond", body, "key-1");
+		Reply retry = idempotentPost("/api/v1/actions/" + id + "/respond", body, "key-1");
+		Reply otherBody = idempotentPost("/api/v1/actions/" + id + "/respond", "{\"value\": \"Reject\"}", "key-1");
 
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(retry.status()).isEqualTo(200);
@@ -222,7 +217,7 @@ class ActionApiTest {
 				CyclicBarrier together = new CyclicBarrier(2);
 				Callable<Reply> request = () -> {
 					together.await(10, TimeUnit.SECONDS);
-					return post(path, body, key);
+					return idempotentPost(path, body, key);
 				};
 				Future<Reply> one = two.submit(request);
 				Future<Reply> other = two.submit(request);
@@ -234,7 +229,7 @@ class ActionApiTest {
 					.containsExactly(200, 200);
 				assertThat(second.body()).isEqualTo(first.body());
 				assertThat(auditEvents(id)).containsExactly("created", "dispatched", "completed");
-				assertProblem(post(path, "{\"value\": \"Reject\", \"respondedBy\": \"ann\"}", key), 409,
+				assertProblem(idempotentPost(path, "{\"value\": \"Reject\", \"respondedBy\": \"ann\"}", key), 409,
 						"Idempotency-Key");
 			}
 		}
@@ -247,7 +242,7 @@ class ActionApiTest {
 	void cancelAndDelete() {
 		ProcessInstance cancelled = start();
 		UUID cancelledId = actionOf(cancelled).getId();
-		Reply cancel = post("/api/v1/actions/" + cancelledId + "/cancel",
+		Reply cancel = this.api.post("/api/v1/actions/" + cancelledId + "/cancel",
 				"{\"reason\": \"customer withdrew\", \"userId\": \"clerk\"}");
 		assertThat(cancel.status()).isEqualTo(200);
 		assertThat(cancel.body().get("status").asText()).isEqualTo("cancelled");
@@ -256,17 +251,17 @@ class ActionApiTest {
 				"SELECT user_id FROM action_audit WHERE action_id = ? AND event = 'cancelled'", String.class,
 				cancelledId))
 			.isEqualTo("clerk");
-		assertProblem(post("/api/v1/actions/" + cancelledId + "/cancel", "{}"), 409, "cancelled");
+		assertProblem(this.api.post("/api/v1/actions/" + cancelledId + "/cancel", "{}"), 409, "cancelled");
 
 		ProcessInstance deleted = start();
 		UUID deletedId = actionOf(deleted).getId();
-		Reply delete = send("DELETE", "/api/v1/actions/" + deletedId, null, null);
+		Reply delete = this.api.send("DELETE", "/api/v1/actions/" + deletedId, null);
 		assertThat(delete.status()).isEqualTo(204);
-		assertProblem(get("/api/v1/actions/" + deletedId), 404, deletedId.toString());
-		assertThat(get("/api/v1/actions?flowId=" + this.key).body().findValuesAsText("id"))
+		assertProblem(this.api.get("/api/v1/actions/" + deletedId), 404, deletedId.toString());
+		assertThat(this.api.get("/api/v1/actions?flowId=" + this.key).body().findValuesAsText("id"))
 			.doesNotContain(deletedId.toString());
 		assertThat(this.runtime.getVariable(deleted.getId(), "hilStatus")).isEqualTo("cancelled");
-		assertProblem(send("DELETE", "/api/v1/actions/" + deletedId, null, null), 404, "No action");
+		assertProblem(this.api.send("DELETE", "/api/v1/actions/" + deletedId, null), 404, "No action");
 	}
 
 	@Test
@@ -275,9 +270,9 @@ class ActionApiTest {
 		ActionRequest before = actionOf(instance);
 		String respond = "/api/v1/actions/" + before.getId() + "/respond";
 
-		assertProblem(post(respond, "{\"value\": \"maybe\", \"respondedBy\": \"ann\"}"), 400,
+		assertProblem(this.api.post(respond, "{\"value\": \"maybe\", \"respondedBy\": \"ann\"}"), 400,
 				"not one of the expected responses");
-		assertProblem(post(respond, "{\"value\": \"" + "x".repeat(70_000) + "\", \"respondedBy\": \"bob\"}"), 413,
+		assertProblem(this.api.post(respond, "{\"value\": \"" + "x".repeat(70_000) + "\", \"respondedBy\": \"bob\"}"), 413,
 				"at most 65536");
 
 		List<Map<String, Object>> refusals = this.jdbc.queryForList("""
@@ -305,24 +300,24 @@ class ActionApiTest {
 		UUID id = actionOf(instance).getId();
 		String respond = "/api/v1/actions/" + id + "/respond";
 
-		assertProblem(post(respond, "{\"value\": \"maybe\"}"), 400, "not one of the expected responses");
-		assertProblem(post(respond, "{\"value\": 42}"), 400, "must be one of");
-		assertProblem(post(respond, "{\"respondedBy\": \"ann\"}"), 400, "'value' is required");
-		assertProblem(post(respond, "{\"vaule\": \"Approve\"}"), 400, "Unknown field 'vaule'");
-		assertProblem(post(respond, "{\"value\": \"Approve\", \"respondedBy\": {\"x\": 1}}"), 400, "respondedBy");
-		assertProblem(post(respond, "{\"value\": \"Approve\""), 400, "not valid JSON");
-		assertProblem(post(respond, "[1, 2]"), 400, "JSON object");
-		assertProblem(post(respond, ""), 400, "missing");
-		assertProblem(post("/api/v1/actions/not-a-uuid/respond", "{\"value\": \"Approve\"}"), 400, "UUID");
-		assertProblem(post("/api/v1/actions/" + UUID.randomUUID() + "/respond", "{\"value\": \"Approve\"}"), 404,
+		assertProblem(this.api.post(respond, "{\"value\": \"maybe\"}"), 400, "not one of the expected responses");
+		assertProblem(this.api.post(respond, "{\"value\": 42}"), 400, "must be one of");
+		assertProblem(this.api.post(respond, "{\"respondedBy\": \"ann\"}"), 400, "'value' is required");
+		assertProblem(this.api.post(respond, "{\"vaule\": \"Approve\"}"), 400, "Unknown field 'vaule'");
+		assertProblem(this.api.post(respond, "{\"value\": \"Approve\", \"respondedBy\": {\"x\": 1}}"), 400, "respondedBy");
+		assertProblem(this.api.post(respond, "{\"value\": \"Approve\""), 400, "not valid JSON");
+		assertProblem(this.api.post(respond, "[1, 2]"), 400, "JSON object");
+		assertProblem(this.api.post(respond, ""), 400, "missing");
+		assertProblem(this.api.post("/api/v1/actions/not-a-uuid/respond", "{\"value\": \"Approve\"}"), 400, "UUID");
+		assertProblem(this.api.post("/api/v1/actions/" + UUID.randomUUID() + "/respond", "{\"value\": \"Approve\"}"), 404,
 				"No action");
-		assertProblem(get("/api/v1/actions/xyz"), 400, "'id' must be a UUID");
-		assertProblem(get("/api/v1/actions?status=done"), 400, "status");
-		assertProblem(get("/api/v1/actions?size=0"), 400, "'size'");
-		assertProblem(get("/api/v1/actions?size=5000"), 400, "'size'");
-		assertProblem(get("/api/v1/actions?page=-1"), 400, "'page'");
-		assertProblem(get("/api/v1/actions?page=abc"), 400, "'page'");
-		assertProblem(post("/api/v1/actions/" + id + "/cancel", "{\"reason\": 5, \"extra\": true}"), 400, "extra");
+		assertProblem(this.api.get("/api/v1/actions/xyz"), 400, "'id' must be a UUID");
+		assertProblem(this.api.get("/api/v1/actions?status=done"), 400, "status");
+		assertProblem(this.api.get("/api/v1/actions?size=0"), 400, "'size'");
+		assertProblem(this.api.get("/api/v1/actions?size=5000"), 400, "'size'");
+		assertProblem(this.api.get("/api/v1/actions?page=-1"), 400, "'page'");
+		assertProblem(this.api.get("/api/v1/actions?page=abc"), 400, "'page'");
+		assertProblem(this.api.post("/api/v1/actions/" + id + "/cancel", "{\"reason\": 5, \"extra\": true}"), 400, "extra");
 
 		// the two answers outside the options reached the action and were refused; nothing else did
 		assertThat(auditEvents(id)).containsExactly("created", "dispatched", "response_rejected", "response_rejected");
@@ -332,7 +327,7 @@ class ActionApiTest {
 
 	@Test
 	void theApiIsDescribedByOpenApi() {
-		Reply docs = get("/v3/api-docs");
+		Reply docs = this.api.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.body().get("paths").has("/api/v1/actions/{id}/respond")).isTrue();
 		assertThat(docs.body().get("paths").get("/api/v1/actions/{id}/reassign").get("post").get("summary").asText())
@@ -342,8 +337,9 @@ class ActionApiTest {
 			.asText()).contains("\"user\"");
 		assertThat(docs.body().get("components").get("schemas").get("ReassignRequest").get("properties").has("to"))
 			.isTrue();
-		assertThat(this.http.get().uri("/swagger-ui/index.html").retrieve().toEntity(String.class).getStatusCode().value())
-			.isEqualTo(200);
+		assertThat(this.api.rest().get().uri("/swagger-ui/index.html").retrieve().toEntity(String.class)
+			.getStatusCode()
+			.value()).isEqualTo(200);
 	}
 
 	private ProcessInstance start() {
@@ -362,43 +358,14 @@ class ActionApiTest {
 				String.class, id);
 	}
 
-	private void assertProblem(Reply reply, int status, String detail) {
-		assertThat(reply.status()).as("status of %s", reply.body()).isEqualTo(status);
-		assertThat(reply.contentType()).isEqualTo("application/problem+json");
-		assertThat(reply.body().get("detail").asText()).contains(detail);
+	/** A problem, and one that gives away no stack trace. */
+	private static void assertProblem(Reply reply, int status, String detail) {
+		HilApi.assertProblem(reply, status, detail);
 		assertThat(reply.body().toString()).doesNotContain("Exception").doesNotContain("\tat ");
 	}
 
-	private Reply get(String path) {
-		return send("GET", path, null, null);
-	}
-
-	private Reply post(String path, String body) {
-		return send("POST", path, body, null);
-	}
-
-	private Reply post(String path, String body, String idempotencyKey) {
-		return send("POST", path, body, idempotencyKey);
-	}
-
-	private Reply send(String method, String path, String body, String idempotencyKey) {
-		return this.http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path).headers((headers) -> {
-			if (body != null) {
-				headers.setContentType(MediaType.APPLICATION_JSON);
-			}
-			if (idempotencyKey != null) {
-				headers.set("Idempotency-Key", idempotencyKey);
-			}
-		}).body((body != null) ? body : "").exchange((request, response) -> {
-			String text = new String(response.getBody().readAllBytes());
-			MediaType type = response.getHeaders().getContentType();
-			return new Reply(response.getStatusCode().value(),
-					(type != null) ? type.getType() + "/" + type.getSubtype() : null,
-					text.isBlank() ? this.json.nullNode() : this.json.readTree(text));
-		});
-	}
-
-	record Reply(int status, String contentType, JsonNode body) {
+	private Reply idempotentPost(String path, String body, String idempotencyKey) {
+		return this.api.send("POST", path, body, Map.of("Idempotency-Key", idempotencyKey));
 	}
 
 	static HttpHeaders none() {

@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.bpmn.HilProcesses;
+import dev.camundahil.support.HilApi;
+import dev.camundahil.support.HilApi.Reply;
 import dev.camundahil.support.PostgresTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,10 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 
+import static dev.camundahil.support.HilApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,18 +49,13 @@ class ActionExtensionTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	final ObjectMapper json = new ObjectMapper();
-
-	RestClient http;
+	HilApi api;
 
 	String key;
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultHeader("X-API-Key", "test-key")
-			.build();
+		this.api = new HilApi(this.port);
 		this.key = HilProcesses.deploy(this.repository,
 				HilProcesses.waitingAfter(HilProcesses.hilTask(HilProcesses.key("extend"), "Approve order?", "chat")
 					.camundaInputParameter("expectedResponse", "Approve, Reject")
@@ -134,7 +127,7 @@ class ActionExtensionTest {
 
 	@Test
 	void theOpenApiDescriptionShowsTheEndpoint() {
-		Reply docs = send("GET", "/v3/api-docs", null);
+		Reply docs = this.api.get("/v3/api-docs");
 		assertThat(docs.body().get("paths").get("/api/v1/actions/{id}/extend").get("post").get("description").asText())
 			.contains("action.extended");
 		assertThat(docs.body().get("components").get("schemas").get("ExtendRequest").get("properties").has("by"))
@@ -147,31 +140,8 @@ class ActionExtensionTest {
 		return found.get(0);
 	}
 
-	private void assertProblem(Reply reply, int status, String detail) {
-		assertThat(reply.status()).as("status of %s", reply.body()).isEqualTo(status);
-		assertThat(reply.contentType()).isEqualTo("application/problem+json");
-		assertThat(reply.body().get("detail").asText()).contains(detail);
-	}
-
 	private Reply post(UUID id, String body) {
-		return send("POST", "/api/v1/actions/" + id + "/extend", body);
-	}
-
-	private Reply send(String method, String path, String body) {
-		return this.http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path).headers((headers) -> {
-			if (body != null) {
-				headers.setContentType(MediaType.APPLICATION_JSON);
-			}
-		}).body((body != null) ? body : "").exchange((request, response) -> {
-			String text = new String(response.getBody().readAllBytes());
-			MediaType type = response.getHeaders().getContentType();
-			return new Reply(response.getStatusCode().value(),
-					(type != null) ? type.getType() + "/" + type.getSubtype() : null,
-					text.isBlank() ? this.json.nullNode() : this.json.readTree(text));
-		});
-	}
-
-	record Reply(int status, String contentType, JsonNode body) {
+		return this.api.post("/api/v1/actions/" + id + "/extend", body);
 	}
 
 }

@@ -18,6 +18,8 @@ import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.bpmn.HilProcesses;
+import dev.camundahil.support.HilApi;
+import dev.camundahil.support.HilApi.Reply;
 import dev.camundahil.support.PostgresTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,10 +29,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 
+import static dev.camundahil.support.HilApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,14 +59,11 @@ class ApprovalsApiTest {
 
 	final ObjectMapper json = new ObjectMapper();
 
-	RestClient http;
+	HilApi api;
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultHeader("X-API-Key", "test-key")
-			.build();
+		this.api = new HilApi(this.port);
 	}
 
 	@Test
@@ -159,7 +157,7 @@ class ApprovalsApiTest {
 
 		assertProblem(vote(id, "Reject", "Ann"), 409, "ann already voted");
 		assertProblem(vote(id, "Reject", "mallory"), 403, "'mallory' is not an approver");
-		assertProblem(send("POST", "/api/v1/actions/" + id + "/respond", "{\"value\": \"Reject\"}"), 403,
+		assertProblem(this.api.post("/api/v1/actions/" + id + "/respond", "{\"value\": \"Reject\"}"), 403,
 				"name the approver who votes in 'respondedBy'");
 		assertProblem(vote(id, "Maybe", "bob"), 400, "not one of the expected responses");
 
@@ -168,7 +166,7 @@ class ApprovalsApiTest {
 		assertThat(action.getVotes()).hasSize(1);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_vote WHERE action_id = ?", Integer.class, id))
 			.isOne();
-		assertThat(send("GET", "/api/v1/actions/" + id, null).body().get("votes")).hasSize(1);
+		assertThat(this.api.get("/api/v1/actions/" + id).body().get("votes")).hasSize(1);
 	}
 
 	@Test
@@ -259,31 +257,8 @@ class ApprovalsApiTest {
 	}
 
 	private Reply vote(UUID id, String value, String by) {
-		return send("POST", "/api/v1/actions/" + id + "/respond",
+		return this.api.post("/api/v1/actions/" + id + "/respond",
 				"{\"value\": \"" + value + "\", \"respondedBy\": \"" + by + "\"}");
-	}
-
-	private void assertProblem(Reply reply, int status, String detail) {
-		assertThat(reply.status()).as("status of %s", reply.body()).isEqualTo(status);
-		assertThat(reply.contentType()).isEqualTo("application/problem+json");
-		assertThat(reply.body().get("detail").asText()).contains(detail);
-	}
-
-	private Reply send(String method, String path, String body) {
-		return this.http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path).headers((headers) -> {
-			if (body != null) {
-				headers.setContentType(MediaType.APPLICATION_JSON);
-			}
-		}).body((body != null) ? body : "").exchange((request, response) -> {
-			String text = new String(response.getBody().readAllBytes());
-			MediaType type = response.getHeaders().getContentType();
-			return new Reply(response.getStatusCode().value(),
-					(type != null) ? type.getType() + "/" + type.getSubtype() : null,
-					text.isBlank() ? this.json.nullNode() : this.json.readTree(text));
-		});
-	}
-
-	record Reply(int status, String contentType, JsonNode body) {
 	}
 
 }

@@ -4,12 +4,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.bpmn.HilProcesses;
+import dev.camundahil.support.HilApi;
+import dev.camundahil.support.HilApi.Reply;
 import dev.camundahil.support.PostgresTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,10 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,16 +50,11 @@ class CommentsAndLateAnswersApiTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	final ObjectMapper json = new ObjectMapper();
-
-	RestClient http;
+	HilApi api;
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultHeader("X-API-Key", "test-key")
-			.build();
+		this.api = new HilApi(this.port);
 	}
 
 	@Test
@@ -69,17 +62,17 @@ class CommentsAndLateAnswersApiTest {
 		ProcessInstance instance = start(HilProcesses.approval(HilProcesses.key("comment")));
 		UUID id = actionOf(instance).getId();
 
-		Reply reply = post("/api/v1/actions/" + id + "/respond",
+		Reply reply = this.api.post("/api/v1/actions/" + id + "/respond",
 				"{\"value\": \"Reject\", \"respondedBy\": \"ann\", \"comment\": \"  too expensive  \"}");
 
 		assertThat(reply.status()).as("%s", reply.body()).isEqualTo(200);
 		assertThat(reply.body().get("comment").asText()).isEqualTo("too expensive");
-		assertThat(get("/api/v1/actions/" + id).body().get("comment").asText()).isEqualTo("too expensive");
+		assertThat(this.api.get("/api/v1/actions/" + id).body().get("comment").asText()).isEqualTo("too expensive");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilComment")).isEqualTo("too expensive");
 		assertThat(this.jdbc.queryForObject(
 				"SELECT data->>'comment' FROM action_audit WHERE action_id = ? AND event = 'completed'", String.class,
 				id)).isEqualTo("too expensive");
-		JsonNode audit = get("/api/v1/actions/" + id + "/audit").body();
+		JsonNode audit = this.api.get("/api/v1/actions/" + id + "/audit").body();
 		assertThat(audit.findValuesAsText("comment")).contains("too expensive");
 	}
 
@@ -87,11 +80,12 @@ class CommentsAndLateAnswersApiTest {
 	void aLateAnswerIsToldWhoAnsweredWhatAndWhen() {
 		ProcessInstance instance = start(HilProcesses.approval(HilProcesses.key("late")));
 		UUID id = actionOf(instance).getId();
-		post("/api/v1/actions/" + id + "/respond",
+		this.api.post("/api/v1/actions/" + id + "/respond",
 				"{\"value\": \"Approve\", \"respondedBy\": \"ann\", \"comment\": \"fine by me\"}");
 		ActionRequest answered = this.actions.find(id);
 
-		Reply late = post("/api/v1/actions/" + id + "/respond", "{\"value\": \"Reject\", \"respondedBy\": \"bob\"}");
+		Reply late = this.api.post("/api/v1/actions/" + id + "/respond",
+				"{\"value\": \"Reject\", \"respondedBy\": \"bob\"}");
 
 		assertThat(late.status()).isEqualTo(409);
 		assertThat(late.contentType()).isEqualTo("application/problem+json");
@@ -106,7 +100,7 @@ class CommentsAndLateAnswersApiTest {
 		ProcessInstance withdrawn = start(HilProcesses.approval(HilProcesses.key("lateCancelled")));
 		UUID cancelled = actionOf(withdrawn).getId();
 		this.actions.cancel(cancelled, "not needed", "tests");
-		Reply tooLate = post("/api/v1/actions/" + cancelled + "/respond", "{\"value\": \"Approve\"}");
+		Reply tooLate = this.api.post("/api/v1/actions/" + cancelled + "/respond", "{\"value\": \"Approve\"}");
 		assertThat(tooLate.status()).isEqualTo(409);
 		assertThat(tooLate.body().get("status").asText()).isEqualTo("cancelled");
 		assertThat(tooLate.body().has("respondedBy")).isFalse();
@@ -119,7 +113,7 @@ class CommentsAndLateAnswersApiTest {
 		UUID id = actionOf(instance).getId();
 		String longComment = "x".repeat(70 * 1024);
 
-		Reply reply = post("/api/v1/actions/" + id + "/respond",
+		Reply reply = this.api.post("/api/v1/actions/" + id + "/respond",
 				"{\"value\": \"Approve\", \"comment\": \"" + longComment + "\"}");
 
 		assertThat(reply.status()).isEqualTo(413);
@@ -136,7 +130,7 @@ class CommentsAndLateAnswersApiTest {
 			.camundaInputParameter("variables", "lean")));
 		UUID id = actionOf(instance).getId();
 
-		post("/api/v1/actions/" + id + "/respond", "{\"value\": \"Hold\", \"comment\": \"wait for stock\"}");
+		this.api.post("/api/v1/actions/" + id + "/respond", "{\"value\": \"Hold\", \"comment\": \"wait for stock\"}");
 
 		ObjectValue result = this.runtime.getVariableTyped(instance.getId(), "hil");
 		@SuppressWarnings("unchecked")
@@ -155,7 +149,7 @@ class CommentsAndLateAnswersApiTest {
 		ActionRequest action = actionOf(instance);
 		assertThat(action.getLocale()).isEqualTo("de-CH");
 		assertThat(action.getTimeZone()).isEqualTo("Europe/Berlin");
-		assertThat(get("/api/v1/actions/" + action.getId()).body().get("locale").asText()).isEqualTo("de-CH");
+		assertThat(this.api.get("/api/v1/actions/" + action.getId()).body().get("locale").asText()).isEqualTo("de-CH");
 
 		String badLocale = HilProcesses.key("badLocale");
 		assertThatThrownBy(() -> HilProcesses.deploy(this.repository, HilProcesses.waitingAfter(
@@ -180,31 +174,6 @@ class CommentsAndLateAnswersApiTest {
 
 	private ActionRequest actionOf(ProcessInstance instance) {
 		return this.actions.findByProcessInstanceId(instance.getId()).stream().findFirst().orElseThrow();
-	}
-
-	private Reply get(String path) {
-		return send(HttpMethod.GET, path, null);
-	}
-
-	private Reply post(String path, String body) {
-		return send(HttpMethod.POST, path, body);
-	}
-
-	private Reply send(HttpMethod method, String path, String body) {
-		return this.http.method(method).uri(path).headers((headers) -> {
-			if (body != null) {
-				headers.setContentType(MediaType.APPLICATION_JSON);
-			}
-		}).body((body != null) ? body : "").exchange((request, response) -> {
-			String text = new String(response.getBody().readAllBytes());
-			MediaType type = response.getHeaders().getContentType();
-			return new Reply(response.getStatusCode().value(),
-					(type != null) ? type.getType() + "/" + type.getSubtype() : null,
-					text.isBlank() ? this.json.nullNode() : this.json.readTree(text));
-		});
-	}
-
-	record Reply(int status, String contentType, JsonNode body) {
 	}
 
 }

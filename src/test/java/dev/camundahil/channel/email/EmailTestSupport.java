@@ -4,12 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -24,16 +31,22 @@ import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.channel.ChannelMessage;
 import dev.camundahil.channel.DispatchReceipt;
+import dev.camundahil.support.HilApi;
 import dev.camundahil.support.PostgresTest;
+import dev.camundahil.support.ResponsePages;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The app against a real SMTP server (GreenMail on a free port of 127.0.0.1, reached through a proxy that counts
@@ -53,6 +66,12 @@ abstract class EmailTestSupport {
 
 	/** The key links were signed with before {@link #SECRET}: a rotation keeps it in hil.links.previous-secrets. */
 	static final String PREVIOUS_SECRET = "email-tests-previous-link-secret-42";
+
+	/** How long a test waits for the dispatch outbox to deliver. */
+	static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	/** A link of an email into this app; the group is its path. */
+	static final Pattern LINK = Pattern.compile("href=\"" + Pattern.quote(BASE_URL) + "([^\"]+)\"");
 
 	/** A fixed port, so that the server can be stopped and started again where the application sends to. */
 	static final ServerSetup smtp;
@@ -115,6 +134,21 @@ abstract class EmailTestSupport {
 	@Autowired
 	EmailChannel channel;
 
+	@LocalServerPort
+	int port;
+
+	/** The response pages of this app, as the people an email went to open them. */
+	ResponsePages pages;
+
+	/** The API of this app, as the process's other systems call it. */
+	HilApi api;
+
+	@BeforeEach
+	void clients() {
+		this.pages = new ResponsePages(this.port);
+		this.api = new HilApi(this.port);
+	}
+
 	/** Deploys a model and returns its process key. */
 	String deploy(BpmnModelInstance model) {
 		String key = model.getModelElementsByType(Process.class).iterator().next().getId();
@@ -151,6 +185,42 @@ abstract class EmailTestSupport {
 			throw new AssertionError("no message with Message-ID " + messageId + " arrived");
 		}
 		return copies.get(0);
+	}
+
+	/** The emails about one action in one person's mailbox, waiting for the first to arrive. */
+	static List<MimeMessage> inboxOf(String address, UUID actionId) {
+		return await().atMost(PATIENCE).until(() -> {
+			var user = mail.getUserManager().getUserByEmail(address);
+			if (user == null) {
+				return List.<MimeMessage>of();
+			}
+			List<MimeMessage> found = new ArrayList<>();
+			for (var stored : mail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+				MimeMessage message = stored.getMimeMessage();
+				if (header(message, EmailChannel.ACTION_ID_HEADER).contains(actionId.toString())) {
+					found.add(message);
+				}
+			}
+			return found;
+		}, (found) -> !found.isEmpty());
+	}
+
+	/** The option links of the first email one person received about one action, as paths of this app. */
+	static Map<String, String> emailedLinks(String address, UUID actionId) throws Exception {
+		return optionLinks(inboxOf(address, actionId).get(0));
+	}
+
+	/** A message's links by the option each answers with, as paths of this app. */
+	static Map<String, String> optionLinks(MimeMessage message) throws Exception {
+		Map<String, String> links = new LinkedHashMap<>();
+		Matcher link = LINK.matcher(body(message, "text/html"));
+		while (link.find()) {
+			String path = link.group(1).replace("&amp;", "&");
+			Matcher option = Pattern.compile("option=([^&]+)").matcher(path);
+			option.find();
+			links.put(URLDecoder.decode(option.group(1), StandardCharsets.UTF_8), path);
+		}
+		return links;
 	}
 
 	/** The parts of a message that are neither multipart containers nor attachments, by content type. */

@@ -1,23 +1,8 @@
 package dev.camundahil.channel.email;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
-import jakarta.mail.internet.MimeMessage;
 
 import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionRequest;
@@ -28,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.camundahil.bpmn.HilProcesses.hilTask;
@@ -43,15 +27,6 @@ import static org.awaitility.Awaitility.await;
  * waits.
  */
 class EscalationLinksTest extends EmailTestSupport {
-
-	private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-	private static final Pattern LINK = Pattern.compile("href=\"" + Pattern.quote(BASE_URL) + "([^\"]+)\"");
-
-	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -91,80 +66,18 @@ class EscalationLinksTest extends EmailTestSupport {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_audit WHERE action_id = ? "
 				+ "AND event = 'escalated'", Integer.class, action.getId())).isOne();
 
-		HttpResponse<String> annPage = get(ann.get("Approve"));
+		HttpResponse<String> annPage = this.pages.get(ann.get("Approve"));
 		assertThat(annPage.statusCode()).isEqualTo(200);
-		assertThat(post(formAction(annPage.body()), formFields(annPage.body())).statusCode()).isEqualTo(200);
+		assertThat(this.pages.confirm(annPage).statusCode()).isEqualTo(200);
 		assertThat(this.actions.find(action.getId()).getStatus()).as("the lead has a vote too")
 			.isEqualTo(ActionStatus.PENDING);
-		HttpResponse<String> leadPage = get(lead.get("Approve"));
-		assertThat(post(formAction(leadPage.body()), formFields(leadPage.body())).statusCode()).isEqualTo(200);
+		HttpResponse<String> leadPage = this.pages.get(lead.get("Approve"));
+		assertThat(this.pages.confirm(leadPage).statusCode()).isEqualTo(200);
 
 		assertThat(this.runtime.getVariables(instance.getId())).containsEntry("hilResponse", "Approve")
 			.containsEntry("hilRespondedBy", "lead@esc.example");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_escalation WHERE action_id = ? "
 				+ "AND done_at IS NULL", Integer.class, action.getId())).as("level 2, dropped with the action").isZero();
-	}
-
-	/** The option links of the email the outbox sent to one person about one action, as paths of this app. */
-	private Map<String, String> emailedLinks(String address, UUID actionId) throws Exception {
-		MimeMessage message = await().atMost(PATIENCE).until(() -> {
-			var user = mail.getUserManager().getUserByEmail(address);
-			if (user == null) {
-				return null;
-			}
-			for (var stored : mail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-				MimeMessage candidate = stored.getMimeMessage();
-				if (header(candidate, EmailChannel.ACTION_ID_HEADER).contains(actionId.toString())) {
-					return candidate;
-				}
-			}
-			return null;
-		}, Objects::nonNull);
-		Map<String, String> links = new LinkedHashMap<>();
-		Matcher link = LINK.matcher(body(message, "text/html"));
-		while (link.find()) {
-			String path = link.group(1).replace("&amp;", "&");
-			Matcher option = Pattern.compile("option=([^&]+)").matcher(path);
-			option.find();
-			links.put(URLDecoder.decode(option.group(1), StandardCharsets.UTF_8), path);
-		}
-		return links;
-	}
-
-	private URI url(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-		String body = form.entrySet()
-			.stream()
-			.map((field) -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		return this.http.send(HttpRequest.newBuilder(url(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String formAction(String html) {
-		Matcher action = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(html);
-		assertThat(action.find()).as("a form on the page").isTrue();
-		return action.group(1);
-	}
-
-	private static Map<String, String> formFields(String html) {
-		String form = html.substring(html.indexOf("<form"), html.indexOf("</form>"));
-		Map<String, String> fields = new LinkedHashMap<>();
-		Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"(\\w+)\" value=\"([^\"]*)\"").matcher(form);
-		while (hidden.find()) {
-			fields.put(hidden.group(1), org.jsoup.parser.Parser.unescapeEntities(hidden.group(2), true));
-		}
-		return fields;
 	}
 
 }

@@ -1,26 +1,21 @@
 package dev.camundahil.channel.email;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.links.SignedTokens;
+import dev.camundahil.support.HilApi.Reply;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.camundahil.bpmn.HilProcesses.hilTask;
@@ -34,12 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExtendedLinksTest extends EmailTestSupport {
 
-	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
 	private final SignedTokens signer = new SignedTokens(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -54,13 +44,13 @@ class ExtendedLinksTest extends EmailTestSupport {
 				Instant.now().minus(Duration.ofMinutes(5)));
 		String path = "/respond/" + action.getId();
 
-		HttpResponse<String> extended = api("/api/v1/actions/" + action.getId() + "/extend", "{\"by\": \"P2D\"}");
-		assertThat(extended.statusCode()).as(extended.body()).isEqualTo(200);
+		Reply extended = this.api.post("/api/v1/actions/" + action.getId() + "/extend", "{\"by\": \"P2D\"}");
+		assertThat(extended.status()).as("%s", extended.body()).isEqualTo(200);
 
-		HttpResponse<String> page = get(path + "?option=Approve&r=" + ann.id() + "&token=" + sentEarlier);
+		HttpResponse<String> page = this.pages.get(path + "?option=Approve&r=" + ann.id() + "&token=" + sentEarlier);
 		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-		HttpResponse<String> answered = post(path, Map.of("r", ann.id().toString(), "token", sentEarlier, "option",
-				"Approve"));
+		HttpResponse<String> answered = this.pages.post(path, Map.of("r", ann.id().toString(), "token", sentEarlier,
+				"option", "Approve"));
 
 		assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
 		assertThat(this.actions.find(action.getId()).getStatus()).isEqualTo(ActionStatus.COMPLETED);
@@ -77,8 +67,8 @@ class ExtendedLinksTest extends EmailTestSupport {
 		this.jdbc.update("UPDATE action_request SET expires_at = now() - interval '1 minute' WHERE id = ?",
 				action.getId());
 
-		HttpResponse<String> page = get("/respond/" + action.getId() + "?option=Approve&r=" + ann.id() + "&token="
-				+ longLived);
+		HttpResponse<String> page = this.pages.get("/respond/" + action.getId() + "?option=Approve&r=" + ann.id()
+				+ "&token=" + longLived);
 
 		assertThat(page.statusCode()).isEqualTo(410);
 		assertThat(page.body()).containsPattern("Expired on \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}");
@@ -93,7 +83,7 @@ class ExtendedLinksTest extends EmailTestSupport {
 				Clock.systemUTC())
 			.issue(ResponseLinks.PURPOSE, action.getId() + "/" + ann.id(), Instant.now().plus(Duration.ofDays(1)));
 
-		assertThat(get("/respond/" + action.getId() + "?option=Approve&r=" + ann.id() + "&token=" + forged)
+		assertThat(this.pages.get("/respond/" + action.getId() + "?option=Approve&r=" + ann.id() + "&token=" + forged)
 			.statusCode()).isEqualTo(403);
 	}
 
@@ -103,37 +93,6 @@ class ExtendedLinksTest extends EmailTestSupport {
 			.camundaInputParameter("expectedResponse", "Approve,Reject")
 			.camundaInputParameter("timeout", "PT1H")));
 		return this.runtime.startProcessInstanceByKey(key);
-	}
-
-	private URI url(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
-	}
-
-	private HttpResponse<String> api(String path, String body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(url(path))
-			.header("X-API-Key", "test-key")
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-		String body = form.entrySet()
-			.stream()
-			.map((field) -> enc(field.getKey()) + "=" + enc(field.getValue()))
-			.collect(Collectors.joining("&"));
-		return this.http.send(HttpRequest.newBuilder(url(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String enc(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,42 +1,35 @@
 package dev.camundahil.channel.email;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.links.SignedTokens;
+import dev.camundahil.support.HilApi.Reply;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.camundahil.bpmn.HilProcesses.hilTask;
 import static dev.camundahil.bpmn.HilProcesses.key;
 import static dev.camundahil.bpmn.HilProcesses.waitingAfter;
+import static dev.camundahil.support.HilApi.assertProblem;
+import static dev.camundahil.support.ResponsePages.formAction;
+import static dev.camundahil.support.ResponsePages.formFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,17 +40,6 @@ import static org.awaitility.Awaitility.await;
  * signed with a rotated-out key still answer.
  */
 class PeopleLinksTest extends EmailTestSupport {
-
-	static final Duration PATIENCE = Duration.ofSeconds(60);
-
-	private static final Pattern LINK = Pattern.compile("href=\"" + Pattern.quote(BASE_URL) + "([^\"]+)\"");
-
-	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-	private final ObjectMapper json = new ObjectMapper();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -70,23 +52,23 @@ class PeopleLinksTest extends EmailTestSupport {
 		Map<String, String> bob = emailedLinks("bob@people.example", action.getId());
 		assertThat(ann.get("Approve")).isNotEqualTo(bob.get("Approve"));
 
-		HttpResponse<String> annPage = get(ann.get("Approve"));
-		HttpResponse<String> bobPage = get(bob.get("Reject"));
+		HttpResponse<String> annPage = this.pages.get(ann.get("Approve"));
+		HttpResponse<String> bobPage = this.pages.get(bob.get("Reject"));
 		assertThat(annPage.body()).contains("For ann@people.example");
 		assertThat(bobPage.body()).contains("For bob@people.example");
 		assertThat(this.actions.find(action.getId()).getStatus()).isEqualTo(ActionStatus.PENDING);
 
-		HttpResponse<String> answered = post(formAction(annPage.body()), formFields(annPage.body()));
+		HttpResponse<String> answered = this.pages.confirm(annPage);
 
 		assertThat(answered.statusCode()).isEqualTo(200);
 		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("ann@people.example");
-		HttpResponse<String> late = post(formAction(bobPage.body()), formFields(bobPage.body()));
+		HttpResponse<String> late = this.pages.confirm(bobPage);
 		assertThat(late.statusCode()).isEqualTo(409);
 		assertThat(late.body()).containsPattern("Answered Approve by ann@people\\.example on \\d{1,2} \\w{3} \\d{4}, "
 				+ "\\d{2}:\\d{2} \\(email link\\)");
-		assertThat(get(bob.get("Approve")).body()).contains("Answered Approve by ann@people.example");
+		assertThat(this.pages.get(bob.get("Approve")).body()).contains("Answered Approve by ann@people.example");
 		// a link answers once: ann's own link, posted again, answers nothing more
-		assertThat(post(formAction(annPage.body()), formFields(annPage.body())).statusCode()).isEqualTo(409);
+		assertThat(this.pages.confirm(annPage).statusCode()).isEqualTo(409);
 		assertThat(this.actions.find(action.getId()).getResponse().value()).isEqualTo("Approve");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_audit WHERE action_id = ? AND event = 'completed'",
 				Integer.class, action.getId())).isOne();
@@ -102,9 +84,8 @@ class PeopleLinksTest extends EmailTestSupport {
 		this.actions.expire(expired.getId());
 		this.actions.cancel(withdrawn.getId(), "order withdrawn", "clerk");
 
-		HttpResponse<String> expiredPage = get(expiredLink);
-		HttpResponse<String> withdrawnPage = post(withdrawnLink.substring(0, withdrawnLink.indexOf('?')),
-				query(withdrawnLink));
+		HttpResponse<String> expiredPage = this.pages.get(expiredLink);
+		HttpResponse<String> withdrawnPage = this.pages.postLink(withdrawnLink);
 		assertThat(expiredPage.statusCode()).isEqualTo(410);
 		assertThat(expiredPage.body()).containsPattern("Expired on \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}");
 		assertThat(withdrawnPage.statusCode()).isEqualTo(410);
@@ -118,11 +99,11 @@ class PeopleLinksTest extends EmailTestSupport {
 		ActionRequest action = actionOf(instance);
 		Map<String, String> ann = emailedLinks("ann@people.example", action.getId());
 
-		HttpResponse<String> reassigned = api("POST", "/api/v1/actions/" + action.getId() + "/reassign",
+		Reply reassigned = this.api.post("/api/v1/actions/" + action.getId() + "/reassign",
 				"{\"from\": [\"ann@people.example\"], \"to\": [\"carol@people.example\"], \"reason\": \"Ann is away\"}");
 
-		assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(200);
-		JsonNode result = this.json.readTree(reassigned.body());
+		assertThat(reassigned.status()).as("%s", reassigned.body()).isEqualTo(200);
+		JsonNode result = reassigned.body();
 		assertThat(result.get("action").get("status").asText()).isEqualTo("pending");
 		assertThat(result.get("recipients").findValuesAsText("address")).containsExactly("ann@people.example",
 				"bob@people.example", "carol@people.example");
@@ -131,16 +112,15 @@ class PeopleLinksTest extends EmailTestSupport {
 		assertThat(addresses(carolsEmail.getRecipients(jakarta.mail.Message.RecipientType.TO)))
 			.containsExactly("carol@people.example");
 
-		HttpResponse<String> annPage = get(ann.get("Approve"));
+		HttpResponse<String> annPage = this.pages.get(ann.get("Approve"));
 		assertThat(annPage.statusCode()).isEqualTo(410);
 		assertThat(annPage.body()).containsPattern("Passed to carol@people\\.example on \\d{1,2} \\w{3} \\d{4}");
-		HttpResponse<String> annPost = post(ann.get("Approve").substring(0, ann.get("Approve").indexOf('?')),
-				query(ann.get("Approve")));
+		HttpResponse<String> annPost = this.pages.postLink(ann.get("Approve"));
 		assertThat(annPost.statusCode()).isEqualTo(410);
 		assertThat(this.actions.find(action.getId()).getStatus()).isEqualTo(ActionStatus.PENDING);
 
-		HttpResponse<String> carolPage = get(carol.get("Reject"));
-		HttpResponse<String> answered = post(formAction(carolPage.body()), formFields(carolPage.body()));
+		HttpResponse<String> carolPage = this.pages.get(carol.get("Reject"));
+		HttpResponse<String> answered = this.pages.confirm(carolPage);
 		assertThat(answered.statusCode()).isEqualTo(200);
 		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("carol@people.example");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
@@ -191,18 +171,18 @@ class PeopleLinksTest extends EmailTestSupport {
 		this.actions.respond(closed.getId(), ResponseCommand.of("Approve", "api-user"));
 		String path = "/api/v1/actions/" + action.getId() + "/reassign";
 
-		assertProblem(api("POST", "/api/v1/actions/" + UUID.randomUUID() + "/reassign", "{\"to\": [\"x@people.example\"]}"),
-				404, "No action with id");
-		assertProblem(api("POST", "/api/v1/actions/" + closed.getId() + "/reassign", "{\"to\": [\"x@people.example\"]}"),
-				409, "already completed");
-		assertProblem(api("POST", path, "{\"to\": []}"), 400, "'to' is required");
-		assertProblem(api("POST", path, "{\"reason\": \"no one\"}"), 400, "'to' is required");
-		assertProblem(api("POST", path, "{\"to\": [\"not an address\"]}"), 400, "not an email address");
-		assertProblem(api("POST", path, "{\"to\": [\"Bob <bob@people.example>\"]}"), 400, "not an email address");
-		assertProblem(api("POST", path, "{\"from\": [\"zed@people.example\"], \"to\": [\"bob@people.example\"]}"), 400,
-				"not a current recipient");
-		assertProblem(api("POST", path, "{\"to\": [\"ann@people.example\"]}"), 400, "Nothing changes");
-		assertProblem(api("POST", path, "{\"to\": [\"bob@people.example\"], \"colour\": 1}"), 400, "colour");
+		assertProblem(this.api.post("/api/v1/actions/" + UUID.randomUUID() + "/reassign",
+				"{\"to\": [\"x@people.example\"]}"), 404, "No action with id");
+		assertProblem(this.api.post("/api/v1/actions/" + closed.getId() + "/reassign",
+				"{\"to\": [\"x@people.example\"]}"), 409, "already completed");
+		assertProblem(this.api.post(path, "{\"to\": []}"), 400, "'to' is required");
+		assertProblem(this.api.post(path, "{\"reason\": \"no one\"}"), 400, "'to' is required");
+		assertProblem(this.api.post(path, "{\"to\": [\"not an address\"]}"), 400, "not an email address");
+		assertProblem(this.api.post(path, "{\"to\": [\"Bob <bob@people.example>\"]}"), 400, "not an email address");
+		assertProblem(this.api.post(path, "{\"from\": [\"zed@people.example\"], \"to\": [\"bob@people.example\"]}"),
+				400, "not a current recipient");
+		assertProblem(this.api.post(path, "{\"to\": [\"ann@people.example\"]}"), 400, "Nothing changes");
+		assertProblem(this.api.post(path, "{\"to\": [\"bob@people.example\"], \"colour\": 1}"), 400, "colour");
 
 		assertThat(this.actions.recipients(action.getId())).extracting(ActionRecipient::address, ActionRecipient::isActive)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("ann@people.example", true));
@@ -220,7 +200,7 @@ class PeopleLinksTest extends EmailTestSupport {
 		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
 		ActionRequest action = actionOf(instance);
 		Map<String, String> ann = emailedLinks("ann@people.example", action.getId());
-		HttpResponse<String> page = get(ann.get("Approve"));
+		HttpResponse<String> page = this.pages.get(ann.get("Approve"));
 		assertThat(page.body()).contains("Pass this on");
 		String passAction = formAction(page.body()) + "/pass";
 		Map<String, String> fields = formFields(page.body());
@@ -228,24 +208,24 @@ class PeopleLinksTest extends EmailTestSupport {
 
 		Map<String, String> bad = new LinkedHashMap<>(fields);
 		bad.put("to", "dave at people");
-		HttpResponse<String> refused = post(passAction, bad);
+		HttpResponse<String> refused = this.pages.post(passAction, bad);
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("is not an email address");
 
 		Map<String, String> pass = new LinkedHashMap<>(fields);
 		pass.put("to", "dave@people.example");
 		pass.put("note", "I am away until Monday");
-		HttpResponse<String> passed = post(passAction, pass);
+		HttpResponse<String> passed = this.pages.post(passAction, pass);
 
 		assertThat(passed.statusCode()).isEqualTo(200);
 		assertThat(passed.body()).contains("Passed to dave@people.example on");
-		assertThat(get(ann.get("Reject")).body()).contains("Passed to dave@people.example on");
+		assertThat(this.pages.get(ann.get("Reject")).body()).contains("Passed to dave@people.example on");
 		Map<String, String> dave = emailedLinks("dave@people.example", action.getId());
 		String davesEmail = body(inboxOf("dave@people.example", action.getId()).get(0), "text/plain");
 		assertThat(davesEmail).contains("ann@people.example passed this question on to you")
 			.contains("I am away until Monday");
-		HttpResponse<String> davePage = get(dave.get("Approve"));
-		assertThat(post(formAction(davePage.body()), formFields(davePage.body())).statusCode()).isEqualTo(200);
+		HttpResponse<String> davePage = this.pages.get(dave.get("Approve"));
+		assertThat(this.pages.confirm(davePage).statusCode()).isEqualTo(200);
 		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("dave@people.example");
 		Map<String, Object> audit = this.jdbc.queryForMap("SELECT data->>'reason' AS reason, data->>'delegated' AS "
 				+ "delegated, user_id FROM action_audit WHERE action_id = ? AND event = 'reassigned'", action.getId());
@@ -258,12 +238,12 @@ class PeopleLinksTest extends EmailTestSupport {
 	void withoutAllowDelegationThePageOffersNoPassingOnAndRefusesIt() throws Exception {
 		ActionRequest action = actionOf(start("Approve order 26?", "ann@people.example"));
 		Map<String, String> ann = emailedLinks("ann@people.example", action.getId());
-		HttpResponse<String> page = get(ann.get("Approve"));
+		HttpResponse<String> page = this.pages.get(ann.get("Approve"));
 		assertThat(page.body()).doesNotContain("Pass this on");
 		Map<String, String> pass = formFields(page.body());
 		pass.put("to", "dave@people.example");
 
-		assertThat(post(formAction(page.body()) + "/pass", pass).statusCode()).isEqualTo(403);
+		assertThat(this.pages.post(formAction(page.body()) + "/pass", pass).statusCode()).isEqualTo(403);
 		assertThat(this.actions.recipients(action.getId())).extracting(ActionRecipient::address)
 			.containsExactly("ann@people.example");
 	}
@@ -282,9 +262,11 @@ class PeopleLinksTest extends EmailTestSupport {
 			.issue(ResponseLinks.PURPOSE, action.getId() + "/" + ann.id(), action.getExpiresAt());
 		String path = "/respond/" + action.getId();
 
-		assertThat(get(path + "?option=Approve&r=" + ann.id() + "&token=" + unknownKey).statusCode()).isEqualTo(403);
-		assertThat(get(path + "?option=Approve&r=" + ann.id() + "&token=" + withoutKeyId).statusCode()).isEqualTo(200);
-		HttpResponse<String> answered = post(path, Map.of("r", ann.id().toString(), "token", signedBefore,
+		assertThat(this.pages.get(path + "?option=Approve&r=" + ann.id() + "&token=" + unknownKey).statusCode())
+			.isEqualTo(403);
+		assertThat(this.pages.get(path + "?option=Approve&r=" + ann.id() + "&token=" + withoutKeyId).statusCode())
+			.isEqualTo(200);
+		HttpResponse<String> answered = this.pages.post(path, Map.of("r", ann.id().toString(), "token", signedBefore,
 				"option", "Approve"));
 
 		assertThat(answered.statusCode()).isEqualTo(200);
@@ -302,107 +284,10 @@ class PeopleLinksTest extends EmailTestSupport {
 		return this.runtime.startProcessInstanceByKey(key);
 	}
 
-	/** The option links of the email the outbox sent to one person about one action, as paths of this app. */
-	private Map<String, String> emailedLinks(String address, UUID actionId) throws Exception {
-		MimeMessage message = inboxOf(address, actionId).get(0);
-		Map<String, String> links = new LinkedHashMap<>();
-		Matcher link = LINK.matcher(body(message, "text/html"));
-		while (link.find()) {
-			String path = link.group(1).replace("&amp;", "&");
-			Matcher option = Pattern.compile("option=([^&]+)").matcher(path);
-			option.find();
-			links.put(URLDecoder.decode(option.group(1), StandardCharsets.UTF_8), path);
-		}
-		return links;
-	}
-
-	/** The emails about one action in one person's mailbox, waiting for the first to arrive. */
-	private List<MimeMessage> inboxOf(String address, UUID actionId) {
-		return await().atMost(PATIENCE).until(() -> {
-			var user = mail.getUserManager().getUserByEmail(address);
-			if (user == null) {
-				return List.<MimeMessage>of();
-			}
-			List<MimeMessage> found = new java.util.ArrayList<>();
-			for (var stored : mail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-				MimeMessage message = stored.getMimeMessage();
-				if (header(message, EmailChannel.ACTION_ID_HEADER).contains(actionId.toString())) {
-					found.add(message);
-				}
-			}
-			return found;
-		}, (found) -> !found.isEmpty());
-	}
-
 	private static List<String> addresses(jakarta.mail.Address[] addresses) {
 		return java.util.Arrays.stream(addresses)
 			.map((address) -> ((jakarta.mail.internet.InternetAddress) address).getAddress())
 			.toList();
-	}
-
-	private void assertProblem(HttpResponse<String> response, int status, String detail) throws Exception {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(this.json.readTree(response.body()).get("detail").asText()).contains(detail);
-	}
-
-	private HttpResponse<String> api(String method, String path, String body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(url(path))
-			.header("X-API-Key", "test-key")
-			.header("Content-Type", "application/json")
-			.method(method, HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI url(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-		String body = form.entrySet()
-			.stream()
-			.map((field) -> enc(field.getKey()) + "=" + enc(field.getValue()))
-			.collect(Collectors.joining("&"));
-		return this.http.send(HttpRequest.newBuilder(url(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	/** The query parameters of a link, to post them as a form. */
-	private static Map<String, String> query(String link) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		for (String pair : link.substring(link.indexOf('?') + 1).split("&")) {
-			int equals = pair.indexOf('=');
-			fields.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-		}
-		return fields;
-	}
-
-	private static String formAction(String html) {
-		Matcher action = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(html);
-		assertThat(action.find()).as("a form on the page").isTrue();
-		return action.group(1);
-	}
-
-	/** The hidden fields of the page's first form. */
-	private static Map<String, String> formFields(String html) {
-		String form = html.substring(html.indexOf("<form"), html.indexOf("</form>"));
-		Map<String, String> fields = new LinkedHashMap<>();
-		Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"(\\w+)\" value=\"([^\"]*)\"").matcher(form);
-		while (hidden.find()) {
-			fields.put(hidden.group(1), org.jsoup.parser.Parser.unescapeEntities(hidden.group(2), true));
-		}
-		return fields;
-	}
-
-	private static String enc(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,18 +1,11 @@
 package dev.camundahil.channel.email;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -26,13 +19,15 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.camundahil.bpmn.HilProcesses.failingAfter;
 import static dev.camundahil.bpmn.HilProcesses.hilTask;
 import static dev.camundahil.bpmn.HilProcesses.key;
 import static dev.camundahil.bpmn.HilProcesses.waitingAfter;
+import static dev.camundahil.support.ResponsePages.encode;
+import static dev.camundahil.support.ResponsePages.formAction;
+import static dev.camundahil.support.ResponsePages.formFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,13 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * action that is no longer open, gets a plain page that says so.
  */
 class ResponsePageTest extends EmailTestSupport {
-
-	private static final Pattern LINK = Pattern.compile("href=\"" + Pattern.quote(BASE_URL) + "([^\"]+)\"");
-
-	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	SignedTokens tokens;
@@ -64,11 +52,10 @@ class ResponsePageTest extends EmailTestSupport {
 		ActionRequest action = actionOf(instance);
 		Map<String, String> links = emailedLinks(action);
 
-		HttpResponse<String> page = get(links.get("Approve"));
+		HttpResponse<String> page = this.pages.get(links.get("Approve"));
 		// a mail scanner fetching the link twice, and a HEAD, answer nothing
-		get(links.get("Approve"));
-		this.http.send(HttpRequest.newBuilder(url(links.get("Reject"))).method("HEAD", HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.discarding());
+		this.pages.get(links.get("Approve"));
+		this.pages.head(links.get("Reject"));
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
@@ -80,7 +67,8 @@ class ResponsePageTest extends EmailTestSupport {
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
 
 		// a name sent along with a recipient's link changes nothing: the answer is the recipient's
-		HttpResponse<String> confirmed = post(formAction(page.body()), formFields(page.body(), Map.of("name", "Mallory")));
+		HttpResponse<String> confirmed = this.pages.post(formAction(page.body()),
+				formFields(page.body(), Map.of("name", "Mallory")));
 
 		assertThat(confirmed.statusCode()).isEqualTo(200);
 		assertThat(confirmed.body()).contains("Thank you").contains("Approve");
@@ -93,11 +81,11 @@ class ResponsePageTest extends EmailTestSupport {
 			.containsEntry("user_id", "ann@to.example");
 		assertThat(this.actions.find(action.getId()).getResponse().channel()).isEqualTo(ResponsePageController.CHANNEL);
 
-		HttpResponse<String> again = post(formAction(page.body()), formFields(page.body(), Map.of()));
+		HttpResponse<String> again = this.pages.confirm(page);
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(again.body()).contains("Already answered")
 			.containsPattern("Answered Approve by ann@to.example on \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} \\(email link\\)");
-		assertThat(get(links.get("Reject")).body()).contains("Already answered").contains("by ann@to.example");
+		assertThat(this.pages.get(links.get("Reject")).body()).contains("Already answered").contains("by ann@to.example");
 		assertThat(this.actions.find(action.getId()).getResponse().value()).isEqualTo("Approve");
 	}
 
@@ -107,11 +95,12 @@ class ResponsePageTest extends EmailTestSupport {
 		ActionRequest action = actionOf(instance);
 		String token = this.tokens.issue(ResponseLinks.PURPOSE, action.getId().toString(), action.getExpiresAt());
 
-		HttpResponse<String> page = get("/respond/" + action.getId() + "?token=" + token);
+		HttpResponse<String> page = this.pages.get("/respond/" + action.getId() + "?token=" + token);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("value=\"Approve\"").contains("value=\"Reject\"");
 
-		HttpResponse<String> answered = post("/respond/" + action.getId(), Map.of("token", token, "option", "reject"));
+		HttpResponse<String> answered = this.pages.post("/respond/" + action.getId(),
+				Map.of("token", token, "option", "reject"));
 
 		assertThat(answered.statusCode()).isEqualTo(200);
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
@@ -132,15 +121,16 @@ class ResponsePageTest extends EmailTestSupport {
 			.issue(ResponseLinks.PURPOSE, action.getId().toString(), action.getExpiresAt());
 
 		for (String bad : List.of(tampered, otherToken, chatToken, forged, "", "not-a-token")) {
-			HttpResponse<String> page = get("/respond/" + action.getId() + "?option=Approve&token=" + bad);
-			HttpResponse<String> posted = post("/respond/" + action.getId(), Map.of("token", bad, "option", "Approve"));
+			HttpResponse<String> page = this.pages.get("/respond/" + action.getId() + "?option=Approve&token=" + bad);
+			HttpResponse<String> posted = this.pages.post("/respond/" + action.getId(),
+					Map.of("token", bad, "option", "Approve"));
 			assertThat(page.statusCode()).as(bad).isEqualTo(403);
 			assertThat(posted.statusCode()).as(bad).isEqualTo(403);
 			assertThat(posted.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 			assertThat(posted.body()).contains("This link is not valid").doesNotContain("Exception").doesNotContain("at dev.");
 		}
-		assertThat(get("/respond/" + action.getId() + "?option=Approve").statusCode()).isEqualTo(403);
-		assertThat(get("/respond/not-a-uuid?token=" + token).statusCode()).isEqualTo(403);
+		assertThat(this.pages.get("/respond/" + action.getId() + "?option=Approve").statusCode()).isEqualTo(403);
+		assertThat(this.pages.get("/respond/not-a-uuid?token=" + token).statusCode()).isEqualTo(403);
 		assertThat(this.actions.find(action.getId()).getStatus()).isEqualTo(ActionStatus.PENDING);
 		assertThat(this.actions.find(other.getId()).getStatus()).isEqualTo(ActionStatus.PENDING);
 	}
@@ -161,10 +151,12 @@ class ResponsePageTest extends EmailTestSupport {
 		String cancelledLink = emailedLinks(cancelled).get("Approve");
 		this.actions.cancel(cancelled.getId(), "order withdrawn", "clerk");
 
-		HttpResponse<String> tokenPage = get("/respond/" + overdueToken.getId() + "?option=Approve&token=" + expiredToken);
-		HttpResponse<String> tokenPost = post("/respond/" + overdueToken.getId(), Map.of("token", expiredToken, "option", "Approve"));
-		HttpResponse<String> actionPage = get(expiredLink);
-		HttpResponse<String> cancelledPage = get(cancelledLink);
+		HttpResponse<String> tokenPage = this.pages.get("/respond/" + overdueToken.getId() + "?option=Approve&token="
+				+ expiredToken);
+		HttpResponse<String> tokenPost = this.pages.post("/respond/" + overdueToken.getId(),
+				Map.of("token", expiredToken, "option", "Approve"));
+		HttpResponse<String> actionPage = this.pages.get(expiredLink);
+		HttpResponse<String> cancelledPage = this.pages.get(cancelledLink);
 
 		assertThat(tokenPage.statusCode()).isEqualTo(410);
 		assertThat(tokenPage.body()).contains("Expired");
@@ -181,10 +173,10 @@ class ResponsePageTest extends EmailTestSupport {
 		ActionRequest action = actionOf(startApproval("Approve order 10?"));
 		String token = this.tokens.issue(ResponseLinks.PURPOSE, action.getId().toString(), action.getExpiresAt());
 
-		HttpResponse<String> page = get("/respond/" + action.getId() + "?option=Maybe&token=" + token);
-		HttpResponse<String> posted = post("/respond/" + action.getId(),
+		HttpResponse<String> page = this.pages.get("/respond/" + action.getId() + "?option=Maybe&token=" + token);
+		HttpResponse<String> posted = this.pages.post("/respond/" + action.getId(),
 				Map.of("token", token, "option", "Maybe", "name", "Dora"));
-		HttpResponse<String> tooLarge = post("/respond/" + action.getId(),
+		HttpResponse<String> tooLarge = this.pages.post("/respond/" + action.getId(),
 				Map.of("token", token, "answer", "x".repeat(70_000)));
 
 		assertThat(page.statusCode()).isEqualTo(400);
@@ -203,7 +195,7 @@ class ResponsePageTest extends EmailTestSupport {
 		assertThat((String) refusals.get(1).get("reason")).contains("bytes as JSON; at most 65536");
 
 		this.actions.respond(action.getId(), ResponseCommand.of("Reject", "api-user"));
-		HttpResponse<String> late = get("/respond/" + action.getId() + "?option=Approve&token=" + token);
+		HttpResponse<String> late = this.pages.get("/respond/" + action.getId() + "?option=Approve&token=" + token);
 		assertThat(late.statusCode()).isEqualTo(409);
 		assertThat(late.body()).contains("Already answered").contains("Reject");
 	}
@@ -217,11 +209,12 @@ class ResponsePageTest extends EmailTestSupport {
 		ActionRequest action = actionOf(instance);
 		String token = this.tokens.issue(ResponseLinks.PURPOSE, action.getId().toString(), action.getExpiresAt());
 
-		HttpResponse<String> page = get("/respond/" + action.getId() + "?option=" + enc("<b>yes</b>") + "&token=" + token);
-		HttpResponse<String> bad = get("/respond/" + action.getId() + "?option=" + enc("<img src=x onerror=alert(2)>")
+		HttpResponse<String> page = this.pages.get("/respond/" + action.getId() + "?option=" + encode("<b>yes</b>")
 				+ "&token=" + token);
-		HttpResponse<String> thanks = post("/respond/" + action.getId(), Map.of("token", token, "option", "<b>yes</b>",
-				"name", "<i>Mallory</i>"));
+		HttpResponse<String> bad = this.pages.get("/respond/" + action.getId() + "?option="
+				+ encode("<img src=x onerror=alert(2)>") + "&token=" + token);
+		HttpResponse<String> thanks = this.pages.post("/respond/" + action.getId(),
+				Map.of("token", token, "option", "<b>yes</b>", "name", "<i>Mallory</i>"));
 
 		assertThat(page.body()).doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)&lt;/script&gt;?")
 			.contains("&lt;b&gt;yes&lt;/b&gt;").doesNotContain("<b>yes</b>");
@@ -241,9 +234,10 @@ class ResponsePageTest extends EmailTestSupport {
 		Matcher link = LINK.matcher(body(message, "text/html"));
 		assertThat(link.find()).isTrue();
 
-		HttpResponse<String> page = get(link.group(1).replace("&amp;", "&"));
+		HttpResponse<String> page = this.pages.get(link.group(1).replace("&amp;", "&"));
 		assertThat(page.body()).contains("<textarea");
-		HttpResponse<String> answered = post(formAction(page.body()), formFields(page.body(), Map.of("answer", "Looks good")));
+		HttpResponse<String> answered = this.pages.post(formAction(page.body()),
+				formFields(page.body(), Map.of("answer", "Looks good")));
 
 		assertThat(answered.statusCode()).isEqualTo(200);
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Looks good");
@@ -258,7 +252,8 @@ class ResponsePageTest extends EmailTestSupport {
 		ActionRequest action = actionOf(instance);
 		String token = this.tokens.issue(ResponseLinks.PURPOSE, action.getId().toString(), action.getExpiresAt());
 
-		HttpResponse<String> answered = post("/respond/" + action.getId(), Map.of("token", token, "option", "approve"));
+		HttpResponse<String> answered = this.pages.post("/respond/" + action.getId(),
+				Map.of("token", token, "option", "approve"));
 
 		assertThat(answered.statusCode()).isEqualTo(200);
 		assertThat(answered.body()).contains("Thank you");
@@ -276,59 +271,9 @@ class ResponsePageTest extends EmailTestSupport {
 		return this.runtime.startProcessInstanceByKey(key);
 	}
 
-	/** The option links of the action's email, as paths of this app. */
+	/** The option links of the action's email, sent now. */
 	private Map<String, String> emailedLinks(ActionRequest action) throws Exception {
-		MimeMessage message = deliveredOnce(dispatch(action.getId(), Purpose.REQUEST).messageId());
-		Map<String, String> links = new LinkedHashMap<>();
-		Matcher link = LINK.matcher(body(message, "text/html"));
-		while (link.find()) {
-			String path = link.group(1).replace("&amp;", "&");
-			Matcher option = Pattern.compile("option=([^&]+)").matcher(path);
-			option.find();
-			links.put(java.net.URLDecoder.decode(option.group(1), StandardCharsets.UTF_8), path);
-		}
-		return links;
-	}
-
-	private URI url(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-		String body = form.entrySet()
-			.stream()
-			.map((field) -> enc(field.getKey()) + "=" + enc(field.getValue()))
-			.collect(Collectors.joining("&"));
-		return this.http.send(HttpRequest.newBuilder(url(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	/** Where the page's form posts to. */
-	private static String formAction(String html) {
-		Matcher action = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(html);
-		assertThat(action.find()).as("a form on the page").isTrue();
-		return action.group(1);
-	}
-
-	/** The hidden fields of the page's form, and what the person typed. */
-	private static Map<String, String> formFields(String html, Map<String, String> typed) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"(\\w+)\" value=\"([^\"]*)\"").matcher(html);
-		while (hidden.find()) {
-			fields.put(hidden.group(1), org.jsoup.parser.Parser.unescapeEntities(hidden.group(2), true));
-		}
-		fields.putAll(typed);
-		return fields;
-	}
-
-	private static String enc(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		return optionLinks(deliveredOnce(dispatch(action.getId(), Purpose.REQUEST).messageId()));
 	}
 
 }
