@@ -393,7 +393,8 @@ public class ActionService {
 		}
 		write(action);
 		List<ActionRecipient> newcomers = added.stream()
-			.map((address) -> this.recipients.insert(id, address, null, null, now))
+			.map((address) -> this.recipients.insert(id, address, ActionRecipient.ESCALATION,
+					"escalation level " + level, now))
 			.toList();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("level", level);

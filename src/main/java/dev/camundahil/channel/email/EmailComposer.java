@@ -77,9 +77,13 @@ final class EmailComposer {
 		variables.put("repliesRead", this.repliesRead);
 		variables.put("expires", texts.dateTime(action.expiresAt(), locale, texts.timeZone(action.timeZone())));
 		variables.put("actionId", action.id().toString());
-		boolean passedOn = recipient != null && recipient.addedBy() != null;
+		boolean escalated = recipient != null && recipient.isEscalated();
+		boolean passedOn = recipient != null && recipient.addedBy() != null && !escalated;
 		variables.put("passedOnBy", passedOn ? recipient.addedBy() : null);
 		variables.put("passedOnNote", passedOn ? recipient.reason() : null);
+		// someone added because nobody answered in time should see why the question reaches them now
+		variables.put("unansweredSince",
+				escalated ? texts.dateTime(action.createdAt(), locale, texts.timeZone(action.timeZone())) : null);
 		String html = this.templates.render(EmailTemplates.EMAIL, variables, locale);
 		String text = (bodyText != null)
 				? bodyText + linksAsText(buttons, (String) variables.get("answerUrl"), texts.get("email.answer", locale))

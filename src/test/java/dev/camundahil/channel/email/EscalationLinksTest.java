@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Escalation with a real SMTP server and links over HTTP: a due level adds its person, who gets the request once
- * with links of their own and becomes an approver; the earlier recipient's links keep working; a level not yet due
+ * Escalation with a real SMTP server and links over HTTP: a due level adds its person, who gets the request once,
+ * addressed to them and saying why it reaches them, with links of their own, and becomes an approver; the earlier recipient's links keep working; a level not yet due
  * waits.
  */
 class EscalationLinksTest extends EmailTestSupport {
@@ -55,6 +55,12 @@ class EscalationLinksTest extends EmailTestSupport {
 		Map<String, String> lead = emailedLinks("lead@esc.example", action.getId());
 		assertThat(this.actions.recipients(action.getId())).extracting(ActionRecipient::address)
 			.containsExactly("ann@esc.example", "lead@esc.example");
+		assertThat(this.actions.recipients(action.getId())).extracting(ActionRecipient::isEscalated)
+			.containsExactly(false, true);
+		jakarta.mail.internet.MimeMessage toLead = inboxOf("lead@esc.example", action.getId()).get(0);
+		assertThat(toLead.getHeader("To")).as("addressed to the lead alone").containsExactly("lead@esc.example");
+		assertThat(body(toLead, "text/html")).contains("Nobody has answered this question since")
+			.doesNotContain("passed this question on");
 		assertThat(this.actions.find(action.getId()).getArgs().get("approvers")).isEqualTo(
 				List.of("ann@esc.example", "lead@esc.example"));
 		assertThat(mail.getUserManager().getUserByEmail("director@esc.example")).as("level 2 is a day away").isNull();
