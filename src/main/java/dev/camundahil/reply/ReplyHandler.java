@@ -146,7 +146,9 @@ class ReplyHandler {
 			audit(action, AuditEvents.REPLY_IGNORED, message, "reason", message.autoReplyReason().get());
 			return recorded(message, action, ReplyOutcome.Kind.IGNORED);
 		}
-		if (!isRecipient(action, message.from())) {
+		boolean recipient = isRecipient(action, message.from());
+		Optional<ActionRecipient> passedOn = recipient ? Optional.empty() : passedOnBy(action, message.from());
+		if (!recipient && passedOn.isEmpty()) {
 			audit(action, AuditEvents.REPLY_REJECTED, message, "reason", "the sender is not one of the addressed recipients");
 			return recorded(message, action, ReplyOutcome.Kind.REJECTED);
 		}
@@ -156,6 +158,13 @@ class ReplyHandler {
 			log.warn("Email {} to action {} rejected: {}", message.messageId(), action.getId(), unvouched.get());
 			audit(action, AuditEvents.REPLY_REJECTED, message, "reason", unvouched.get());
 			return recorded(message, action, ReplyOutcome.Kind.REJECTED);
+		}
+		if (passedOn.isPresent()) {
+			// they may not know yet that the question went to someone else: say to whom, and since when
+			ActionRecipient former = passedOn.get();
+			return rejected(message, action, "the sender passed the action on",
+					texts().get("reply.rejected.passed-on", locale(action), String.join(", ", former.passedTo()),
+							texts().dateTime(former.removedAt(), locale(action), texts().timeZone(action.getTimeZone()))));
 		}
 		if (!action.isPending()) {
 			return late(message, action.getId());
@@ -266,6 +275,18 @@ class ReplyHandler {
 			.map(String::valueOf)
 			.map(ReplyHandler::bareAddress)
 			.anyMatch(sender::equalsIgnoreCase);
+	}
+
+	/** The sender as a recipient a reassignment removed, if they are one and no longer have the action. */
+	private Optional<ActionRecipient> passedOnBy(ActionRequest action, String sender) {
+		if (sender == null) {
+			return Optional.empty();
+		}
+		return this.actions.recipients(action.getId())
+			.stream()
+			.filter((recipient) -> !recipient.isActive())
+			.filter((recipient) -> bareAddress(recipient.address()).equalsIgnoreCase(sender))
+			.findFirst();
 	}
 
 	/** "Ann Example <Ann@Example.com>" to "ann@example.com". */

@@ -242,19 +242,22 @@ class EmailReplyTest {
 	}
 
 	@Test
-	void afterAReassignmentTheNewRecipientsReplyAnswersAndTheRemovedOnesDoesNot() throws Exception {
+	void afterAReassignmentTheNewRecipientsReplyAnswersAndTheRemovedOneIsToldWhereItWent() throws Exception {
 		ProcessInstance instance = start();
 		MimeMessage original = sentTo("ann@example.com", instance);
 		this.actions.reassign(actionOf(instance).getId(), new dev.camundahil.action.Reassignment(
 				List.of("ann@example.com"), List.of("erin@example.com"), "Ann is away", "clerk", false));
 
-		send(reply(original, "ann@example.com", "Approve"));
+		MimeMessage fromAnn = reply(original, "ann@example.com", "Approve");
+		send(fromAnn);
 		this.poller.sweep();
 		assertThat(actionOf(instance).getStatus()).isEqualTo(ActionStatus.PENDING);
 		assertThat(this.jdbc.queryForObject(
 				"SELECT data->>'reason' FROM action_audit WHERE action_id = ? AND event = 'reply_rejected'",
 				String.class, actionOf(instance).getId()))
-			.contains("not one of the addressed recipients");
+			.contains("passed the action on");
+		assertThat((String) noticeAbout(fromAnn).getContent()).as("Ann is told where the question went")
+			.contains("this question was passed to erin@example.com on");
 
 		send(reply(original, "Erin <erin@example.com>", "Reject"));
 		this.poller.sweep();
