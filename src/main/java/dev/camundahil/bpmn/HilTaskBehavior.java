@@ -60,15 +60,9 @@ class HilTaskBehavior extends TaskActivityBehavior {
 			// Someone signalled the execution directly, without an answer: the action cannot be answered any more.
 			List<UUID> cancelled = this.actions.cancelForLeftExecution(execution.getId(),
 					"execution signalled without a response");
-			VariablesMode mode = mode(execution);
-			if (mode == VariablesMode.LEAN) {
-				writeOutcome(execution, new HilOutcome(cancelled.isEmpty() ? null : cancelled.get(0),
-						ActionStatus.CANCELLED, null, null), mode);
-			}
-			else {
-				execution.removeVariable(HilVariables.STATE);
-				execution.setVariable(HilVariables.STATUS, ActionStatus.CANCELLED.value());
-			}
+			// the whole outcome, as a cancellation over the API writes it, so that output parameters find it
+			writeOutcome(execution, new HilOutcome(cancelled.isEmpty() ? null : cancelled.get(0),
+					ActionStatus.CANCELLED, null, null), mode(execution));
 			leave(execution);
 			return;
 		}

@@ -66,7 +66,7 @@ public final class HilVariables {
 					json(HilResult.of(outcome.asMap())));
 			return;
 		}
-		execution.setVariable(ACTION_ID, outcome.actionId().toString());
+		execution.setVariable(ACTION_ID, (outcome.actionId() != null) ? outcome.actionId().toString() : null);
 		execution.setVariable(STATUS, outcome.status().value());
 		execution.setVariable(RESPONSE, typed(outcome.response()));
 		execution.setVariable(RESPONDED_BY, outcome.respondedBy());

@@ -177,6 +177,33 @@ class UnansweredTaskOutputsTest {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(Mode.class)
+	void aDirectSignalWithoutAnAnswerCancelsTheActionAndMapsTheCancelledOutcome(Mode mode) {
+		String key = deploy(mode.task(key("signalled" + mode.ordinal())).receiveTask("after").endEvent().done());
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
+		ActionRequest action = pendingActionOf(instance);
+		String waiting = this.runtime.createExecutionQuery()
+			.processInstanceId(instance.getId())
+			.activityId("ask")
+			.singleResult()
+			.getId();
+
+		this.runtime.signal(waiting);
+
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("after");
+		assertThat(this.actions.lookup(action.getId()).orElseThrow().getStatus()).isEqualTo(ActionStatus.CANCELLED);
+		Map<String, Object> variables = this.runtime.getVariables(instance.getId());
+		assertThat(variables).containsEntry("colour", null).containsEntry("score", null);
+		if (mode == Mode.LEAN) {
+			assertThat(variables).doesNotContainKeys("hilStatus", "hilResponse");
+		}
+		else {
+			assertThat(variables).containsEntry("hilStatus", "cancelled")
+				.containsEntry("hilActionId", action.getId().toString());
+		}
+	}
+
 	@Test
 	void expiryThatThrowsHilExpiredStillMapsTheOutcome() {
 		String key = key("expiredError");
