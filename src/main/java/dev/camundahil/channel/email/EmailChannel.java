@@ -169,7 +169,7 @@ public class EmailChannel implements OutputChannel {
 	private void build(MimeMessage mime, ChannelMessage message, EmailContent content, List<InternetAddress> to,
 			List<InternetAddress> cc, List<InternetAddress> bcc, String messageId) throws Exception {
 		ActionView action = message.action();
-		MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
+		MimeMessageHelper helper = new MimeHelper(mime);
 		helper.setFrom(this.from);
 		if (this.replyTo != null) {
 			helper.setReplyTo(replyAddress(action));
