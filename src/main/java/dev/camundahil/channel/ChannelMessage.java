@@ -1,6 +1,7 @@
 package dev.camundahil.channel;
 
 import java.util.Map;
+import java.util.UUID;
 
 import dev.camundahil.action.ActionView;
 
@@ -15,18 +16,27 @@ import dev.camundahil.action.ActionView;
  * when the request has none
  * @param recipient the one person this message is for (a recipient a reassignment added), or {@code null} for
  * everyone the action is addressed to
+ * @param dispatchId the dispatch outbox row this message is delivered for, the same on every retry of it, so that a
+ * channel that sends in parts (an email's copies) can tell what an earlier attempt already sent; {@code null} for a
+ * message that does not come from the outbox
  */
 public record ChannelMessage(ActionView action, String outputType, Purpose purpose, String requestMessageId,
-		String recipient) {
+		String recipient, UUID dispatchId) {
 
 	/** A message that refers to no earlier one. */
 	public ChannelMessage(ActionView action, String outputType, Purpose purpose) {
-		this(action, outputType, purpose, null, null);
+		this(action, outputType, purpose, null, null, null);
 	}
 
 	/** A message for everyone the action is addressed to. */
 	public ChannelMessage(ActionView action, String outputType, Purpose purpose, String requestMessageId) {
-		this(action, outputType, purpose, requestMessageId, null);
+		this(action, outputType, purpose, requestMessageId, null, null);
+	}
+
+	/** A message that does not come from the dispatch outbox. */
+	public ChannelMessage(ActionView action, String outputType, Purpose purpose, String requestMessageId,
+			String recipient) {
+		this(action, outputType, purpose, requestMessageId, recipient, null);
 	}
 
 	public enum Purpose {

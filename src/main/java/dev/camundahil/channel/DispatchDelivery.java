@@ -97,8 +97,8 @@ final class DispatchDelivery {
 		}
 		DispatchReceipt receipt;
 		try {
-			receipt = channel.dispatch(
-					new ChannelMessage(action, row.outputType(), row.purpose(), requestMessageId, row.recipient()));
+			receipt = channel.dispatch(new ChannelMessage(action, row.outputType(), row.purpose(), requestMessageId,
+					row.recipient(), row.id()));
 		}
 		catch (Exception ex) {
 			recordFailure(row, describe(ex));
@@ -116,7 +116,7 @@ final class DispatchDelivery {
 					try {
 						receipt = channel.dispatch(
 								new ChannelMessage(action, row.outputType(), row.purpose(), requestMessageId,
-										row.recipient()));
+										row.recipient(), row.id()));
 					}
 					catch (Exception ex) {
 						throw new ChannelFailure(ex);

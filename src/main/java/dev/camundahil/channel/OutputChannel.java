@@ -11,7 +11,8 @@ import dev.camundahil.action.ActionView;
  * parameter names.
  * <p>
  * A channel is called after the transaction that opened the action has committed, from an outbox, and is called
- * again with backoff when it throws, so {@link #dispatch} must be safe to repeat for the same message.
+ * again with backoff when it throws, so {@link #dispatch} must be safe to repeat for the same message; the
+ * message's {@link ChannelMessage#dispatchId() dispatchId} is the same on every attempt.
  */
 public interface OutputChannel {
 

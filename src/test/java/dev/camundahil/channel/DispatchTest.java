@@ -145,6 +145,9 @@ class DispatchTest {
 
 		assertThat(this.flaky.calls.get(id).get()).isEqualTo(3);
 		assertThat(this.flaky.deliveries.get(id).get()).isEqualTo(1);
+		UUID row = this.jdbc.queryForObject("SELECT id FROM action_dispatch WHERE action_id = ?", UUID.class, id);
+		assertThat(this.flaky.dispatchIds.get(id)).as("the outbox row named to the channel on every attempt")
+			.containsExactly(row, row, row);
 		assertThat(this.jdbc.queryForMap("SELECT attempts, last_error FROM action_dispatch WHERE action_id = ?", id))
 			.containsEntry("attempts", 3)
 			.containsEntry("last_error", null);

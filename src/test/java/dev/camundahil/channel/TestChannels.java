@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.camundahil.action.ActionEvent;
@@ -70,6 +71,9 @@ class TestChannels {
 
 		final Map<UUID, AtomicInteger> deliveries = new ConcurrentHashMap<>();
 
+		/** The outbox row each call was for, by action. */
+		final Map<UUID, List<UUID>> dispatchIds = new ConcurrentHashMap<>();
+
 		@Override
 		public String type() {
 			return "custom";
@@ -78,6 +82,8 @@ class TestChannels {
 		@Override
 		public DispatchReceipt dispatch(ChannelMessage message) throws Exception {
 			UUID id = message.action().id();
+			this.dispatchIds.computeIfAbsent(id, (key) -> new CopyOnWriteArrayList<>())
+				.add(message.dispatchId());
 			int call = this.calls.computeIfAbsent(id, (key) -> new AtomicInteger()).incrementAndGet();
 			if (call <= Integer.parseInt(String.valueOf(message.args().get("failTimes")))) {
 				throw new java.io.IOException("receiver down (call " + call + ")");

@@ -1,11 +1,13 @@
 package dev.camundahil.channel.email;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.Address;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -22,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -32,6 +35,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * connections stay open between emails ({@code hil.mail.connection-idle-timeout}). The {@code Message-ID} it
  * generates is returned in the receipt, so that replies can be matched to the action; the
  * action id also travels in the {@code X-HIL-Action-Id} header and in the subject as {@code [HIL-<id>]}.
+ * <p>
+ * Each copy that goes out for a dispatch outbox row is recorded at once ({@link EmailCopies}): a retry of the row
+ * sends only the copies still owed, with the same {@code Message-ID}. A copy the server refuses for good (a 5xx
+ * reply to its address) does not stop the others; the attempt then fails naming the refused address.
  */
 public class EmailChannel implements OutputChannel {
 
@@ -52,6 +59,9 @@ public class EmailChannel implements OutputChannel {
 
 	private final ActionService actions;
 
+	/** Null without a database (then every attempt sends every copy). */
+	private final EmailCopies sentCopies;
+
 	private final InternetAddress from;
 
 	private final InternetAddress replyTo;
@@ -59,9 +69,10 @@ public class EmailChannel implements OutputChannel {
 	private final boolean replyToPlusAddress;
 
 	EmailChannel(ObjectProvider<JavaMailSender> mailSender, SmtpConnections connections, EmailComposer composer,
-			ActionService actions, String from, String replyTo, boolean replyToPlusAddress) {
+			ActionService actions, EmailCopies sentCopies, String from, String replyTo, boolean replyToPlusAddress) {
 		this.mailSender = mailSender;
 		this.actions = actions;
+		this.sentCopies = sentCopies;
 		this.connections = connections;
 		this.composer = composer;
 		this.from = address("hil.mail.from", from);
@@ -128,24 +139,132 @@ public class EmailChannel implements OutputChannel {
 			log.info("Nothing to send for action {}: the recipient it was for no longer has it", action.id());
 			return new DispatchReceipt(null, Map.of("recipients", 0));
 		}
-		int attachments = 0;
-		for (ActionRecipient recipient : copies) {
-			EmailContent content = this.composer.compose(message, recipient);
-			InternetAddress person = new InternetAddress(recipient.address());
-			Envelope envelope = new Envelope(sender.createMimeMessage().getSession(), person);
-			if (recipient.addedBy() == null) {
-				// the visible headers stay as the task set them; only the envelope names this one person
-				build(envelope, message, content, to, cc, List.of(), messageId);
-			}
-			else {
-				build(envelope, message, content, List.of(person), List.of(), List.of(), messageId);
-			}
-			this.connections.send(sender, envelope);
-			attachments = content.attachments().size();
+		Map<String, String> sentBefore = sentBefore(message);
+		if (!sentBefore.isEmpty()) {
+			// the copies an earlier attempt sent went out with this Message-ID: the rest join them
+			messageId = sentBefore.values().iterator().next();
 		}
-		log.info("Sent {} email for action {} as {} cop(ies), one per recipient, {} attachment(s), Message-ID {}",
-				message.isReminder() ? "reminder" : "request", action.id(), copies.size(), attachments, messageId);
+		List<ActionRecipient> owed = copies.stream()
+			.filter((recipient) -> !sentBefore.containsKey(EmailCopies.key(recipient.address())))
+			.toList();
+		int earlier = copies.size() - owed.size();
+		int sent = 0;
+		int attachments = 0;
+		List<String> refused = new ArrayList<>();
+		for (ActionRecipient recipient : owed) {
+			try {
+				attachments = sendCopy(sender, message, recipient, to, cc, messageId);
+			}
+			catch (Exception ex) {
+				String refusal = refusal(ex);
+				if (refusal != null) {
+					// this address will not take the email on a retry either: the others still get theirs now
+					refused.add(recipient.address() + " (" + refusal + ")");
+					continue;
+				}
+				if (earlier + sent == 0 && refused.isEmpty()) {
+					throw ex;
+				}
+				logPartial(message, earlier + sent, copies.size(), messageId);
+				throw new EmailDispatchException(sentText(earlier + sent, copies.size()) + refusedText(refused)
+						+ "; the copy to " + recipient.address() + " failed: " + describe(ex), ex);
+			}
+			recordSent(message, recipient, messageId);
+			sent++;
+		}
+		if (!refused.isEmpty()) {
+			logPartial(message, earlier + sent, copies.size(), messageId);
+			throw new EmailDispatchException(sentText(earlier + sent, copies.size()) + refusedText(refused));
+		}
+		if (earlier == 0) {
+			log.info("Sent {} email for action {} as {} cop(ies), one per recipient, {} attachment(s), Message-ID {}",
+					message.isReminder() ? "reminder" : "request", action.id(), copies.size(), attachments, messageId);
+		}
+		else if (sent == 0) {
+			log.info("All {} copies of the {} email for action {} went out on earlier attempts, Message-ID {}",
+					copies.size(), message.isReminder() ? "reminder" : "request", action.id(), messageId);
+		}
+		else {
+			log.info("Sent the {} cop(ies) still owed of the {} email for action {} ({} of {} went out on an earlier "
+					+ "attempt), Message-ID {}", sent, message.isReminder() ? "reminder" : "request", action.id(),
+					earlier, copies.size(), messageId);
+		}
 		return new DispatchReceipt(messageId, Map.of("recipients", copies.size()));
+	}
+
+	/** Sends one recipient's copy and returns how many attachments it had. */
+	private int sendCopy(JavaMailSender sender, ChannelMessage message, ActionRecipient recipient,
+			List<InternetAddress> to, List<InternetAddress> cc, String messageId) throws Exception {
+		EmailContent content = this.composer.compose(message, recipient);
+		InternetAddress person = new InternetAddress(recipient.address());
+		Envelope envelope = new Envelope(sender.createMimeMessage().getSession(), person);
+		if (recipient.addedBy() == null) {
+			// the visible headers stay as the task set them; only the envelope names this one person
+			build(envelope, message, content, to, cc, List.of(), messageId);
+		}
+		else {
+			build(envelope, message, content, List.of(person), List.of(), List.of(), messageId);
+		}
+		this.connections.send(sender, envelope);
+		return content.attachments().size();
+	}
+
+	/** The copies earlier attempts of this message's dispatch row sent, by address; none outside the outbox. */
+	private Map<String, String> sentBefore(ChannelMessage message) {
+		if (message.dispatchId() == null || this.sentCopies == null) {
+			return Map.of();
+		}
+		return this.sentCopies.sent(message.dispatchId());
+	}
+
+	private void recordSent(ChannelMessage message, ActionRecipient recipient, String messageId) {
+		if (message.dispatchId() != null && this.sentCopies != null) {
+			this.sentCopies.record(message.dispatchId(), recipient.address(), messageId, Instant.now());
+		}
+	}
+
+	private static void logPartial(ChannelMessage message, int sent, int copies, String messageId) {
+		log.info("Sent {} of {} copies of the {} email for action {}, Message-ID {}; {} owed, sent when the dispatch "
+				+ "is retried",
+				sent, copies, message.isReminder() ? "reminder" : "request", message.action().id(), messageId,
+				copies - sent);
+	}
+
+	private static String sentText(int sent, int copies) {
+		return "sent " + sent + " of " + copies + " copies, " + (copies - sent) + " owed";
+	}
+
+	private static String refusedText(List<String> refused) {
+		return refused.isEmpty() ? "" : "; the mail server refused for good " + String.join(", ", refused);
+	}
+
+	/**
+	 * The mail server's permanent refusal of the one address a copy went to (a 5xx reply to it, which JavaMail
+	 * reports as an invalid address), or null for any other failure, which a retry may overcome.
+	 */
+	static String refusal(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+					&& failed.getInvalidAddresses().length > 0) {
+				Exception reply = failed.getNextException();
+				String text = (reply != null && reply.getMessage() != null) ? reply.getMessage() : failed.getMessage();
+				return (text != null) ? text.strip() : "refused";
+			}
+			if (cause instanceof MailSendException send) {
+				for (Exception failure : send.getFailedMessages().values()) {
+					String refusal = refusal(failure);
+					if (refusal != null) {
+						return refusal;
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	private static String describe(Throwable ex) {
+		String text = ex.getMessage();
+		return ex.getClass().getSimpleName() + ((text != null && !text.isBlank()) ? ": " + text : "");
 	}
 
 	/**

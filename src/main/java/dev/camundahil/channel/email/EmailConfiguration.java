@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
@@ -29,13 +30,16 @@ class EmailConfiguration {
 	EmailChannel hilEmailChannel(ObjectProvider<JavaMailSender> mailSender, ObjectProvider<RuntimeService> runtime,
 			EmailProperties mail, EmailLimitProperties limits, LinksProperties links, ActionProperties actions,
 			SignedTokens tokens, SmtpConnections connections, ActionService actionService,
-			@Value("${hil.mail.inbound.host:}") String inboundHost, ObjectProvider<HilTexts> texts) {
+			@Value("${hil.mail.inbound.host:}") String inboundHost, ObjectProvider<HilTexts> texts,
+			ObjectProvider<JdbcTemplate> jdbc) {
 		EmailComposer composer = new EmailComposer(
 				new EmailTemplates(mail.getTemplateDir(), texts.getIfAvailable(HilTexts::defaults)),
 				hilResponseLinks(tokens, links, actions),
 				new AttachmentResolver(runtime, mail.getAttachmentDir(), limits.getMaxAttachmentSize()),
 				limits.getMaxEmailBodySize(), !inboundHost.isBlank());
-		return new EmailChannel(mailSender, connections, composer, actionService, mail.getFrom(), mail.getReplyTo(),
+		JdbcTemplate database = jdbc.getIfAvailable();
+		return new EmailChannel(mailSender, connections, composer, actionService,
+				(database != null) ? new EmailCopies(database) : null, mail.getFrom(), mail.getReplyTo(),
 				mail.isReplyToPlusAddress());
 	}
 
