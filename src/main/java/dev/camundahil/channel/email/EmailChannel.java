@@ -139,7 +139,9 @@ public class EmailChannel implements OutputChannel {
 			log.info("Nothing to send for action {}: the recipient it was for no longer has it", action.id());
 			return new DispatchReceipt(null, Map.of("recipients", 0));
 		}
-		Map<String, String> sentBefore = sentBefore(message);
+		// one copy has no others to hold back on a retry: only several are worth a row each
+		boolean tracked = copies.size() > 1;
+		Map<String, String> sentBefore = tracked ? sentBefore(message) : Map.of();
 		if (!sentBefore.isEmpty()) {
 			// the copies an earlier attempt sent went out with this Message-ID: the rest join them
 			messageId = sentBefore.values().iterator().next();
@@ -169,7 +171,9 @@ public class EmailChannel implements OutputChannel {
 				throw new EmailDispatchException(sentText(earlier + sent, copies.size()) + refusedText(refused)
 						+ "; the copy to " + recipient.address() + " failed: " + describe(ex), ex);
 			}
-			recordSent(message, recipient, messageId);
+			if (tracked) {
+				recordSent(message, recipient, messageId);
+			}
 			sent++;
 		}
 		if (!refused.isEmpty()) {
