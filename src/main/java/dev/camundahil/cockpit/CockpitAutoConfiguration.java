@@ -1,5 +1,7 @@
 package dev.camundahil.cockpit;
 
+import java.util.List;
+
 import dev.camundahil.action.ActionService;
 import dev.camundahil.channel.ChannelAutoConfiguration;
 import dev.camundahil.channel.DispatchBacklog;
@@ -7,6 +9,8 @@ import dev.camundahil.webhook.WebhookAutoConfiguration;
 import dev.camundahil.webhook.WebhookStatus;
 import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,7 +43,20 @@ public class CockpitAutoConfiguration {
 			ObjectProvider<DispatchBacklog> dispatches, ObjectProvider<WebhookStatus> webhooks,
 			CockpitProperties properties) {
 		return new CockpitBridge(engine, new CockpitOperations(actions, dispatches.getIfAvailable(),
-				webhooks.getIfAvailable(), properties.getAdminGroup()));
+				webhooks.getIfAvailable(), adminGroups(properties, engine)));
+	}
+
+	/** The setting's group, else the engine's own admin groups, whose names differ between Camunda and Operaton. */
+	private static List<String> adminGroups(CockpitProperties properties, ProcessEngine engine) {
+		String group = properties.getAdminGroup();
+		if (group != null && !group.isBlank()) {
+			return List.of(group.strip());
+		}
+		if (engine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl configuration
+				&& configuration.getAdminGroups() != null && !configuration.getAdminGroups().isEmpty()) {
+			return configuration.getAdminGroups();
+		}
+		return List.of(Groups.CAMUNDA_ADMIN);
 	}
 
 }

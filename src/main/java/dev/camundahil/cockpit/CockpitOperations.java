@@ -39,19 +39,20 @@ final class CockpitOperations {
 
 	private final WebhookStatus webhooks;
 
-	private final String adminGroup;
+	private final List<String> adminGroups;
 
 	/** @param dispatches null without the dispatch outbox; the same for {@code webhooks} */
-	CockpitOperations(ActionService actions, DispatchBacklog dispatches, WebhookStatus webhooks, String adminGroup) {
+	CockpitOperations(ActionService actions, DispatchBacklog dispatches, WebhookStatus webhooks,
+			List<String> adminGroups) {
 		this.actions = actions;
 		this.dispatches = dispatches;
 		this.webhooks = webhooks;
-		this.adminGroup = adminGroup;
+		this.adminGroups = List.copyOf(adminGroups);
 	}
 
 	/** Whether someone in these groups may act. */
 	boolean mayAct(List<String> groupIds) {
-		return groupIds != null && groupIds.contains(this.adminGroup);
+		return groupIds != null && groupIds.stream().anyMatch(this.adminGroups::contains);
 	}
 
 	Map<String, Object> processInstance(String processInstanceId) {

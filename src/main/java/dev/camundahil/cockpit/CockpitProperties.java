@@ -14,10 +14,11 @@ public class CockpitProperties {
 	private boolean enabled = true;
 
 	/**
-	 * The Camunda group whose members may act in the HIL view (cancel, resend, retry); everyone else who may use
-	 * Cockpit only looks.
+	 * The group whose members may act in the HIL view (cancel, extend, resend, retry); everyone else who may use
+	 * Cockpit only looks. Unset: the process engine's admin groups ({@code camunda-admin} on Camunda,
+	 * {@code operaton-admin} on Operaton).
 	 */
-	private String adminGroup = "camunda-admin";
+	private String adminGroup;
 
 	public boolean isEnabled() {
 		return this.enabled;

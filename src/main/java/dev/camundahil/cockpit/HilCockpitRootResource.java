@@ -15,9 +15,14 @@ public class HilCockpitRootResource extends AbstractCockpitPluginRootResource {
 		super(HilCockpitPlugin.ID);
 	}
 
+	/**
+	 * The resources for one engine, made here rather than through the base class's {@code subResource}: it only
+	 * hands its argument back, and takes two parameters on Camunda but one on Operaton, so a call to it fails on
+	 * one of them.
+	 */
 	@Path("{engineName}")
 	public HilCockpitResource engine(@PathParam("engineName") String engineName) {
-		return subResource(new HilCockpitResource(engineName), engineName);
+		return new HilCockpitResource(engineName);
 	}
 
 }

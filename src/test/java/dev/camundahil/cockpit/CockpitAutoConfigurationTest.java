@@ -5,6 +5,7 @@ import java.util.List;
 import dev.camundahil.support.PluginContexts;
 import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -14,11 +15,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
  * The Cockpit view where the application has Camunda's webapps and a process engine, reaching that engine's
- * application, with the admin group of its setting; gone without the webapps or when switched off.
+ * application, with the admin group of its setting or else the engine's own; gone without the webapps or when switched off.
  */
 class CockpitAutoConfigurationTest {
 
@@ -35,6 +37,15 @@ class CockpitAutoConfigurationTest {
 			assertThat(operations.mayAct(List.of("operators"))).isTrue();
 			assertThat(operations.mayAct(List.of("camunda-admin"))).isFalse();
 			assertThat(operations.mayAct(null)).isFalse();
+		});
+	}
+
+	@Test
+	void unsetTheAdminGroupsAreTheEnginesOwn() {
+		this.contexts.run((context) -> {
+			CockpitOperations operations = CockpitBridge.of(context.getBean(ProcessEngine.class));
+			assertThat(operations.mayAct(List.of("users", "engine-admins"))).isTrue();
+			assertThat(operations.mayAct(List.of("camunda-admin"))).as("the engine names its own").isFalse();
 		});
 	}
 
@@ -62,7 +73,11 @@ class CockpitAutoConfigurationTest {
 
 		@Bean
 		ProcessEngine processEngine() {
-			return mock(ProcessEngine.class);
+			ProcessEngineConfigurationImpl configuration = mock(ProcessEngineConfigurationImpl.class);
+			given(configuration.getAdminGroups()).willReturn(List.of("engine-admins"));
+			ProcessEngine engine = mock(ProcessEngine.class);
+			given(engine.getProcessEngineConfiguration()).willReturn(configuration);
+			return engine;
 		}
 
 	}
