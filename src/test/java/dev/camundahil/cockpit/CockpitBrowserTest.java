@@ -2,14 +2,7 @@ package dev.camundahil.cockpit;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,6 +18,7 @@ import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.bpmn.HilProcesses;
+import dev.camundahil.contract.CockpitSession;
 import dev.camundahil.support.H2Test;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -193,12 +187,12 @@ class CockpitBrowserTest {
 		User viewer = this.identity.newUser(user);
 		viewer.setPassword("viewer-password");
 		this.identity.saveUser(viewer);
-		String api = "/camunda/api/cockpit/plugin/hil/default";
 
-		Session anonymous = new Session();
+		CockpitSession anonymous = new CockpitSession(this.port, "/camunda");
+		String api = anonymous.api();
 		assertThat(anonymous.get(api + "/process-instance/" + instance.getId()).statusCode()).isIn(401, 403);
 
-		Session looking = new Session();
+		CockpitSession looking = new CockpitSession(this.port, "/camunda");
 		looking.logIn(user, "viewer-password");
 		HttpResponse<String> seen = looking.get(api + "/process-instance/" + instance.getId());
 		assertThat(seen.statusCode()).isEqualTo(200);
@@ -210,7 +204,7 @@ class CockpitBrowserTest {
 		assertThat(looking.post(api + "/actions/" + action + "/extend", "{\"by\": \"P1D\"}", true).statusCode())
 			.isEqualTo(403);
 
-		Session admin = new Session();
+		CockpitSession admin = new CockpitSession(this.port, "/camunda");
 		admin.logIn("demo", "demo");
 		assertThat(admin.post(api + "/actions/not-a-uuid/cancel", true).statusCode()).isEqualTo(400);
 		java.time.Instant deadline = this.actions.find(action).getExpiresAt();
@@ -230,7 +224,7 @@ class CockpitBrowserTest {
 
 		ProcessInstance other = this.runtime.startProcessInstanceByKey(this.flow, Map.of("orderId", 9));
 		UUID untouched = this.actions.findByProcessInstanceId(other.getId()).get(0).getId();
-		Session forged = new Session();
+		CockpitSession forged = new CockpitSession(this.port, "/camunda");
 		forged.logIn("demo", "demo");
 		assertThat(forged.post(api + "/actions/" + untouched + "/cancel", false).statusCode())
 			.as("without the CSRF token").isEqualTo(403);
@@ -297,85 +291,6 @@ class CockpitBrowserTest {
 		new WebDriverWait(this.browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
 			.withMessage(() -> "waiting for " + what + " in " + this.browser.getPageSource())
 			.until((driver) -> condition.getAsBoolean());
-	}
-
-	/** A Cockpit session over plain HTTP, with its cookies and CSRF token. */
-	private final class Session {
-
-		final CookieManager cookies = new CookieManager();
-
-		final HttpClient http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.cookieHandler(this.cookies)
-			.build();
-
-		/** The CSRF token the webapp last handed out, in a header or a cookie. */
-		String token;
-
-		Session() throws IOException, InterruptedException {
-			remember(this.http.send(HttpRequest.newBuilder(uri("/camunda/app/cockpit/")).build(),
-					BodyHandlers.ofString()));
-		}
-
-		void logIn(String user, String password) throws IOException, InterruptedException {
-			HttpResponse<String> login = this.http.send(
-					HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/cockpit"))
-						.header("Content-Type", "application/x-www-form-urlencoded")
-						.header("X-XSRF-TOKEN", xsrf())
-						.POST(BodyPublishers.ofString("username=" + user + "&password=" + password))
-						.build(),
-					BodyHandlers.ofString());
-			assertThat(login.statusCode()).as("login of %s: %s", user, login.body()).isEqualTo(200);
-			remember(login);
-			// the login starts a new session with a token of its own, which the next read hands out
-			get("/camunda/api/admin/auth/user/default");
-		}
-
-		HttpResponse<String> get(String path) throws IOException, InterruptedException {
-			return remember(this.http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").build(),
-					BodyHandlers.ofString()));
-		}
-
-		private HttpResponse<String> remember(HttpResponse<String> response) {
-			response.headers().firstValue("X-XSRF-TOKEN").ifPresent((value) -> this.token = value);
-			return response;
-		}
-
-		HttpResponse<String> post(String path, boolean withToken) throws IOException, InterruptedException {
-			return post(path, null, withToken);
-		}
-
-		HttpResponse<String> post(String path, String json, boolean withToken) throws IOException, InterruptedException {
-			HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-				.header("Accept", "application/json")
-				.POST((json != null) ? BodyPublishers.ofString(json) : BodyPublishers.noBody());
-			if (json != null) {
-				request.header("Content-Type", "application/json");
-			}
-			if (withToken) {
-				request.header("X-XSRF-TOKEN", xsrf());
-			}
-			return this.http.send(request.build(), BodyHandlers.ofString());
-		}
-
-		private String xsrf() {
-			if (this.token != null) {
-				return this.token;
-			}
-			return this.cookies.getCookieStore()
-				.getCookies()
-				.stream()
-				.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
-				.map(HttpCookie::getValue)
-				.reduce((first, last) -> last)
-				.orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
-		}
-
-		private URI uri(String path) {
-			return URI.create("http://127.0.0.1:" + CockpitBrowserTest.this.port + path);
-		}
-
 	}
 
 }
