@@ -146,8 +146,9 @@ class ReplyHandler {
 			audit(action, AuditEvents.REPLY_IGNORED, message, "reason", message.autoReplyReason().get());
 			return recorded(message, action, ReplyOutcome.Kind.IGNORED);
 		}
-		boolean recipient = isRecipient(action, message.from());
-		Optional<ActionRecipient> passedOn = recipient ? Optional.empty() : passedOnBy(action, message.from());
+		List<ActionRecipient> recipients = this.actions.recipients(action.getId());
+		boolean recipient = isRecipient(action, recipients, message.from());
+		Optional<ActionRecipient> passedOn = recipient ? Optional.empty() : passedOnBy(recipients, message.from());
 		if (!recipient && passedOn.isEmpty()) {
 			audit(action, AuditEvents.REPLY_REJECTED, message, "reason", "the sender is not one of the addressed recipients");
 			return recorded(message, action, ReplyOutcome.Kind.REJECTED);
@@ -258,11 +259,10 @@ class ReplyHandler {
 	 * Whether the sender has the action: one of its current recipients (a reassignment may have removed some and
 	 * added others), or, for an action opened before recipients were kept, one of its {@code to} and {@code cc}.
 	 */
-	private boolean isRecipient(ActionRequest action, String sender) {
+	private static boolean isRecipient(ActionRequest action, List<ActionRecipient> recipients, String sender) {
 		if (sender == null) {
 			return false;
 		}
-		List<ActionRecipient> recipients = this.actions.recipients(action.getId());
 		if (!recipients.isEmpty()) {
 			return recipients.stream()
 				.filter(ActionRecipient::isActive)
@@ -278,12 +278,11 @@ class ReplyHandler {
 	}
 
 	/** The sender as a recipient a reassignment removed, if they are one and no longer have the action. */
-	private Optional<ActionRecipient> passedOnBy(ActionRequest action, String sender) {
+	private static Optional<ActionRecipient> passedOnBy(List<ActionRecipient> recipients, String sender) {
 		if (sender == null) {
 			return Optional.empty();
 		}
-		return this.actions.recipients(action.getId())
-			.stream()
+		return recipients.stream()
 			.filter((recipient) -> !recipient.isActive())
 			.filter((recipient) -> bareAddress(recipient.address()).equalsIgnoreCase(sender))
 			.findFirst();
