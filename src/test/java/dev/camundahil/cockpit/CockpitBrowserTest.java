@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import dev.camundahil.action.ActionAudit;
 import dev.camundahil.action.ActionRequest;
@@ -20,6 +19,7 @@ import dev.camundahil.action.ActionStatus;
 import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.contract.CockpitSession;
 import dev.camundahil.support.H2Test;
+import dev.camundahil.support.HeadlessChromium;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -33,14 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,7 +43,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The HIL view in the real Cockpit of the standalone app, in headless Chromium: an admin logs in, opens an instance
@@ -62,10 +56,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @H2Test
 @DirtiesContext(classMode = ClassMode.BEFORE_CLASS)
 class CockpitBrowserTest {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	static final Path SCREENSHOTS = Path.of("docs/images");
 
@@ -87,6 +77,8 @@ class CockpitBrowserTest {
 	@Autowired
 	ActionService actions;
 
+	HeadlessChromium chromium;
+
 	WebDriver browser;
 
 	String flow;
@@ -100,8 +92,8 @@ class CockpitBrowserTest {
 
 	@AfterEach
 	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
+		if (this.chromium != null) {
+			this.chromium.close();
 		}
 	}
 
@@ -113,20 +105,20 @@ class CockpitBrowserTest {
 		logIn("demo", "demo");
 
 		this.browser.get(cockpit("#/process-instance/" + instance.getId() + "/runtime?tab=hil.processInstance.actions"));
-		WebElement view = waitFor(By.cssSelector(".hil-action[data-status='pending']"));
+		WebElement view = this.chromium.waitFor(By.cssSelector(".hil-action[data-status='pending']"));
 		assertThat(view.getAttribute("data-action-id")).isEqualTo(action.toString());
 		assertThat(view.findElement(By.cssSelector(".hil-question")).getText()).isEqualTo("Approve order 7?");
-		waitFor(By.cssSelector(".hil-audit li[data-event='created']"));
-		assertThat(texts(".hil-audit li")).anyMatch((entry) -> entry.contains("dispatched"));
+		this.chromium.waitFor(By.cssSelector(".hil-audit li[data-event='created']"));
+		assertThat(this.chromium.texts(".hil-audit li")).anyMatch((entry) -> entry.contains("dispatched"));
 		screenshot("cockpit-instance-tab.png");
 
-		click(By.cssSelector(".hil-cancel"));
-		waitUntil("the button asks for a second click",
+		this.chromium.click(By.cssSelector(".hil-cancel"));
+		this.chromium.waitUntil("the button asks for a second click",
 				() -> this.browser.findElement(By.cssSelector(".hil-cancel")).getText().contains("again"));
-		click(By.cssSelector(".hil-cancel"));
+		this.chromium.click(By.cssSelector(".hil-cancel"));
 
-		waitFor(By.cssSelector(".hil-action[data-status='cancelled']"));
-		waitFor(By.cssSelector(".hil-audit li[data-event='cancelled']"));
+		this.chromium.waitFor(By.cssSelector(".hil-action[data-status='cancelled']"));
+		this.chromium.waitFor(By.cssSelector(".hil-audit li[data-event='cancelled']"));
 		assertThat(this.actions.find(action).getStatus()).isEqualTo(ActionStatus.CANCELLED);
 		assertThat(this.actions.auditTrail(action))
 			.anyMatch((entry) -> "cancelled".equals(entry.getEvent()) && "demo".equals(entry.getUserId()));
@@ -134,7 +126,7 @@ class CockpitBrowserTest {
 		assertThat(this.runtime.getVariable(instance.getId(), "hilStatus")).isEqualTo("cancelled");
 
 		this.browser.get(cockpit("#/dashboard"));
-		waitFor(By.cssSelector(".hil-view h3"));
+		this.chromium.waitFor(By.cssSelector(".hil-view h3"));
 		screenshot("cockpit-dashboard.png");
 	}
 
@@ -153,9 +145,9 @@ class CockpitBrowserTest {
 		logIn("demo", "demo");
 
 		this.browser.get(cockpit("#/process-instance/" + instance.getId() + "/runtime?tab=hil.processInstance.actions"));
-		waitFor(By.cssSelector(".hil-action[data-status='pending'] .hil-vote"));
-		assertThat(texts(".hil-tally")).containsExactly("1 of 3 voted (all): Approve 1, Reject 0");
-		assertThat(texts(".hil-vote td")).startsWith("bob@example.com", "\"Approve\"");
+		this.chromium.waitFor(By.cssSelector(".hil-action[data-status='pending'] .hil-vote"));
+		assertThat(this.chromium.texts(".hil-tally")).containsExactly("1 of 3 voted (all): Approve 1, Reject 0");
+		assertThat(this.chromium.texts(".hil-vote td")).startsWith("bob@example.com", "\"Approve\"");
 		assertThat(this.browser.findElement(By.cssSelector(".hil-action dl")).getText())
 			.contains("ann@example.com, bob@example.com, carol@example.com");
 		screenshot("cockpit-votes.png");
@@ -163,15 +155,16 @@ class CockpitBrowserTest {
 		WebElement by = this.browser.findElement(By.cssSelector(".hil-extend-by"));
 		by.clear();
 		by.sendKeys("one day");
-		click(By.cssSelector(".hil-extend"));
-		waitUntil("the refusal", () -> texts(".hil-message.hil-error").stream().anyMatch((text) -> text.contains("P2D")));
+		this.chromium.click(By.cssSelector(".hil-extend"));
+		this.chromium.waitUntil("the refusal", () -> this.chromium.texts(".hil-message.hil-error").stream()
+			.anyMatch((text) -> text.contains("P2D")));
 		assertThat(this.actions.find(action.getId()).getExpiresAt()).isEqualTo(action.getExpiresAt());
 
 		by = this.browser.findElement(By.cssSelector(".hil-extend-by"));
 		by.clear();
 		by.sendKeys("P1D");
-		click(By.cssSelector(".hil-extend"));
-		waitFor(By.cssSelector(".hil-audit li[data-event='extended']"));
+		this.chromium.click(By.cssSelector(".hil-extend"));
+		this.chromium.waitFor(By.cssSelector(".hil-audit li[data-event='extended']"));
 		assertThat(this.actions.find(action.getId()).getExpiresAt())
 			.isEqualTo(action.getExpiresAt().plus(Duration.ofDays(1)));
 		assertThat(this.actions.auditTrail(action.getId()))
@@ -233,28 +226,18 @@ class CockpitBrowserTest {
 	}
 
 	private void openBrowser() {
-		assumeTrue(Files.isExecutable(CHROMIUM),
-				"Skipped: no Chromium at " + CHROMIUM + "; install Debian's chromium and chromium-driver packages");
-		assumeTrue(Files.isExecutable(CHROMEDRIVER),
-				"Skipped: no ChromeDriver at " + CHROMEDRIVER + "; install Debian's chromium-driver package");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.chromium = HeadlessChromium.start(Duration.ofSeconds(60),
+				(chrome) -> chrome.addArguments("--window-size=1400,1000"));
+		this.browser = this.chromium.driver();
 		this.browser.manage().window().setSize(new Dimension(1400, 1000));
 	}
 
 	private void logIn(String user, String password) {
 		this.browser.get(cockpit("#/login"));
-		waitFor(By.cssSelector("form[name='signinForm'] input[type='text']")).sendKeys(user);
+		this.chromium.waitFor(By.cssSelector("form[name='signinForm'] input[type='text']")).sendKeys(user);
 		this.browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys(password);
 		this.browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-		waitUntil("the login to finish",
+		this.chromium.waitUntil("the login to finish",
 				() -> this.browser.findElements(By.cssSelector("form[name='signinForm']")).isEmpty());
 	}
 
@@ -262,35 +245,10 @@ class CockpitBrowserTest {
 		return "http://127.0.0.1:" + this.port + "/camunda/app/cockpit/default/" + route;
 	}
 
-	private void click(By locator) {
-		waitUntil("a click on " + locator, () -> {
-			this.browser.findElement(locator).click();
-			return true;
-		});
-	}
-
 	private void screenshot(String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
 		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
 		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	private List<String> texts(String selector) {
-		return this.browser.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList();
-	}
-
-	private WebElement waitFor(By locator) {
-		// generous: Cockpit loads a large script on two shared cores; only a view that never shows it waits this long
-		return new WebDriverWait(this.browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
-			.withMessage(() -> "waiting for " + locator + " in " + this.browser.getPageSource())
-			.until((driver) -> driver.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst()
-				.orElse(null));
-	}
-
-	private void waitUntil(String what, BooleanSupplier condition) {
-		new WebDriverWait(this.browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
-			.withMessage(() -> "waiting for " + what + " in " + this.browser.getPageSource())
-			.until((driver) -> condition.getAsBoolean());
 	}
 
 }

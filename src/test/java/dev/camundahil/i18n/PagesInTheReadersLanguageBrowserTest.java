@@ -1,8 +1,5 @@
 package dev.camundahil.i18n;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +10,7 @@ import dev.camundahil.action.ActionService;
 import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.channel.chat.ChatConversations;
 import dev.camundahil.links.SignedTokens;
+import dev.camundahil.support.HeadlessChromium;
 import dev.camundahil.support.PostgresTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,19 +20,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The pages in headless Chromium whose browser prefers German: the confirm page of a German task, and the chat page
@@ -43,10 +35,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @PostgresTest
 class PagesInTheReadersLanguageBrowserTest {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	@LocalServerPort
 	int port;
@@ -66,28 +54,23 @@ class PagesInTheReadersLanguageBrowserTest {
 	@Autowired
 	SignedTokens tokens;
 
+	HeadlessChromium chromium;
+
 	WebDriver browser;
 
 	@BeforeEach
 	void openBrowser() {
-		assumeTrue(Files.isExecutable(CHROMIUM), "Skipped: no Chromium at " + CHROMIUM);
-		assumeTrue(Files.isExecutable(CHROMEDRIVER), "Skipped: no ChromeDriver at " + CHROMEDRIVER);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=de-DE");
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.chromium = HeadlessChromium.start(Duration.ofSeconds(30), (chrome) -> {
+			chrome.addArguments("--lang=de-DE");
+			chrome.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
+		});
+		this.browser = this.chromium.driver();
 	}
 
 	@AfterEach
 	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
+		if (this.chromium != null) {
+			this.chromium.close();
 		}
 	}
 
@@ -105,7 +88,7 @@ class PagesInTheReadersLanguageBrowserTest {
 		this.browser.get("http://127.0.0.1:" + this.port + "/respond/" + action.getId() + "?option=Ablehnen&token="
 				+ token);
 
-		WebElement confirm = waitFor(By.id("confirm"));
+		WebElement confirm = this.chromium.waitFor(By.id("confirm"));
 		assertThat(confirm.getText()).isEqualTo("Bestätigen");
 		assertThat(this.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
 		assertThat(this.browser.findElement(By.tagName("body")).getText()).contains("Ihre Antwort: Ablehnen")
@@ -116,7 +99,8 @@ class PagesInTheReadersLanguageBrowserTest {
 		this.browser.findElement(By.id("comment")).sendKeys("Zu teuer für dieses Quartal");
 		confirm.click();
 
-		assertThat(waitFor(By.id("recorded")).getText()).isEqualTo("Ihre Antwort „Ablehnen“ wurde gespeichert.");
+		assertThat(this.chromium.waitFor(By.id("recorded")).getText())
+			.isEqualTo("Ihre Antwort „Ablehnen“ wurde gespeichert.");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Ablehnen");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("Anna");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilComment")).isEqualTo("Zu teuer für dieses Quartal");
@@ -149,50 +133,32 @@ class PagesInTheReadersLanguageBrowserTest {
 
 		this.browser.get("http://127.0.0.1:" + this.port + link.substring(link.indexOf("/chat/")));
 
-		waitFor(By.cssSelector("#messages li.prompt[data-status='pending'] .text"));
+		this.chromium.waitFor(By.cssSelector("#messages li.prompt[data-status='pending'] .text"));
 		assertThat(this.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Fragen an Sie");
 		assertThat(this.browser.findElement(By.id("chat")).getAttribute("data-time-zone")).isEqualTo("Asia/Tokyo");
-		waitUntil("the German waiting line",
+		this.chromium.waitUntil("the German waiting line",
 				() -> "Wartet auf Ihre Antwort.".equals(this.browser.findElement(By.id("state")).getText()));
 		this.browser.findElement(By.id("comment")).sendKeys("bitte vor 12 Uhr");
 		this.browser.findElement(By.id("text")).sendKeys("ja");
 		this.browser.findElement(By.id("send")).click();
 
-		waitUntil("the answer with its comment", () -> texts("#messages li.answer .comment").contains("bitte vor 12 Uhr"));
+		this.chromium.waitUntil("the answer with its comment",
+				() -> this.chromium.texts("#messages li.answer .comment").contains("bitte vor 12 Uhr"));
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Ja");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilComment")).isEqualTo("bitte vor 12 Uhr");
 
 		// the second question is answered elsewhere; an answer typed on the page after that is told who was first
-		waitFor(By.xpath("//li[contains(@class,'prompt') and @data-status='pending']"));
+		this.chromium.waitFor(By.xpath("//li[contains(@class,'prompt') and @data-status='pending']"));
 		this.conversations.answer(session, "Sehr gut", "bob", null, "tests");
 		this.browser.findElement(By.id("text")).sendKeys("Gut");
 		this.browser.findElement(By.id("send")).click();
 
-		waitUntil("the late answer's outcome line", () -> {
+		this.chromium.waitUntil("the late answer's outcome line", () -> {
 			String error = this.browser.findElement(By.id("error")).getText();
 			return error.startsWith("Zu spät: Beantwortet mit „Sehr gut“ von bob am ");
 		});
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Sehr gut");
-	}
-
-	private List<String> texts(String selector) {
-		return new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-			.until((driver) -> driver.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList());
-	}
-
-	private WebElement waitFor(By locator) {
-		// generous: only a page that never shows the element should ever wait this long
-		return new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-			.withMessage(() -> "waiting for " + locator + " in " + this.browser.getPageSource())
-			.until((driver) -> driver.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst()
-				.orElse(null));
-	}
-
-	private void waitUntil(String what, java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-			.withMessage(() -> "waiting for " + what + " in " + this.browser.getPageSource())
-			.until((driver) -> condition.getAsBoolean());
 	}
 
 }

@@ -1,14 +1,12 @@
 package dev.camundahil.channel.chat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.camundahil.bpmn.HilProcesses;
+import dev.camundahil.support.HeadlessChromium;
 import dev.camundahil.support.PostgresTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,19 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The chat page in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; nothing is downloaded):
@@ -39,10 +31,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @PostgresTest
 class ChatPageBrowserTest {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	static final String QUESTION = "Ship <b>now</b>? <script>window.hacked = true;</script>";
 
@@ -60,6 +48,8 @@ class ChatPageBrowserTest {
 	@Autowired
 	ChatConversations conversations;
 
+	HeadlessChromium chromium;
+
 	WebDriver browser;
 
 	String key;
@@ -68,20 +58,8 @@ class ChatPageBrowserTest {
 
 	@BeforeEach
 	void openBrowser() {
-		assumeTrue(Files.isExecutable(CHROMIUM),
-				"Skipped: no Chromium at " + CHROMIUM + "; install Debian's chromium and chromium-driver packages");
-		assumeTrue(Files.isExecutable(CHROMEDRIVER),
-				"Skipped: no ChromeDriver at " + CHROMEDRIVER + "; install Debian's chromium-driver package");
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.chromium = HeadlessChromium.start(Duration.ofSeconds(30));
+		this.browser = this.chromium.driver();
 		this.key = HilProcesses.key("chatpage");
 		this.session = "page-" + UUID.randomUUID();
 		this.repository.createDeployment()
@@ -91,8 +69,8 @@ class ChatPageBrowserTest {
 
 	@AfterEach
 	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
+		if (this.chromium != null) {
+			this.chromium.close();
 		}
 	}
 
@@ -102,24 +80,25 @@ class ChatPageBrowserTest {
 		String link = this.conversations.link(this.session).url();
 		this.browser.get("http://127.0.0.1:" + this.port + link.substring(link.indexOf("/chat/")));
 
-		waitFor(By.cssSelector("#messages li.prompt[data-status='pending'] .text"));
-		assertThat(texts("#messages li.prompt .text")).as("the question, HTML shown as text").containsExactly(QUESTION);
+		this.chromium.waitFor(By.cssSelector("#messages li.prompt[data-status='pending'] .text"));
+		assertThat(this.chromium.texts("#messages li.prompt .text")).as("the question, HTML shown as text")
+			.containsExactly(QUESTION);
 		assertThat(this.browser.findElements(By.cssSelector("#messages b, #messages script, #messages img"))).isEmpty();
-		waitUntil("the live stream is connected",
+		this.chromium.waitUntil("the live stream is connected",
 				() -> "Live".equals(this.browser.findElement(By.id("connection")).getText()));
 
-		assertThat(texts("#messages li.prompt .options button")).containsExactly("Yes", "No");
-		waitUntil("a click on the quick reply 'Yes'", () -> {
+		assertThat(this.chromium.texts("#messages li.prompt .options button")).containsExactly("Yes", "No");
+		this.chromium.waitUntil("a click on the quick reply 'Yes'", () -> {
 			this.browser.findElement(By.xpath("//li[contains(@class,'prompt')]//button[text()='Yes']")).click();
 			return true;
 		});
 
-		waitFor(By.xpath("//li[contains(@class,'prompt') and @data-status='pending']"
+		this.chromium.waitFor(By.xpath("//li[contains(@class,'prompt') and @data-status='pending']"
 				+ "/span[@class='text' and text()='" + ChatProcesses.RATE_MESSAGE + "']"));
-		assertThat(texts("#messages li.answer .text")).containsExactly("Yes");
+		assertThat(this.chromium.texts("#messages li.answer .text")).containsExactly("Yes");
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("rate");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Yes");
-		waitUntil("the answered question's buttons are disabled", () -> this.browser
+		this.chromium.waitUntil("the answered question's buttons are disabled", () -> this.browser
 			.findElements(By.cssSelector("#messages li.prompt[data-status='completed'] button"))
 			.stream()
 			.noneMatch(WebElement::isEnabled));
@@ -128,15 +107,18 @@ class ChatPageBrowserTest {
 		this.browser.findElement(By.id("text")).sendKeys(TYPED);
 		this.browser.findElement(By.id("send")).click();
 
-		waitUntil("the typed answer in the conversation", () -> texts("#messages li.answer .text").contains(TYPED));
+		this.chromium.waitUntil("the typed answer in the conversation",
+				() -> this.chromium.texts("#messages li.answer .text").contains(TYPED));
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("after");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo(TYPED);
 		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("Ann");
-		waitUntil("no open questions", () -> this.browser.findElement(By.id("state")).getText().contains("No open questions"));
+		this.chromium.waitUntil("no open questions",
+				() -> this.browser.findElement(By.id("state")).getText().contains("No open questions"));
 
 		// a question opened elsewhere reaches the open page over its live stream alone
 		start("A new question from the process");
-		waitFor(By.xpath("//li[contains(@class,'prompt')]/span[text()='A new question from the process']"));
+		this.chromium
+			.waitFor(By.xpath("//li[contains(@class,'prompt')]/span[text()='A new question from the process']"));
 
 		assertThat(this.browser.findElements(By.cssSelector("#messages b, #messages script, #messages img"))).isEmpty();
 		assertThat(((JavascriptExecutor) this.browser).executeScript("return window.hacked === undefined"))
@@ -150,7 +132,7 @@ class ChatPageBrowserTest {
 		String link = this.conversations.link(this.session, "Ann Example").url();
 		this.browser.get("http://127.0.0.1:" + this.port + link.substring(link.indexOf("/chat/")));
 
-		waitFor(By.cssSelector("#messages li.prompt[data-status='pending'] .text"));
+		this.chromium.waitFor(By.cssSelector("#messages li.prompt[data-status='pending'] .text"));
 		WebElement user = this.browser.findElement(By.id("user"));
 		assertThat(user.getAttribute("value")).isEqualTo("Ann Example");
 		assertThat(user.getAttribute("readonly")).isNotNull();
@@ -159,7 +141,8 @@ class ChatPageBrowserTest {
 		this.browser.findElement(By.id("comment")).sendKeys("ship it on Monday");
 		this.browser.findElement(By.id("send")).click();
 
-		waitUntil("the answer in the conversation", () -> texts("#messages li.answer .text").contains("Yes"));
+		this.chromium.waitUntil("the answer in the conversation",
+				() -> this.chromium.texts("#messages li.answer .text").contains("Yes"));
 		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("Ann Example");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilComment")).isEqualTo("ship it on Monday");
 	}
@@ -171,32 +154,12 @@ class ChatPageBrowserTest {
 		String token = otherSession.substring(otherSession.indexOf("token=") + 6);
 		this.browser.get("http://127.0.0.1:" + this.port + "/chat/" + this.session + "?token=" + token);
 
-		assertThat(waitFor(By.id("refused")).getText()).contains("not valid");
+		assertThat(this.chromium.waitFor(By.id("refused")).getText()).contains("not valid");
 		assertThat(this.browser.getPageSource()).doesNotContain("Not for you");
 	}
 
 	private ProcessInstance start(String question) {
 		return this.runtime.startProcessInstanceByKey(this.key, this.session, Map.of("question", question));
-	}
-
-	/** The texts of the elements, read again when the page re-renders meanwhile. */
-	private List<String> texts(String selector) {
-		return new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-			.until((driver) -> driver.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList());
-	}
-
-	private WebElement waitFor(By locator) {
-		// generous: only a page that never shows the element should ever wait this long
-		return new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-			.withMessage(() -> "waiting for " + locator + " in " + this.browser.getPageSource())
-			.until((driver) -> driver.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst()
-				.orElse(null));
-	}
-
-	private void waitUntil(String what, java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(this.browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-			.withMessage(() -> "waiting for " + what + " in " + this.browser.getPageSource())
-			.until((driver) -> condition.getAsBoolean());
 	}
 
 }

@@ -1,33 +1,25 @@
 package dev.camundahil.channel.email;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.Reassignment;
+import dev.camundahil.support.HeadlessChromium;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static dev.camundahil.bpmn.HilProcesses.hilTask;
 import static dev.camundahil.bpmn.HilProcesses.key;
 import static dev.camundahil.bpmn.HilProcesses.waitingAfter;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The response pages in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), opened from the
@@ -38,34 +30,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class PeoplePagesBrowserTest extends EmailTestSupport {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	WebDriver browser;
+	HeadlessChromium browser;
 
 	@BeforeEach
 	void openBrowser() {
-		assumeTrue(Files.isExecutable(CHROMIUM),
-				"Skipped: no Chromium at " + CHROMIUM + "; install Debian's chromium and chromium-driver packages");
-		assumeTrue(Files.isExecutable(CHROMEDRIVER),
-				"Skipped: no ChromeDriver at " + CHROMEDRIVER + "; install Debian's chromium-driver package");
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.browser = HeadlessChromium.start(PATIENCE);
 	}
 
 	@AfterEach
 	void closeBrowser() {
 		if (this.browser != null) {
-			this.browser.quit();
+			this.browser.close();
 		}
 	}
 
@@ -78,15 +53,15 @@ class PeoplePagesBrowserTest extends EmailTestSupport {
 
 		open(annLink);
 		assertThat(text("main")).contains("For ann@browser.example").contains("Approve the budget?");
-		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-		waitForText("Thank you");
+		this.browser.submitWith(By.cssSelector("main form button[type=submit]"));
+		this.browser.waitForText("main", "Thank you");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("ann@browser.example");
 
 		open(bobLink);
 		assertThat(text("h1")).isEqualTo("Already answered");
 		assertThat(text(".outcome")).matches(
 				"Answered Approve by ann@browser\\.example on \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} \\(email link\\)");
-		assertThat(this.browser.findElements(By.cssSelector("form"))).isEmpty();
+		assertThat(this.browser.driver().findElements(By.cssSelector("form"))).isEmpty();
 	}
 
 	@Test
@@ -104,8 +79,8 @@ class PeoplePagesBrowserTest extends EmailTestSupport {
 		assertThat(text(".outcome")).matches("Passed to carol@browser\\.example on \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}");
 		open(carolLink);
 		assertThat(text("main")).contains("For carol@browser.example");
-		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-		waitForText("Thank you");
+		this.browser.submitWith(By.cssSelector("main form button[type=submit]"));
+		this.browser.waitForText("main", "Thank you");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("carol@browser.example");
 	}
 
@@ -116,14 +91,14 @@ class PeoplePagesBrowserTest extends EmailTestSupport {
 
 		open(link("ann@browser.example", action.getId(), "Approve"));
 		assertThat(text(".pass h2")).isEqualTo("Pass this on");
-		this.browser.findElement(By.id("pass-to")).sendKeys("dave@browser.example");
-		this.browser.findElement(By.id("pass-note")).sendKeys("Dave decides trips");
-		this.browser.findElement(By.cssSelector(".pass-form button[type=submit]")).click();
-		waitForText("Passed to dave@browser.example");
+		this.browser.type(By.id("pass-to"), "dave@browser.example");
+		this.browser.type(By.id("pass-note"), "Dave decides trips");
+		this.browser.submitWith(By.cssSelector(".pass-form button[type=submit]"));
+		this.browser.waitForText("main", "Passed to dave@browser.example");
 
 		open(link("dave@browser.example", action.getId(), "Reject"));
-		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-		waitForText("Thank you");
+		this.browser.submitWith(By.cssSelector("main form button[type=submit]"));
+		this.browser.waitForText("main", "Thank you");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("dave@browser.example");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Reject");
 	}
@@ -142,24 +117,24 @@ class PeoplePagesBrowserTest extends EmailTestSupport {
 		String bobLink = link("bob@browser.example", action.getId(), "Ablehnen");
 
 		open(annLink);
-		assertThat(this.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+		assertThat(this.browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
 		assertThat(text("main")).contains("Für ann@browser.example").contains("Ihre Antwort: Freigeben");
-		assertThat(this.browser.findElements(By.id("name"))).as("the link's person is fixed").isEmpty();
+		assertThat(this.browser.driver().findElements(By.id("name"))).as("the link's person is fixed").isEmpty();
 		assertThat(text(".pass h2")).isEqualTo("Weitergeben");
-		this.browser.findElement(By.id("comment")).sendKeys("Budget reicht");
-		this.browser.findElement(By.id("confirm")).click();
-		waitForText("Vielen Dank");
+		this.browser.type(By.id("comment"), "Budget reicht");
+		this.browser.submitWith(By.id("confirm"));
+		this.browser.waitForText("main", "Vielen Dank");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("ann@browser.example");
 		assertThat(this.runtime.getVariable(instance.getId(), "hilComment")).isEqualTo("Budget reicht");
 
 		open(bobLink);
-		assertThat(this.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+		assertThat(this.browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
 		assertThat(text("h1")).isEqualTo("Bereits beantwortet");
 		assertThat(text(".outcome")).matches("Beantwortet mit Freigeben von ann@browser\\.example am "
 				+ "\\d{1,2}\\. \\S+ \\d{4}, \\d{2}:\\d{2} \\(E-Mail-Link\\)");
 		assertThat(text(".zone")).isEqualTo("Zeiten in Europe/Berlin.");
 		assertThat(text("main")).contains("Kommentar: Budget reicht");
-		assertThat(this.browser.findElements(By.cssSelector("form"))).isEmpty();
+		assertThat(this.browser.driver().findElements(By.cssSelector("form"))).isEmpty();
 	}
 
 	@Test
@@ -178,8 +153,8 @@ class PeoplePagesBrowserTest extends EmailTestSupport {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(annConfirms.statusCode()).isEqualTo(200);
 
-		this.browser.findElement(By.id("comment")).sendKeys("too late?");
-		this.browser.findElement(By.id("confirm")).click();
+		this.browser.type(By.id("comment"), "too late?");
+		this.browser.submitWith(By.id("confirm"));
 		assertThat(text("h1")).isEqualTo("Already answered");
 		assertThat(text(".outcome")).matches(
 				"Answered Approve by ann@browser\\.example on \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} \\(email link\\)");
@@ -200,12 +175,7 @@ class PeoplePagesBrowserTest extends EmailTestSupport {
 	}
 
 	private String text(String css) {
-		return this.browser.findElement(By.cssSelector(css)).getText().strip();
-	}
-
-	private void waitForText(String text) {
-		new WebDriverWait(this.browser, PATIENCE)
-			.until((driver) -> driver.findElement(By.tagName("main")).getText().contains(text));
+		return this.browser.text(css);
 	}
 
 	/** The link of one option in the email one person received about one action, as a path of this app. */
