@@ -220,7 +220,7 @@
       connection.className = 'connection live';
       load();
     });
-    ['prompt', 'status', 'reminder', 'vote'].forEach(function (name) {
+    ['prompt', 'status', 'reminder', 'vote', 'escalation'].forEach(function (name) {
       stream.addEventListener(name, load);
     });
     stream.onerror = function () {

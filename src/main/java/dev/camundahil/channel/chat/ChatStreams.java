@@ -296,6 +296,10 @@ class ChatStreams implements SmartLifecycle, DisposableBean {
 		if (type == ActionEvent.Type.VOTED) {
 			return "vote";
 		}
+		// an escalation adds approvers, which changes the tally too
+		if (type == ActionEvent.Type.ESCALATED) {
+			return "escalation";
+		}
 		return null;
 	}
 

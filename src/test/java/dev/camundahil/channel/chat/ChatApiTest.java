@@ -421,6 +421,26 @@ class ChatApiTest {
 		assertThat(decided.get(0).has("tally")).isFalse();
 	}
 
+	@Test
+	void anEscalationThatAddsApproversChangesTheTallyTheStreamShows() throws Exception {
+		String key = HilProcesses.deploy(this.repository, HilProcesses.waitingAfter(
+				HilProcesses.hilTask(HilProcesses.key("chat-escalation"), QUESTION, "chat")
+					.camundaInputParameter("expectedResponse", "Approve, Reject")
+					.camundaInputParameter("approval", "all")
+					.camundaInputParameter("approvers", "ann@example.com")
+					.camundaInputParameter("escalation", "PT4H: lead@example.com")));
+		ChatEventStream events = stream(api("/stream"), "X-API-Key", "test-key");
+		events.next("ready");
+		this.runtime.startProcessInstanceByKey(key, this.session);
+		events.next("prompt");
+		UUID action = UUID.fromString(get(api("/messages")).json().get(0).get("actionId").asText());
+
+		this.actionRequests.escalate(action, 1, List.of("lead@example.com"));
+
+		assertThat(events.next("escalation")).contains("0 of 2 approved");
+		assertThat(get(api("/messages")).json().get(0).get("tally").asText()).isEqualTo("0 of 2 approved");
+	}
+
 	private ProcessInstance start(String question) {
 		return this.runtime.startProcessInstanceByKey(this.key, this.session, Map.of("question", question));
 	}
