@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -170,6 +171,14 @@ public class ActionRequest {
 	/** The votes of an action that several approvers decide, in the order they were given; null for others. */
 	public List<ActionVote> getVotes() {
 		return (this.votes != null) ? List.copyOf(this.votes) : null;
+	}
+
+	/** The vote a person gave, told apart as the votes table does: by name, whatever its case. */
+	public Optional<ActionVote> voteOf(String person) {
+		if (this.votes == null || person == null) {
+			return Optional.empty();
+		}
+		return this.votes.stream().filter((vote) -> vote.by().equalsIgnoreCase(person)).findFirst();
 	}
 
 	void attachVotes(List<ActionVote> votes) {

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionRequest;
-import dev.camundahil.action.ActionVote;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.AuditEvents;
 import dev.camundahil.action.AnswerTransaction;
@@ -214,12 +213,7 @@ class ReplyHandler {
 
 	/** What the sender voted before, as the votes keep it. */
 	private static String earlierVote(ActionRequest action, String from) {
-		List<ActionVote> votes = (action.getVotes() != null) ? action.getVotes() : List.of();
-		return votes.stream()
-			.filter((vote) -> vote.by().equalsIgnoreCase(from))
-			.map((vote) -> String.valueOf(vote.value()))
-			.findFirst()
-			.orElse("");
+		return action.voteOf(from).map((vote) -> String.valueOf(vote.value())).orElse("");
 	}
 
 	private ReplyOutcome recorded(InboundMessage message, ActionRequest action, ReplyOutcome.Kind outcome) {

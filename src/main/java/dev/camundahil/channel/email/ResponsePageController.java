@@ -237,10 +237,8 @@ class ResponsePageController {
 		if (action.getStatus() == ActionStatus.CANCELLED) {
 			return page.state("cancelled", HttpStatus.GONE).with("closedAt", page.date(action.getUpdatedAt()));
 		}
-		Optional<ActionVote> ownVote = (page.recipient != null && action.getVotes() != null) ? action.getVotes()
-			.stream()
-			.filter((vote) -> vote.by().equalsIgnoreCase(page.recipient.address()))
-			.findFirst() : Optional.empty();
+		Optional<ActionVote> ownVote = (page.recipient != null) ? action.voteOf(page.recipient.address())
+				: Optional.empty();
 		if (ownVote.isPresent()) {
 			// one vote each: the link of someone who voted shows their vote while the others decide
 			return page.state("answered", HttpStatus.CONFLICT)
