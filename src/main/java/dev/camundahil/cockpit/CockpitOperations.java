@@ -18,6 +18,7 @@ import dev.camundahil.action.ActionVote;
 import dev.camundahil.action.ApprovalRule;
 import dev.camundahil.action.DeadlineChange;
 import dev.camundahil.action.PendingFlow;
+import dev.camundahil.action.Reassignment;
 import dev.camundahil.channel.DispatchBacklog;
 import dev.camundahil.channel.DispatchView;
 import dev.camundahil.webhook.DeliveryView;
@@ -26,7 +27,7 @@ import dev.camundahil.webhook.WebhookStatus;
 /**
  * What the HIL view in Cockpit shows and does, as plain maps for its script: the actions of a process instance with
  * their recipients, votes, audit trail, dispatches and webhook deliveries; the pending actions by flow and what failed; and, for the
- * admin group, cancel, extend and retry.
+ * admin group, cancel, extend, reassign and retry.
  */
 final class CockpitOperations {
 
@@ -127,6 +128,19 @@ final class CockpitOperations {
 	 */
 	ActionRequest extend(UUID actionId, String expiresAt, String by, String userId) {
 		return this.actions.extend(actionId, DeadlineChange.parse(expiresAt, by), userId);
+	}
+
+	/**
+	 * Passes a pending action from some recipients (all current ones when {@code from} is empty) to others for a
+	 * Cockpit user; those added get the request with links of their own.
+	 * @return the recipients added
+	 * @throws ActionNotFoundException no such action
+	 * @throws ActionConflictException it is no longer pending
+	 * @throws dev.camundahil.action.InvalidReassignmentException nobody to pass it to, an address that is none, or
+	 * someone to remove who is not a recipient
+	 */
+	List<ActionRecipient> reassign(UUID actionId, List<String> from, List<String> to, String reason, String userId) {
+		return this.actions.reassign(actionId, new Reassignment(from, to, reason, userId, false));
 	}
 
 	DispatchBacklog.Retry retryDispatch(UUID id) {

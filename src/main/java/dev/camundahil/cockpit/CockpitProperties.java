@@ -14,7 +14,7 @@ public class CockpitProperties {
 	private boolean enabled = true;
 
 	/**
-	 * The group whose members may act in the HIL view (cancel, extend, resend, retry); everyone else who may use
+	 * The group whose members may act in the HIL view (cancel, extend, pass on, resend, retry); everyone else who may use
 	 * Cockpit only looks. Unset: the process engine's admin groups ({@code camunda-admin} on Camunda,
 	 * {@code operaton-admin} on Operaton).
 	 */

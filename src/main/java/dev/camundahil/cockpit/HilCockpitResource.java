@@ -1,5 +1,6 @@
 package dev.camundahil.cockpit;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,18 +19,22 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionNotFoundException;
+import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.InvalidExtensionException;
+import dev.camundahil.action.InvalidReassignmentException;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * The plugin's calls for one process engine. Camunda's webapps authenticate them with the Cockpit session and check
- * their CSRF token; reading needs a Cockpit user, acting (cancel, extend, retry) the admin group
+ * their CSRF token; reading needs a Cockpit user, acting (cancel, extend, reassign, retry) the admin group
  * ({@code hil.cockpit.admin-group}).
  * Answers are JSON, refusals problem JSON.
  */
 public class HilCockpitResource extends AbstractCockpitPluginResource {
+
+	private static final String REASSIGN_EXAMPLE = "{\"to\": [\"bob@example.com\"], \"reason\": \"Ann is away\"}";
 
 	private static final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
 		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -83,12 +88,40 @@ public class HilCockpitResource extends AbstractCockpitPluginResource {
 	public Response extend(@PathParam("id") String actionId, String body) {
 		return act((operations, userId) -> {
 			UUID id = uuid(actionId);
-			Map<String, Object> request = object(body);
+			Map<String, Object> request = object(body, "{\"by\": \"P2D\"}");
 			try {
 				ActionRequest extended = operations.extend(id, field(request, "expiresAt"), field(request, "by"), userId);
 				return ok(Map.of("expiresAt", extended.getExpiresAt().toString()));
 			}
 			catch (InvalidExtensionException ex) {
+				return problem(400, ex.getMessage());
+			}
+			catch (ActionNotFoundException ex) {
+				return problem(404, "No action " + id);
+			}
+			catch (ActionConflictException ex) {
+				return problem(409, ex.getMessage());
+			}
+		});
+	}
+
+	/**
+	 * Body {@code {"to": ["bob@example.com"], "from": ["ann@example.com"], "reason": "Ann is away"}}, as the REST API
+	 * takes it; without {@code from} the action passes from all its current recipients.
+	 */
+	@POST
+	@Path("actions/{id}/reassign")
+	@Consumes(MediaType.APPLICATION_JSON)
+	public Response reassign(@PathParam("id") String actionId, String body) {
+		return act((operations, userId) -> {
+			UUID id = uuid(actionId);
+			Map<String, Object> request = object(body, REASSIGN_EXAMPLE);
+			try {
+				List<ActionRecipient> added = operations.reassign(id, addresses(request, "from"),
+						addresses(request, "to"), field(request, "reason"), userId);
+				return ok(Map.of("to", added.stream().map(ActionRecipient::address).toList()));
+			}
+			catch (InvalidReassignmentException ex) {
 				return problem(400, ex.getMessage());
 			}
 			catch (ActionNotFoundException ex) {
@@ -168,7 +201,7 @@ public class HilCockpitResource extends AbstractCockpitPluginResource {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> object(String body) {
+	private static Map<String, Object> object(String body, String example) {
 		try {
 			Object read = json.readValue((body != null && !body.isBlank()) ? body : "{}", Object.class);
 			if (read instanceof Map<?, ?> map) {
@@ -178,7 +211,20 @@ public class HilCockpitResource extends AbstractCockpitPluginResource {
 		catch (JsonProcessingException ex) {
 			// answered below like any body that is not a JSON object
 		}
-		throw new IllegalArgumentException("The body must be a JSON object, such as {\"by\": \"P2D\"}");
+		throw new IllegalArgumentException("The body must be a JSON object, such as " + example);
+	}
+
+	/** A field that lists addresses; none when it is absent. */
+	private static List<String> addresses(Map<String, Object> request, String name) {
+		Object value = request.get(name);
+		if (value == null) {
+			return List.of();
+		}
+		if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+			return list.stream().map(String.class::cast).toList();
+		}
+		throw new IllegalArgumentException("'" + name + "' must be a list of email addresses, such as "
+				+ REASSIGN_EXAMPLE);
 	}
 
 	private static String field(Map<String, Object> request, String name) {

@@ -138,6 +138,29 @@ function extendForm(api, action, reload, message) {
   return el("span", { class: "form-inline" }, button, " ", by);
 }
 
+/** Fields for whom to pass the action to (comma-separated addresses) and why, and a button that passes it on. */
+function reassignForm(api, action, reload, message) {
+  const to = el("input", { class: "form-control input-sm hil-reassign-to", type: "text", size: "28",
+    placeholder: "bob@example.com", "aria-label": "Pass to: one or more email addresses, separated by commas" });
+  const reason = el("input", { class: "form-control input-sm hil-reassign-reason", type: "text", size: "20",
+    placeholder: "Reason (optional)", "aria-label": "Why the action is passed on" });
+  const button = el("button", { class: "btn btn-default btn-sm hil-reassign", type: "button" }, "Pass to");
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const addresses = to.value.split(",").map((address) => address.trim()).filter((address) => address);
+      const body = await call(api, "POST", `/actions/${action.id}/reassign`,
+        { to: addresses, reason: reason.value.trim() || undefined });
+      message(`Passed to ${body.to.join(", ")}.`, false);
+      await reload();
+    } catch (error) {
+      message(error.message, true);
+      button.disabled = false;
+    }
+  });
+  return el("span", { class: "form-inline" }, button, " ", to, " ", reason);
+}
+
 /** "2 of 5 voted (all): Approve 2, Reject 0" */
 function tallyText(tally) {
   const counts = Object.entries(tally.counts || {}).map(([option, count]) => `${option} ${count}`).join(", ");
@@ -168,6 +191,9 @@ function renderAction(api, action, mayAct, reload, message) {
     buttons.append(actButton("Cancel action", "Click again to cancel", "hil-cancel",
       () => call(api, "POST", `/actions/${action.id}/cancel`), reload, message), " ",
       extendForm(api, action, reload, message));
+    if ((action.outputTypes || []).includes("email")) {
+      buttons.append(" ", reassignForm(api, action, reload, message));
+    }
   }
   const timeline = el("ol", { class: "hil-timeline hil-audit" }, action.audit.map((entry) =>
     el("li", { "data-event": entry.event },

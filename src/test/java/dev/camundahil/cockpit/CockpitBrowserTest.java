@@ -7,11 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import dev.camundahil.action.ActionAudit;
+import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.action.ActionService;
@@ -27,6 +33,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +48,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.annotation.DirtiesContext.ClassMode;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The HIL view in the real Cockpit of the standalone app, in headless Chromium: an admin logs in, opens an instance
@@ -58,6 +68,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CockpitBrowserTest {
 
 	static final Path SCREENSHOTS = Path.of("docs/images");
+
+	/** Where an email task's request and a reassignment's email go. */
+	static final GreenMail mail = new GreenMail(ServerSetup.SMTP.dynamicPort());
+
+	static {
+		mail.start();
+	}
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+	}
+
+	@AfterAll
+	static void stopMail() {
+		mail.stop();
+	}
 
 	@LocalServerPort
 	int port;
@@ -173,6 +201,40 @@ class CockpitBrowserTest {
 	}
 
 	@Test
+	void anAdminPassesAnEmailTaskToSomeoneElseWhoGetsItByEmail() throws Exception {
+		String flow = HilProcesses.deploy(this.repository, HilProcesses.waitingAfter(HilProcesses
+			.hilTask(HilProcesses.key("cockpitReassign"), "Sign the lease?", "email")
+			.camundaInputParameter("to", "ann@cockpit.example")
+			.camundaInputParameter("expectedResponse", "Sign, Refuse")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(flow);
+		UUID action = this.actions.findByProcessInstanceId(instance.getId()).get(0).getId();
+		openBrowser();
+		logIn("demo", "demo");
+
+		this.browser.get(cockpit("#/process-instance/" + instance.getId() + "/runtime?tab=hil.processInstance.actions"));
+		this.chromium.type(By.cssSelector(".hil-reassign-to"), "not an address");
+		this.chromium.click(By.cssSelector(".hil-reassign"));
+		this.chromium.waitUntil("the refusal", () -> this.chromium.texts(".hil-message.hil-error").stream()
+			.anyMatch((text) -> text.contains("not an address")));
+		assertThat(this.actions.recipients(action)).extracting(ActionRecipient::address)
+			.containsExactly("ann@cockpit.example");
+
+		WebElement to = this.browser.findElement(By.cssSelector(".hil-reassign-to"));
+		to.clear();
+		to.sendKeys("bob@cockpit.example");
+		this.chromium.type(By.cssSelector(".hil-reassign-reason"), "Ann is away");
+		this.chromium.click(By.cssSelector(".hil-reassign"));
+		this.chromium.waitFor(By.cssSelector(".hil-audit li[data-event='reassigned']"));
+		assertThat(this.browser.findElement(By.cssSelector(".hil-action dl")).getText())
+			.contains("ann@cockpit.example (passed to bob@cockpit.example), bob@cockpit.example");
+		assertThat(this.actions.auditTrail(action)).anyMatch((entry) -> "reassigned".equals(entry.getEvent())
+				&& "demo".equals(entry.getUserId()) && entry.getData().toString().contains("Ann is away"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(mail.getReceivedMessages())
+			.anyMatch((message) -> addressedTo(message, "bob@cockpit.example")));
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
+	}
+
+	@Test
 	void aUserOutsideTheAdminGroupOnlyLooksAndNoCallGoesWithoutTheCsrfToken() throws Exception {
 		ProcessInstance instance = this.runtime.startProcessInstanceByKey(this.flow, Map.of("orderId", 8));
 		UUID action = this.actions.findByProcessInstanceId(instance.getId()).get(0).getId();
@@ -196,6 +258,8 @@ class CockpitBrowserTest {
 
 		assertThat(looking.post(api + "/actions/" + action + "/extend", "{\"by\": \"P1D\"}", true).statusCode())
 			.isEqualTo(403);
+		assertThat(looking.post(api + "/actions/" + action + "/reassign", "{\"to\": [\"eve@example.com\"]}", true)
+			.statusCode()).isEqualTo(403);
 
 		CockpitSession admin = new CockpitSession(this.port, "/camunda");
 		admin.logIn("demo", "demo");
@@ -210,6 +274,16 @@ class CockpitBrowserTest {
 		assertThat(this.actions.find(action).getExpiresAt()).as("refusals change nothing").isEqualTo(deadline);
 		assertThat(admin.post(api + "/actions/" + UUID.randomUUID() + "/extend", "{\"by\": \"P1D\"}", true)
 			.statusCode()).isEqualTo(404);
+		for (String bad : List.of("{}", "{\"to\": []}", "{\"to\": \"bob@example.com\"}", "{\"to\": [7]}",
+				"not json", "{\"to\": [\"bob@example.com\"]}")) {
+			HttpResponse<String> refusal = admin.post(api + "/actions/" + action + "/reassign", bad, true);
+			assertThat(refusal.statusCode()).as(bad + ": " + refusal.body()).isEqualTo(400);
+			assertThat(refusal.body()).contains("\"detail\"");
+		}
+		assertThat(this.actions.auditTrail(action).stream().map(ActionAudit::getEvent)).as("refusals change nothing")
+			.doesNotContain("reassigned");
+		assertThat(admin.post(api + "/actions/" + UUID.randomUUID() + "/reassign",
+				"{\"to\": [\"bob@example.com\"]}", true).statusCode()).isEqualTo(404);
 		HttpResponse<String> cancelled = admin.post(api + "/actions/" + action + "/cancel", true);
 		assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
 		assertThat(this.actions.find(action).getStatus()).isEqualTo(ActionStatus.CANCELLED);
@@ -230,6 +304,15 @@ class CockpitBrowserTest {
 				(chrome) -> chrome.addArguments("--window-size=1400,1000"));
 		this.browser = this.chromium.driver();
 		this.browser.manage().window().setSize(new Dimension(1400, 1000));
+	}
+
+	private static boolean addressedTo(MimeMessage message, String address) {
+		try {
+			return Arrays.stream(message.getAllRecipients()).anyMatch((to) -> to.toString().contains(address));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void logIn(String user, String password) {
