@@ -68,16 +68,8 @@ public class HilCockpitResource extends AbstractCockpitPluginResource {
 	public Response cancel(@PathParam("id") String actionId) {
 		return act((operations, userId) -> {
 			UUID id = uuid(actionId);
-			try {
-				operations.cancel(id, userId);
-				return ok(Map.of("cancelled", id.toString()));
-			}
-			catch (ActionNotFoundException ex) {
-				return problem(404, "No action " + id);
-			}
-			catch (ActionConflictException ex) {
-				return problem(409, ex.getMessage());
-			}
+			operations.cancel(id, userId);
+			return ok(Map.of("cancelled", id.toString()));
 		});
 	}
 
@@ -89,19 +81,8 @@ public class HilCockpitResource extends AbstractCockpitPluginResource {
 		return act((operations, userId) -> {
 			UUID id = uuid(actionId);
 			Map<String, Object> request = object(body, "{\"by\": \"P2D\"}");
-			try {
-				ActionRequest extended = operations.extend(id, field(request, "expiresAt"), field(request, "by"), userId);
-				return ok(Map.of("expiresAt", extended.getExpiresAt().toString()));
-			}
-			catch (InvalidExtensionException ex) {
-				return problem(400, ex.getMessage());
-			}
-			catch (ActionNotFoundException ex) {
-				return problem(404, "No action " + id);
-			}
-			catch (ActionConflictException ex) {
-				return problem(409, ex.getMessage());
-			}
+			ActionRequest extended = operations.extend(id, field(request, "expiresAt"), field(request, "by"), userId);
+			return ok(Map.of("expiresAt", extended.getExpiresAt().toString()));
 		});
 	}
 
@@ -116,20 +97,9 @@ public class HilCockpitResource extends AbstractCockpitPluginResource {
 		return act((operations, userId) -> {
 			UUID id = uuid(actionId);
 			Map<String, Object> request = object(body, REASSIGN_EXAMPLE);
-			try {
-				List<ActionRecipient> added = operations.reassign(id, addresses(request, "from"),
-						addresses(request, "to"), field(request, "reason"), userId);
-				return ok(Map.of("to", added.stream().map(ActionRecipient::address).toList()));
-			}
-			catch (InvalidReassignmentException ex) {
-				return problem(400, ex.getMessage());
-			}
-			catch (ActionNotFoundException ex) {
-				return problem(404, "No action " + id);
-			}
-			catch (ActionConflictException ex) {
-				return problem(409, ex.getMessage());
-			}
+			List<ActionRecipient> added = operations.reassign(id, addresses(request, "from"), addresses(request, "to"),
+					field(request, "reason"), userId);
+			return ok(Map.of("to", added.stream().map(ActionRecipient::address).toList()));
 		});
 	}
 
@@ -171,6 +141,10 @@ public class HilCockpitResource extends AbstractCockpitPluginResource {
 		return reading.run(operations, operations.mayAct(user.getGroupIds()));
 	}
 
+	/**
+	 * Runs a change for a member of the admin group; what the action service refuses is answered as the REST API
+	 * answers it: 400 for a request it cannot use, 404 for an unknown action, 409 for one that no longer waits.
+	 */
 	private Response act(Acting acting) {
 		CockpitOperations operations = CockpitBridge.of(getProcessEngine());
 		Authentication user = getCurrentAuthentication();
@@ -186,8 +160,14 @@ public class HilCockpitResource extends AbstractCockpitPluginResource {
 		try {
 			return acting.run(operations, user.getUserId());
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | InvalidExtensionException | InvalidReassignmentException ex) {
 			return problem(400, ex.getMessage());
+		}
+		catch (ActionNotFoundException ex) {
+			return problem(404, ex.getMessage());
+		}
+		catch (ActionConflictException ex) {
+			return problem(409, ex.getMessage());
 		}
 	}
 
