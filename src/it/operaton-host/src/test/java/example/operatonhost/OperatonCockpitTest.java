@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The HIL view in Operaton's Cockpit, over HTTP as its script calls it: Operaton serves the plugin's script, and its
- * admin user, in Operaton's own admin group, reads an instance's actions, extends one and cancels it with the
- * Cockpit session and CSRF token.
+ * admin user, in Operaton's own admin group, reads an instance's actions, extends one, is told that a chat task cannot
+ * be passed on by email, and cancels it, with the Cockpit session and CSRF token.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class OperatonCockpitTest {
@@ -59,6 +59,11 @@ class OperatonCockpitTest {
 				"{\"by\": \"P1D\"}", true);
 		assertThat(extended.statusCode()).as(extended.body()).isEqualTo(200);
 		assertThat(this.actions.find(action.getId()).getExpiresAt()).isAfter(action.getExpiresAt());
+
+		HttpResponse<String> notByEmail = admin.post(API + "/actions/" + action.getId() + "/reassign",
+				"{\"to\": [\"bob@example.com\"]}", true);
+		assertThat(notByEmail.statusCode()).as(notByEmail.body()).isEqualTo(400);
+		assertThat(notByEmail.body()).contains("by email");
 
 		HttpResponse<String> cancelled = admin.post(API + "/actions/" + action.getId() + "/cancel", true);
 		assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
