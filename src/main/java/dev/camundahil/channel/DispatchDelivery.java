@@ -18,9 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers one claimed outbox row and records how it went: {@code dispatched} (or {@code reminded}) with the
- * channel's receipt, a retry when the retry policy says, or, after the last attempt, {@code dispatch_failed}
- * and the {@code action.dispatch_failed} event, the action staying pending. A channel is called outside any
- * transaction unless it {@linkplain OutputChannel#deliversInTransaction() writes only to the database}.
+ * channel's receipt, a retry when the retry policy says, or, after the last attempt or a
+ * {@link PermanentDispatchFailure}, {@code dispatch_failed} and the {@code action.dispatch_failed} event, the action
+ * staying pending. A channel is called outside any transaction unless it
+ * {@linkplain OutputChannel#deliversInTransaction() writes only to the database}.
  */
 final class DispatchDelivery {
 
@@ -61,7 +62,7 @@ final class DispatchDelivery {
 			}
 			Optional<OutputChannel> channel = this.router.channel(row.channel());
 			if (channel.isEmpty()) {
-				recordFailure(row, "this application has no OutputChannel bean named '" + row.channel() + "'");
+				recordFailure(row, "this application has no OutputChannel bean named '" + row.channel() + "'", false);
 			}
 			else if (channel.get().deliversInTransaction()) {
 				deliverInTransaction(row, channel.get(), requestMessageId);
@@ -101,7 +102,7 @@ final class DispatchDelivery {
 					row.recipient(), row.id()));
 		}
 		catch (Exception ex) {
-			recordFailure(row, describe(ex));
+			recordFailure(row, describe(ex), ex instanceof PermanentDispatchFailure);
 			return;
 		}
 		this.transaction.executeWithoutResult((status) -> recordDelivered(row, receipt));
@@ -126,7 +127,7 @@ final class DispatchDelivery {
 			});
 		}
 		catch (ChannelFailure ex) {
-			recordFailure(row, describe(ex.getCause()));
+			recordFailure(row, describe(ex.getCause()), ex.getCause() instanceof PermanentDispatchFailure);
 		}
 	}
 
@@ -160,8 +161,9 @@ final class DispatchDelivery {
 		log.info("Delivered the {}", row.describe());
 	}
 
-	private void recordFailure(ClaimedDispatch row, String error) {
-		Optional<Duration> delay = this.retries.delayAfter(row.attempts());
+	/** @param permanent the channel said that trying again cannot help */
+	private void recordFailure(ClaimedDispatch row, String error, boolean permanent) {
+		Optional<Duration> delay = permanent ? Optional.empty() : this.retries.delayAfter(row.attempts());
 		if (delay.isPresent()) {
 			Instant next = Instant.now().plus(delay.get());
 			if (this.rows.retryAt(row, next, error)) {
@@ -177,8 +179,14 @@ final class DispatchDelivery {
 			Map<String, Object> data = auditData(row);
 			data.put("error", error);
 			this.actions.recordDispatchFailed(row.actionId(), data);
-			log.error("Gave up the {} after {} attempt(s); the action stays open for an answer by other means: {}",
-					row.describe(), row.attempts(), error);
+			if (permanent) {
+				log.error("Cannot deliver the {}, and trying again cannot help; the action stays open for an answer "
+						+ "by other means: {}", row.describe(), error);
+			}
+			else {
+				log.error("Gave up the {} after {} attempt(s); the action stays open for an answer by other means: {}",
+						row.describe(), row.attempts(), error);
+			}
 		});
 	}
 

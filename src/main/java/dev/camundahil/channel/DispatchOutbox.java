@@ -190,7 +190,8 @@ final class DispatchOutbox {
 		}
 		catch (Exception ex) {
 			String error = DispatchDelivery.describe(ex);
-			Optional<Duration> delay = this.retries.delayAfter(1);
+			Optional<Duration> delay = (ex instanceof PermanentDispatchFailure) ? Optional.empty()
+					: this.retries.delayAfter(1);
 			if (delay.isPresent()) {
 				Instant next = now.plus(delay.get());
 				this.rows.insertRetry(action.id(), route.outputType(), route.channelName(), next, error, now);

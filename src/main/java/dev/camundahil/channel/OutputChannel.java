@@ -40,6 +40,7 @@ public interface OutputChannel {
 	/**
 	 * Delivers one message about an action (the request itself, or a reminder).
 	 * @return what the delivery produced, such as the email's {@code Message-ID}
+	 * @throws PermanentDispatchFailure when trying again cannot help: the dispatch fails at once
 	 * @throws Exception when delivery failed and should be retried later
 	 */
 	DispatchReceipt dispatch(ChannelMessage message) throws Exception;

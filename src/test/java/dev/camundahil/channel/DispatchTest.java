@@ -179,6 +179,39 @@ class DispatchTest {
 	}
 
 	@Test
+	void aChannelThatRefusesForGoodFailsAtOnceAndTheActionStaysAnswerable() {
+		String key = deploy(custom(key("refused"), "flakyChannel").camundaInputParameter("refuse", "true"));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
+		UUID id = actionOf(instance);
+
+		await(() -> dispatchStatus(id).equals(List.of("failed")));
+
+		assertThat(this.flaky.calls.get(id).get()).as("no retry").isOne();
+		assertThat(this.jdbc.queryForMap("SELECT attempts, last_error FROM action_dispatch WHERE action_id = ?", id))
+			.containsEntry("attempts", 1)
+			.containsEntry("last_error",
+					"PermanentDispatchFailure: the receiver does not know this ticket queue (call 1)");
+		List<ActionAudit> failed = auditOf(id, AuditEvents.DISPATCH_FAILED);
+		assertThat(failed).hasSize(1);
+		assertThat(String.valueOf(failed.get(0).getData().get("error"))).contains("ticket queue");
+		assertThat(this.events.typesOf(id)).containsOnlyOnce(ActionEvent.Type.DISPATCH_FAILED);
+		assertThat(this.actionRequests.lookup(id).orElseThrow().isPending()).isTrue();
+	}
+
+	@Test
+	void anInTransactionChannelThatRefusesForGoodFailsWhileTheActionOpens() {
+		String key = deploy(custom(key("ledgerRefused"), "ledgerChannel").camundaInputParameter("refuse", "true"));
+		UUID id = actionOf(this.runtime.startProcessInstanceByKey(key));
+
+		assertThat(this.ledger.calls.get(id).get()).isOne();
+		assertThat(this.jdbc.queryForMap("SELECT status, attempts FROM action_dispatch WHERE action_id = ?", id))
+			.containsEntry("status", "failed");
+		assertThat(this.actions.auditTrail(id)).extracting(ActionAudit::getEvent)
+			.containsExactly(AuditEvents.CREATED, AuditEvents.DISPATCH_FAILED);
+		assertThat(this.actionRequests.lookup(id).orElseThrow().isPending()).isTrue();
+	}
+
+	@Test
 	void anUnknownOrMissingCustomChannelFailsTheDeployment() {
 		String unknown = key("ghost");
 		assertThatThrownBy(() -> deploy(custom(unknown, "noSuchChannel")))

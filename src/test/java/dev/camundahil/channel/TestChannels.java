@@ -64,7 +64,10 @@ class TestChannels {
 
 	}
 
-	/** Fails as many times per action as the task's {@code failTimes} argument says, then delivers. */
+	/**
+	 * Fails as many times per action as the task's {@code failTimes} argument says, then delivers; refuses for good
+	 * on every call when its {@code refuse} argument is true.
+	 */
 	static class FlakyChannel implements OutputChannel {
 
 		final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -85,7 +88,10 @@ class TestChannels {
 			this.dispatchIds.computeIfAbsent(id, (key) -> new CopyOnWriteArrayList<>())
 				.add(message.dispatchId());
 			int call = this.calls.computeIfAbsent(id, (key) -> new AtomicInteger()).incrementAndGet();
-			if (call <= Integer.parseInt(String.valueOf(message.args().get("failTimes")))) {
+			if (Boolean.parseBoolean(String.valueOf(message.args().get("refuse")))) {
+				throw new PermanentDispatchFailure("the receiver does not know this ticket queue (call " + call + ")");
+			}
+			if (call <= Integer.parseInt(String.valueOf(message.args().getOrDefault("failTimes", "0")))) {
 				throw new java.io.IOException("receiver down (call " + call + ")");
 			}
 			this.deliveries.computeIfAbsent(id, (key) -> new AtomicInteger()).incrementAndGet();
@@ -117,6 +123,9 @@ class TestChannels {
 			this.calledInTransaction.merge(id, TransactionSynchronizationManager.isActualTransactionActive(),
 					Boolean::logicalAnd);
 			int call = this.calls.computeIfAbsent(id, (key) -> new AtomicInteger()).incrementAndGet();
+			if (Boolean.parseBoolean(String.valueOf(message.args().get("refuse")))) {
+				throw new PermanentDispatchFailure("the ledger is closed for this account (call " + call + ")");
+			}
 			if (call <= Integer.parseInt(String.valueOf(message.args().getOrDefault("failTimes", "0")))) {
 				throw new IllegalStateException("ledger locked (call " + call + ")");
 			}

@@ -79,7 +79,7 @@ final class AttachmentResolver {
 				return new Attachment(filename, type, bytes);
 			}
 			catch (IOException ex) {
-				throw new EmailDispatchException("attachment variable '" + name + "' could not be read: "
+				throw new EmailAttemptException("attachment variable '" + name + "' could not be read: "
 						+ ex.getMessage(), ex);
 			}
 		}
@@ -128,7 +128,7 @@ final class AttachmentResolver {
 					Files.readAllBytes(file));
 		}
 		catch (IOException ex) {
-			throw new EmailDispatchException("attachment file '" + entry + "' could not be read: " + ex.getMessage(),
+			throw new EmailAttemptException("attachment file '" + entry + "' could not be read: " + ex.getMessage(),
 					ex);
 		}
 	}

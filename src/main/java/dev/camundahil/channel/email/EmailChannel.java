@@ -38,7 +38,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * <p>
  * Each copy that goes out for a dispatch outbox row is recorded at once ({@link EmailCopies}): a retry of the row
  * sends only the copies still owed, with the same {@code Message-ID}. A copy the server refuses for good (a 5xx
- * reply to its address) does not stop the others; the attempt then fails naming the refused address.
+ * reply to its address) does not stop the others; once they are out the dispatch fails at once, naming the refused
+ * address, since no retry would change the server's mind.
  */
 public class EmailChannel implements OutputChannel {
 
@@ -168,7 +169,7 @@ public class EmailChannel implements OutputChannel {
 					throw ex;
 				}
 				logPartial(message, earlier + sent, copies.size(), messageId);
-				throw new EmailDispatchException(sentText(earlier + sent, copies.size()) + refusedText(refused)
+				throw new EmailAttemptException(sentText(earlier + sent, copies.size()) + refusedText(refused)
 						+ "; the copy to " + recipient.address() + " failed: " + describe(ex), ex);
 			}
 			if (tracked) {
