@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -366,10 +365,6 @@ class ActionApiTest {
 
 	private Reply idempotentPost(String path, String body, String idempotencyKey) {
 		return this.api.send("POST", path, body, Map.of("Idempotency-Key", idempotencyKey));
-	}
-
-	static HttpHeaders none() {
-		return new HttpHeaders();
 	}
 
 }
