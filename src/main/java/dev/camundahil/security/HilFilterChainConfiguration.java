@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.camundahil.security.SecurityConfiguration.ApiFilters;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -31,10 +33,10 @@ class HilFilterChainConfiguration {
 	@Order(SecurityConfiguration.ORDER)
 	@ConditionalOnMissingBean(name = "hilSecurityFilterChain")
 	SecurityFilterChain hilSecurityFilterChain(HttpSecurity http, ApiKeys keys, HilSecurityProperties properties,
-			ObjectMapper json) throws Exception {
+			ObjectMapper json, ObjectProvider<DispatcherServletPath> servlet) throws Exception {
 		SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 		ApiFilters filters = SecurityConfiguration.apiFilters(keys, properties, json,
-				new ApiKeySecurityContext(contexts));
+				new ApiKeySecurityContext(contexts), servlet);
 		HilPaths paths = filters.paths();
 		ApiKeyProblems problems = filters.keyProblems();
 		RequestMatcher publicPaths = paths::isPublic;

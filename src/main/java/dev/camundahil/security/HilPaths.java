@@ -13,27 +13,34 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The plugin's paths: the API under {@code /api/v1}, which takes API keys, and the public pages of
- * {@code hil.security.public-paths}, which check their own signed tokens. A request's path is taken after the
- * context path and matched as Spring Security's {@code PathPatternRequestMatcher} does, so that the HIL chain and
- * the servlet filters standing in for it where Spring Security is absent decide the same requests.
+ * {@code hil.security.public-paths}, which check their own signed tokens, all under Spring MVC's servlet path
+ * ({@code spring.mvc.servlet.path}), where the application moved them. A request's path is taken after the context
+ * path and matched as Spring Security's {@code PathPatternRequestMatcher} does, so that the HIL chain and the servlet
+ * filters standing in for it where Spring Security is absent decide the same requests.
  */
 final class HilPaths {
 
-	private final PathPattern api = PathPatternParser.defaultInstance.parse(SecurityConfiguration.API_PATHS);
+	private final PathPattern api;
 
 	private final List<PathPattern> publicPages;
 
 	private final List<String> patterns;
 
-	/** @param publicPatterns the setting {@code hil.security.public-paths}; blank entries are skipped */
-	HilPaths(List<String> publicPatterns) {
+	/**
+	 * @param publicPatterns the setting {@code hil.security.public-paths}; blank entries are skipped
+	 * @param servletPrefix the path Spring MVC's dispatcher servlet is mapped under, such as {@code /mvc}; empty when
+	 * it serves the whole application
+	 */
+	HilPaths(List<String> publicPatterns, String servletPrefix) {
+		String prefix = (servletPrefix == null || servletPrefix.equals("/")) ? "" : servletPrefix.strip();
 		List<String> pages = publicPatterns.stream()
 			.filter((pattern) -> pattern != null && !pattern.isBlank())
-			.map(String::strip)
+			.map((pattern) -> prefix + pattern.strip())
 			.toList();
 		this.publicPages = pages.stream().map(PathPatternParser.defaultInstance::parse).toList();
+		this.api = PathPatternParser.defaultInstance.parse(prefix + SecurityConfiguration.API_PATHS);
 		List<String> all = new ArrayList<>(pages);
-		all.add(SecurityConfiguration.API_PATHS);
+		all.add(prefix + SecurityConfiguration.API_PATHS);
 		this.patterns = List.copyOf(all);
 	}
 
@@ -54,7 +61,7 @@ final class HilPaths {
 		return this.api.matches(path) && !isPublic(path);
 	}
 
-	/** The patterns of every HIL path, public pages first. */
+	/** The patterns of every HIL path, under the servlet path, public pages first. */
 	List<String> patterns() {
 		return this.patterns;
 	}

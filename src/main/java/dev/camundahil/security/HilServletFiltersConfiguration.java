@@ -6,8 +6,10 @@ import jakarta.servlet.Filter;
 
 import dev.camundahil.security.ApiKeyAuthenticationFilter.AcceptedKeys;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletPath;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,17 +26,18 @@ class HilServletFiltersConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "hilApiKeyFilter")
 	FilterRegistrationBean<ApiKeyAuthenticationFilter> hilApiKeyFilter(ApiKeys keys, HilSecurityProperties properties,
-			ObjectMapper json) {
+			ObjectMapper json, ObjectProvider<DispatcherServletPath> servlet) {
 		return registration("hilApiKeyFilter",
-				SecurityConfiguration.apiFilters(keys, properties, json, AcceptedKeys.REQUEST_ONLY).keys(), 0);
+				SecurityConfiguration.apiFilters(keys, properties, json, AcceptedKeys.REQUEST_ONLY, servlet).keys(), 0);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "hilRequestBodyLimitFilter")
 	FilterRegistrationBean<RequestBodyLimitFilter> hilRequestBodyLimitFilter(ApiKeys keys, HilSecurityProperties properties,
-			ObjectMapper json) {
+			ObjectMapper json, ObjectProvider<DispatcherServletPath> servlet) {
 		return registration("hilRequestBodyLimitFilter",
-				SecurityConfiguration.apiFilters(keys, properties, json, AcceptedKeys.REQUEST_ONLY).bodyLimit(), 1);
+				SecurityConfiguration.apiFilters(keys, properties, json, AcceptedKeys.REQUEST_ONLY, servlet).bodyLimit(),
+				1);
 	}
 
 	/**

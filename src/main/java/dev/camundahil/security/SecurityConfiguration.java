@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camundahil.web.ProblemWriter;
 import dev.camundahil.security.ApiKeyAuthenticationFilter.AcceptedKeys;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -37,10 +39,13 @@ class SecurityConfiguration {
 	/**
 	 * The filters every request to the HIL API passes, in this order: the key check, then the body limit.
 	 * @param accepted where an accepted key is recorded besides the request
+	 * @param servlet where Spring MVC's dispatcher servlet is mapped, when the application has one
 	 */
 	static ApiFilters apiFilters(ApiKeys keys, HilSecurityProperties settings, ObjectMapper json,
-			AcceptedKeys accepted) {
-		HilPaths paths = new HilPaths(settings.getPublicPaths());
+			AcceptedKeys accepted, ObjectProvider<DispatcherServletPath> servlet) {
+		DispatcherServletPath mvc = servlet.getIfUnique();
+		String prefix = (mvc != null) ? mvc.getPrefix() : "";
+		HilPaths paths = new HilPaths(settings.getPublicPaths(), prefix);
 		ProblemWriter problems = new ProblemWriter(json);
 		ApiKeyProblems keyProblems = new ApiKeyProblems(problems);
 		return new ApiFilters(paths, keyProblems, new ApiKeyAuthenticationFilter(keys, paths, keyProblems, accepted),

@@ -21,6 +21,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Problem JSON for requests under {@code /api/v1} that reach no controller: an unknown path (404), a method the
@@ -95,8 +97,10 @@ public class ApiPathProblems implements HandlerExceptionResolver, Ordered {
 		return (ex.getSupportedMethods() != null) ? ex.getSupportedMethods() : new String[0];
 	}
 
+	/** Whether the request is under {@code /api/v1} as Spring MVC sees it: within its servlet path, if it has one. */
 	private static boolean isApi(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = ServletRequestPathUtils.hasCachedPath(request) ? ServletRequestPathUtils.getCachedPathValue(request)
+				: UrlPathHelper.defaultInstance.getLookupPathForRequest(request);
 		return path.startsWith(API_PREFIX) || path.equals(API_PREFIX.substring(0, API_PREFIX.length() - 1));
 	}
 
