@@ -9,13 +9,13 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -125,15 +125,26 @@ public final class HeadlessChromium implements AutoCloseable {
 	 * that page and not the form.
 	 */
 	public void submitWith(By button) {
-		WebElement page = this.driver.findElement(By.tagName("html"));
+		// a mark on the page's window, gone once another document has loaded in its place
+		((JavascriptExecutor) this.driver).executeScript("window.hilTestPage = true;");
 		this.driver.findElement(button).click();
 		waiting().withMessage(() -> "waiting for the page that answers " + button)
-			.until(ExpectedConditions.stalenessOf(page));
+			.until((driver) -> "complete".equals(script("return document.readyState;"))
+					&& script("return window.hilTestPage === undefined;") == Boolean.TRUE);
 	}
 
+	private Object script(String script) {
+		return ((JavascriptExecutor) this.driver).executeScript(script);
+	}
+
+	/**
+	 * A wait that reads again while the page changes under it: Chromium reports an element of a page being left as
+	 * stale, or, mid-navigation, as a node that "does not belong to the document". What still fails at the end of
+	 * the patience is reported with the last such error.
+	 */
 	private WebDriverWait waiting() {
 		WebDriverWait wait = new WebDriverWait(this.driver, this.patience);
-		wait.ignoring(StaleElementReferenceException.class);
+		wait.ignoring(WebDriverException.class);
 		return wait;
 	}
 
