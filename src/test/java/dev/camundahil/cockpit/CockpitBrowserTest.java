@@ -176,7 +176,7 @@ class CockpitBrowserTest {
 		this.chromium.waitFor(By.cssSelector(".hil-action[data-status='pending'] .hil-vote"));
 		assertThat(this.chromium.texts(".hil-tally")).containsExactly("1 of 3 voted (all): Approve 1, Reject 0");
 		assertThat(this.chromium.texts(".hil-vote td")).startsWith("bob@example.com", "\"Approve\"");
-		assertThat(this.browser.findElement(By.cssSelector(".hil-action dl")).getText())
+		assertThat(this.chromium.text(".hil-action dl"))
 			.contains("ann@example.com, bob@example.com, carol@example.com");
 		screenshot("cockpit-votes.png");
 
@@ -225,7 +225,7 @@ class CockpitBrowserTest {
 		this.chromium.type(By.cssSelector(".hil-reassign-reason"), "Ann is away");
 		this.chromium.click(By.cssSelector(".hil-reassign"));
 		this.chromium.waitFor(By.cssSelector(".hil-audit li[data-event='reassigned']"));
-		assertThat(this.browser.findElement(By.cssSelector(".hil-action dl")).getText())
+		assertThat(this.chromium.text(".hil-action dl"))
 			.contains("ann@cockpit.example (passed to bob@cockpit.example), bob@cockpit.example");
 		assertThat(this.actions.auditTrail(action)).anyMatch((entry) -> "reassigned".equals(entry.getEvent())
 				&& "demo".equals(entry.getUserId()) && entry.getData().toString().contains("Ann is away"));
