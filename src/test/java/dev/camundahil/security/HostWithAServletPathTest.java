@@ -64,6 +64,11 @@ class HostWithAServletPathTest {
 		HttpResponse<String> withKey = host.get("/mvc/api/v1/actions", "X-API-Key", KEY);
 		assertThat(withKey.statusCode()).as(withKey.body()).isEqualTo(200);
 		assertThat(withKey.body()).contains("\"items\"");
+		HttpResponse<String> unknown = host.get("/mvc/api/v1/nothing-here", "X-API-Key", KEY);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(this.json.readTree(unknown.body()).get("detail").asText())
+			.isEqualTo("No API resource at GET /mvc/api/v1/nothing-here");
 		HttpResponse<String> outside = host.get("/api/v1/actions", "X-API-Key", KEY);
 		assertThat(outside.statusCode()).as("outside the servlet path: the application's, not the API")
 			.isIn(401, 404);
