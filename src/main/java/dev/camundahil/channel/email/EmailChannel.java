@@ -105,7 +105,7 @@ public class EmailChannel implements OutputChannel {
 	private DispatchReceipt send(ChannelMessage message) throws Exception {
 		JavaMailSender sender = this.mailSender.getIfAvailable();
 		if (sender == null) {
-			throw new EmailDispatchException("no mail server is configured: set spring.mail.host (and "
+			throw new EmailAttemptException("no mail server is configured: set spring.mail.host (and "
 					+ "spring.mail.port, username, password) to send HIL emails");
 		}
 		ActionView action = message.action();
