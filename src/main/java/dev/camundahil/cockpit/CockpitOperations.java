@@ -2,8 +2,10 @@ package dev.camundahil.cockpit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,10 +15,13 @@ import dev.camundahil.action.ActionNotFoundException;
 import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionService;
+import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.action.ActionVote;
 import dev.camundahil.action.ApprovalRule;
+import dev.camundahil.action.AuditEvents;
 import dev.camundahil.action.DeadlineChange;
+import dev.camundahil.action.EscalationLevel;
 import dev.camundahil.action.PendingFlow;
 import dev.camundahil.action.Reassignment;
 import dev.camundahil.channel.DispatchBacklog;
@@ -73,7 +78,9 @@ final class CockpitOperations {
 			ActionView api = ActionView.of(action);
 			view.put("votes", (api.votes() != null) ? api.votes().stream().map(CockpitOperations::vote).toList() : null);
 			view.put("tally", api.tally());
-			view.put("audit", audit(action.getId()));
+			List<Map<String, Object>> audit = audit(action.getId());
+			view.put("escalation", escalation(api, audit));
+			view.put("audit", audit);
 			view.put("dispatches", (this.dispatches != null)
 					? this.dispatches.list(null, action.getId(), 0, 100).stream().map(CockpitOperations::dispatch).toList()
 					: List.of());
@@ -166,31 +173,71 @@ final class CockpitOperations {
 	}
 
 	/**
-	 * Who the action is addressed to: its recipients with links of their own (those it passed from marked so), or,
-	 * for actions without them, the approvers and addresses its arguments name.
+	 * The action's escalation levels in order: when each comes due, whom it adds, and whether it was carried out
+	 * (when, from the audit trail), is still to come, or was not needed because the action closed first.
+	 */
+	private static List<Map<String, Object>> escalation(ActionView action, List<Map<String, Object>> audit) {
+		List<EscalationLevel> levels = EscalationLevel.of(action);
+		List<Map<String, Object>> plan = new ArrayList<>();
+		for (int index = 0; index < levels.size(); index++) {
+			int level = index + 1;
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("level", level);
+			row.put("dueAt", text(action.createdAt().plus(levels.get(index).after())));
+			row.put("to", levels.get(index).to());
+			String escalatedAt = audit.stream()
+				.filter((entry) -> AuditEvents.ESCALATED.equals(entry.get("event"))
+						&& entry.get("data") instanceof Map<?, ?> data
+						&& String.valueOf(level).equals(String.valueOf(data.get("level"))))
+				.map((entry) -> String.valueOf(entry.get("timestamp")))
+				.findFirst()
+				.orElse(null);
+			String state = "not needed";
+			if (escalatedAt != null) {
+				state = "escalated";
+			}
+			else if (action.status() == ActionStatus.PENDING) {
+				state = "due";
+			}
+			row.put("state", state);
+			row.put("escalatedAt", escalatedAt);
+			plan.add(row);
+		}
+		return plan;
+	}
+
+	/**
+	 * Who the action is addressed to: the approvers and addresses its arguments name, then the recipients with links
+	 * of their own that they do not (people a reassignment or an escalation added); those it passed from are marked
+	 * with to whom.
 	 */
 	private List<String> recipients(ActionRequest action) {
-		List<ActionRecipient> known = this.actions.recipients(action.getId());
-		if (!known.isEmpty()) {
-			return known.stream()
-				.map((recipient) -> recipient.isActive() ? recipient.address()
-						: recipient.address() + " (passed to " + String.join(", ", recipient.passedTo()) + ")")
-				.toList();
+		Map<String, String> known = new LinkedHashMap<>();
+		for (ActionRecipient recipient : this.actions.recipients(action.getId())) {
+			known.putIfAbsent(recipient.address().toLowerCase(Locale.ROOT), recipient.isActive() ? recipient.address()
+					: recipient.address() + " (passed to " + String.join(", ", recipient.passedTo()) + ")");
 		}
-		List<String> named = new ArrayList<>();
+		Map<String, String> shown = new LinkedHashMap<>();
 		Map<String, Object> args = (action.getArgs() != null) ? action.getArgs() : Map.of();
 		for (String key : List.of(ApprovalRule.APPROVERS, "to", "cc")) {
-			Object value = args.get(key);
-			if (value instanceof List<?> list) {
-				list.forEach((entry) -> named.add(String.valueOf(entry)));
-			}
-			else if (value != null && !String.valueOf(value).isBlank()) {
-				for (String part : String.valueOf(value).split(",")) {
-					named.add(part.strip());
-				}
+			for (String name : names(args.get(key))) {
+				String id = name.toLowerCase(Locale.ROOT);
+				shown.putIfAbsent(id, known.getOrDefault(id, name));
 			}
 		}
-		return named.stream().distinct().toList();
+		known.forEach(shown::putIfAbsent);
+		return List.copyOf(shown.values());
+	}
+
+	private static List<String> names(Object value) {
+		if (value instanceof List<?> list) {
+			return list.stream().map(String::valueOf).toList();
+		}
+		if (value == null || String.valueOf(value).isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(String.valueOf(value).split(",")).map(String::strip).filter((name) -> !name.isEmpty())
+			.toList();
 	}
 
 	private static Map<String, Object> vote(ActionVote vote) {

@@ -173,6 +173,14 @@ function votesTable(votes) {
     el("td", {}, vote.channel))));
 }
 
+/** The escalation levels: when each comes due, whom it adds, and whether it was carried out. */
+function escalationTable(levels) {
+  return table(["Level", "Due", "Adds", "State"], levels.map((level) =>
+    el("tr", { class: "hil-escalation", "data-state": level.state },
+      el("td", {}, level.level), el("td", {}, level.dueAt), el("td", {}, (level.to || []).join(", ")),
+      el("td", {}, level.escalatedAt ? `${level.state} at ${level.escalatedAt}` : level.state))));
+}
+
 function renderAction(api, action, mayAct, reload, message) {
   const header = el("h4", {},
     el("span", { class: "hil-status" }, action.status), " ", action.nodeId, " ", el("small", {}, action.id));
@@ -203,6 +211,8 @@ function renderAction(api, action, mayAct, reload, message) {
   return el("div", { class: "hil-action", "data-status": action.status, "data-action-id": action.id },
     header, facts, buttons,
     action.votes && action.votes.length > 0 ? [el("h5", {}, "Votes"), votesTable(action.votes)] : null,
+    action.escalation && action.escalation.length > 0
+      ? [el("h5", {}, "Escalation"), escalationTable(action.escalation)] : null,
     el("h5", {}, "Audit trail"), timeline,
     el("h5", {}, "Dispatches"),
     table(["Output type", "Channel", "Purpose", "Status", "Attempts", "Last error", ""],

@@ -165,6 +165,7 @@ class CockpitBrowserTest {
 			.camundaInputParameter("expectedResponse", "Approve, Reject")
 			.camundaInputParameter("approval", "all")
 			.camundaInputParameter("approvers", "ann@example.com, bob@example.com, carol@example.com")
+			.camundaInputParameter("escalation", "PT1H: dave@example.com")
 			.camundaInputParameter("timeout", "PT2H")));
 		ProcessInstance instance = this.runtime.startProcessInstanceByKey(approvals);
 		ActionRequest action = this.actions.findByProcessInstanceId(instance.getId()).get(0);
@@ -178,6 +179,8 @@ class CockpitBrowserTest {
 		assertThat(this.chromium.texts(".hil-vote td")).startsWith("bob@example.com", "\"Approve\"");
 		assertThat(this.chromium.text(".hil-action dl"))
 			.contains("ann@example.com, bob@example.com, carol@example.com");
+		assertThat(this.chromium.texts(".hil-escalation[data-state='due'] td")).startsWith("1",
+				action.getCreatedAt().plus(Duration.ofHours(1)).toString(), "dave@example.com", "due");
 		screenshot("cockpit-votes.png");
 
 		WebElement by = this.browser.findElement(By.cssSelector(".hil-extend-by"));
@@ -198,6 +201,14 @@ class CockpitBrowserTest {
 		assertThat(this.actions.auditTrail(action.getId()))
 			.anyMatch((entry) -> "extended".equals(entry.getEvent()) && "demo".equals(entry.getUserId()));
 		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
+
+		this.actions.escalate(action.getId(), 1, List.of("dave@example.com"));
+		this.browser.navigate().refresh();
+		this.chromium.waitFor(By.cssSelector(".hil-escalation[data-state='escalated']"));
+		assertThat(this.chromium.texts(".hil-escalation td").get(3)).startsWith("escalated at ");
+		assertThat(this.chromium.texts(".hil-tally")).containsExactly("1 of 4 voted (all): Approve 1, Reject 0");
+		assertThat(this.chromium.text(".hil-action dl"))
+			.contains("ann@example.com, bob@example.com, carol@example.com, dave@example.com");
 	}
 
 	@Test
