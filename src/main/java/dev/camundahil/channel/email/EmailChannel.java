@@ -183,16 +183,15 @@ public class EmailChannel implements OutputChannel {
 		}
 		if (earlier == 0) {
 			log.info("Sent {} email for action {} as {} cop(ies), one per recipient, {} attachment(s), Message-ID {}",
-					message.isReminder() ? "reminder" : "request", action.id(), copies.size(), attachments, messageId);
+					kind(message), action.id(), copies.size(), attachments, messageId);
 		}
 		else if (sent == 0) {
 			log.info("All {} copies of the {} email for action {} went out on earlier attempts, Message-ID {}",
-					copies.size(), message.isReminder() ? "reminder" : "request", action.id(), messageId);
+					copies.size(), kind(message), action.id(), messageId);
 		}
 		else {
 			log.info("Sent the {} cop(ies) still owed of the {} email for action {} ({} of {} went out on an earlier "
-					+ "attempt), Message-ID {}", sent, message.isReminder() ? "reminder" : "request", action.id(),
-					earlier, copies.size(), messageId);
+					+ "attempt), Message-ID {}", sent, kind(message), action.id(), earlier, copies.size(), messageId);
 		}
 		return new DispatchReceipt(messageId, Map.of("recipients", copies.size()));
 	}
@@ -230,9 +229,7 @@ public class EmailChannel implements OutputChannel {
 
 	private static void logPartial(ChannelMessage message, int sent, int copies, String messageId) {
 		log.info("Sent {} of {} copies of the {} email for action {}, Message-ID {}; {} owed, sent when the dispatch "
-				+ "is retried",
-				sent, copies, message.isReminder() ? "reminder" : "request", message.action().id(), messageId,
-				copies - sent);
+				+ "is retried", sent, copies, kind(message), message.action().id(), messageId, copies - sent);
 	}
 
 	private static String sentText(int sent, int copies) {
@@ -325,9 +322,14 @@ public class EmailChannel implements OutputChannel {
 		}
 	}
 
+	/** What a message is, for the log: "request" or "reminder". */
+	private static String kind(ChannelMessage message) {
+		return message.isReminder() ? "reminder" : "request";
+	}
+
 	private static void logSent(ChannelMessage message, int recipients, EmailContent content, String messageId) {
 		log.info("Sent {} email for action {} to {} recipient(s), {} attachment(s), Message-ID {}",
-				message.isReminder() ? "reminder" : "request", message.action().id(), recipients,
+				kind(message), message.action().id(), recipients,
 				content.attachments().size(), messageId);
 	}
 
