@@ -60,6 +60,21 @@ function table(headings, rows) {
     el("tbody", {}, rows));
 }
 
+/**
+ * Runs a change from a button: the button waits while it runs, then the message it returns shows and the view
+ * reloads; a refusal shows its reason and the button can be tried again.
+ */
+async function act(button, run, reload, message) {
+  button.disabled = true;
+  try {
+    message(await run(), false);
+    await reload();
+  } catch (error) {
+    message(error.message, true);
+    button.disabled = false;
+  }
+}
+
 /** A button that asks for a second click before it acts, then shows the outcome and reloads the view. */
 function actButton(label, confirmLabel, className, run, reload, message) {
   const button = el("button", { class: `btn btn-default btn-sm ${className}`, type: "button" }, label);
@@ -70,15 +85,10 @@ function actButton(label, confirmLabel, className, run, reload, message) {
       button.textContent = confirmLabel;
       return;
     }
-    button.disabled = true;
-    try {
+    await act(button, async () => {
       await run();
-      message("Done.", false);
-      await reload();
-    } catch (error) {
-      message(error.message, true);
-      button.disabled = false;
-    }
+      return "Done.";
+    }, reload, message);
   });
   return button;
 }
@@ -124,17 +134,10 @@ function extendForm(api, action, reload, message) {
   const by = el("input", { class: "form-control input-sm hil-extend-by", type: "text", value: "P1D", size: "8",
     "aria-label": "How much longer, as an ISO-8601 duration such as P1D or PT4H" });
   const button = el("button", { class: "btn btn-default btn-sm hil-extend", type: "button" }, "Extend deadline by");
-  button.addEventListener("click", async () => {
-    button.disabled = true;
-    try {
-      const body = await call(api, "POST", `/actions/${action.id}/extend`, { by: by.value });
-      message(`The deadline is now ${body.expiresAt}.`, false);
-      await reload();
-    } catch (error) {
-      message(error.message, true);
-      button.disabled = false;
-    }
-  });
+  button.addEventListener("click", () => act(button, async () => {
+    const body = await call(api, "POST", `/actions/${action.id}/extend`, { by: by.value });
+    return `The deadline is now ${body.expiresAt}.`;
+  }, reload, message));
   return el("span", { class: "form-inline" }, button, " ", by);
 }
 
@@ -145,19 +148,12 @@ function reassignForm(api, action, reload, message) {
   const reason = el("input", { class: "form-control input-sm hil-reassign-reason", type: "text", size: "20",
     placeholder: "Reason (optional)", "aria-label": "Why the action is passed on" });
   const button = el("button", { class: "btn btn-default btn-sm hil-reassign", type: "button" }, "Pass to");
-  button.addEventListener("click", async () => {
-    button.disabled = true;
-    try {
-      const addresses = to.value.split(",").map((address) => address.trim()).filter((address) => address);
-      const body = await call(api, "POST", `/actions/${action.id}/reassign`,
-        { to: addresses, reason: reason.value.trim() || undefined });
-      message(`Passed to ${body.to.join(", ")}.`, false);
-      await reload();
-    } catch (error) {
-      message(error.message, true);
-      button.disabled = false;
-    }
-  });
+  button.addEventListener("click", () => act(button, async () => {
+    const addresses = to.value.split(",").map((address) => address.trim()).filter((address) => address);
+    const body = await call(api, "POST", `/actions/${action.id}/reassign`,
+      { to: addresses, reason: reason.value.trim() || undefined });
+    return `Passed to ${body.to.join(", ")}.`;
+  }, reload, message));
   return el("span", { class: "form-inline" }, button, " ", to, " ", reason);
 }
 
