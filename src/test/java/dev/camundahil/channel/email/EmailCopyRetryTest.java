@@ -71,10 +71,8 @@ class EmailCopyRetryTest extends EmailTestSupport {
 			assertThat(received).as("emails %s received", person).hasSize(1);
 			assertThat(received.get(0).getMessageID()).as("Message-ID of %s's copy", person).isEqualTo(messageId);
 		}
-		assertThat(this.jdbc.queryForObject("SELECT attempts FROM action_dispatch WHERE action_id = ? "
-				+ "AND purpose = 'request'", Integer.class, action)).isEqualTo(2);
-		assertThat(this.jdbc.queryForList("SELECT c.message_id FROM action_email_copy c JOIN action_dispatch d "
-				+ "ON d.id = c.dispatch_id WHERE d.action_id = ?", String.class, action))
+		assertThat(attempts(action, "request")).isEqualTo(2);
+		assertThat(copyMessageIds(action))
 			.containsExactly(messageId, messageId, messageId);
 	}
 
@@ -114,8 +112,7 @@ class EmailCopyRetryTest extends EmailTestSupport {
 		awaitStatus(action, "request", "failed");
 		assertThat(this.sender.attempts("request", "refused.example")).as("one attempt: no retry for a refusal")
 			.containsExactly("ann@refused.example", "bob@refused.example", "carol@refused.example");
-		assertThat(this.jdbc.queryForObject("SELECT attempts FROM action_dispatch WHERE action_id = ? "
-				+ "AND purpose = 'request'", Integer.class, action)).isOne();
+		assertThat(attempts(action, "request")).isOne();
 		assertThat(this.jdbc.queryForList("SELECT event FROM action_audit WHERE action_id = ?", String.class, action))
 			.contains("dispatch_failed");
 
@@ -124,8 +121,7 @@ class EmailCopyRetryTest extends EmailTestSupport {
 		assertThat(lastError).contains("sent 2 of 3 copies, 1 owed")
 			.contains("refused for good bob@refused.example (550 5.1.1 <bob@refused.example>: mailbox unknown)")
 			.doesNotContain("ann@refused.example", "carol@refused.example");
-		List<String> ids = this.jdbc.queryForList("SELECT c.message_id FROM action_email_copy c "
-				+ "JOIN action_dispatch d ON d.id = c.dispatch_id WHERE d.action_id = ?", String.class, action);
+		List<String> ids = copyMessageIds(action);
 		assertThat(ids).hasSize(2).containsOnly(ids.get(0));
 		for (String person : List.of("ann@refused.example", "carol@refused.example")) {
 			List<MimeMessage> received = inboxOf(person, action);
@@ -142,6 +138,17 @@ class EmailCopyRetryTest extends EmailTestSupport {
 		}
 		String key = deploy(waitingAfter(task));
 		return actionOf(this.runtime.startProcessInstanceByKey(key)).getId();
+	}
+
+	private int attempts(UUID action, String purpose) {
+		return this.jdbc.queryForObject("SELECT attempts FROM action_dispatch WHERE action_id = ? AND purpose = ?",
+				Integer.class, action, purpose);
+	}
+
+	/** The Message-IDs the action's recorded email copies went out with. */
+	private List<String> copyMessageIds(UUID action) {
+		return this.jdbc.queryForList("SELECT c.message_id FROM action_email_copy c JOIN action_dispatch d "
+				+ "ON d.id = c.dispatch_id WHERE d.action_id = ?", String.class, action);
 	}
 
 	private void awaitStatus(UUID action, String purpose, String status) {
