@@ -47,10 +47,7 @@ public record EscalationLevel(Duration after, List<String> to) {
 			catch (DateTimeParseException ex) {
 				throw invalid(text);
 			}
-			List<String> to = Arrays.stream(text.substring(colon + 1).split(","))
-				.map(String::strip)
-				.filter((address) -> !address.isEmpty())
-				.toList();
+			List<String> to = ArgumentList.of(text.substring(colon + 1));
 			if (after.isNegative() || after.isZero() || to.isEmpty()
 					|| to.stream().anyMatch((address) -> !address.contains("@"))) {
 				throw invalid(text);

@@ -4,13 +4,13 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import dev.camundahil.action.ArgumentList;
 
 /**
  * The input parameters of a HIL task, their names, and how their values are read: lists may be given as lists or
@@ -86,26 +86,9 @@ final class HilTaskParameters {
 	private HilTaskParameters() {
 	}
 
-	/** A list given as a list or as comma-separated text; blanks are dropped. */
-	static List<String> list(Object value) {
-		if (value == null) {
-			return List.of();
-		}
-		if (value instanceof Collection<?> items) {
-			return items.stream().map(String::valueOf).map(String::strip).filter((item) -> !item.isEmpty()).toList();
-		}
-		if (value instanceof Object[] items) {
-			return list(Arrays.asList(items));
-		}
-		return Arrays.stream(String.valueOf(value).split(","))
-			.map(String::strip)
-			.filter((item) -> !item.isEmpty())
-			.toList();
-	}
-
 	/** The output types, lower-cased and checked; the message names what is wrong. */
 	static List<String> outputTypes(Object value) {
-		List<String> types = list(value).stream().map((type) -> type.toLowerCase(Locale.ROOT)).distinct().toList();
+		List<String> types = ArgumentList.of(value).stream().map((type) -> type.toLowerCase(Locale.ROOT)).distinct().toList();
 		if (types.isEmpty()) {
 			throw new IllegalArgumentException("'" + OUTPUT_TYPES + "' is required: one or more of chat, email, custom");
 		}
@@ -182,9 +165,9 @@ final class HilTaskParameters {
 	 * display name as the address alone.
 	 */
 	static List<String> approvers(Object approvers, Object to, Object cc) {
-		List<String> named = list(approvers);
+		List<String> named = ArgumentList.of(approvers);
 		List<String> people = !named.isEmpty() ? named
-				: java.util.stream.Stream.concat(list(to).stream(), list(cc).stream()).toList();
+				: java.util.stream.Stream.concat(ArgumentList.of(to).stream(), ArgumentList.of(cc).stream()).toList();
 		List<String> distinct = new java.util.ArrayList<>();
 		for (String given : people) {
 			// 'Ann Example <ann@example.com>' votes as the address, as her links and replies know her

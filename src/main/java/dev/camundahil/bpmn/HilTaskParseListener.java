@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.camundahil.action.ApprovalRule;
+import dev.camundahil.action.ArgumentList;
 import dev.camundahil.action.EscalationLevel;
 
 import org.camunda.bpm.engine.BpmnParseException;
@@ -139,7 +140,7 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 			return;
 		}
 		HilTaskParameters.defaultResponse(value.get(),
-				HilTaskParameters.list(task.literal(HilTaskParameters.EXPECTED_RESPONSE).orElse(null)));
+				ArgumentList.of(task.literal(HilTaskParameters.EXPECTED_RESPONSE).orElse(null)));
 	}
 
 	/** A literal {@code approval} must be a rule, and fit the approvers where they are literal too. */
@@ -149,7 +150,7 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 			return;
 		}
 		boolean named = task.isDeclared(HilTaskParameters.APPROVERS)
-				&& !task.literal(HilTaskParameters.APPROVERS).filter((value) -> HilTaskParameters.list(value).isEmpty())
+				&& !task.literal(HilTaskParameters.APPROVERS).filter((value) -> ArgumentList.of(value).isEmpty())
 					.isPresent();
 		List<String> people = named ? List.of(HilTaskParameters.APPROVERS)
 				: List.of(HilTaskParameters.TO, HilTaskParameters.CC);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.camundahil.action.ApprovalRule;
+import dev.camundahil.action.ArgumentList;
 import dev.camundahil.action.EscalationLevel;
 import dev.camundahil.action.NewAction;
 
@@ -65,7 +66,7 @@ final class HilTaskRequest {
 				// the action decides at its deadline, in the expiry sweep, so it carries its default decision
 				args.put(ON_TIMEOUT, "default");
 				args.put(DEFAULT_RESPONSE, HilTaskParameters.defaultResponse(parameters.get(DEFAULT_RESPONSE),
-						HilTaskParameters.list(parameters.get(EXPECTED_RESPONSE))));
+						ArgumentList.of(parameters.get(EXPECTED_RESPONSE))));
 			}
 			Optional<ApprovalRule> approval = ApprovalRule.parse(parameters.get(APPROVAL));
 			if (approval.isPresent()) {
@@ -98,7 +99,7 @@ final class HilTaskRequest {
 
 	private static Map<String, Object> args(Map<String, Object> parameters, List<String> outputTypes) {
 		Map<String, Object> args = new LinkedHashMap<>();
-		List<String> expected = HilTaskParameters.list(parameters.get(EXPECTED_RESPONSE));
+		List<String> expected = ArgumentList.of(parameters.get(EXPECTED_RESPONSE));
 		if (!expected.isEmpty()) {
 			args.put(EXPECTED_RESPONSE, expected);
 		}
@@ -116,7 +117,7 @@ final class HilTaskRequest {
 			}
 		}
 		if (parameters.get(REMINDER) != null) {
-			args.put(REMINDER, HilTaskParameters.list(parameters.get(REMINDER)));
+			args.put(REMINDER, ArgumentList.of(parameters.get(REMINDER)));
 		}
 		if (outputTypes.contains("custom")) {
 			putText(args, parameters, CHANNEL);
@@ -137,7 +138,7 @@ final class HilTaskRequest {
 	}
 
 	private static void putList(Map<String, Object> args, Map<String, Object> parameters, String name) {
-		List<String> values = HilTaskParameters.list(parameters.get(name));
+		List<String> values = ArgumentList.of(parameters.get(name));
 		if (!values.isEmpty()) {
 			args.put(name, values);
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.camundahil.action.ArgumentList;
 import dev.camundahil.bpmn.HilTaskCheck;
 import dev.camundahil.bpmn.HilTaskDeclaration;
 
@@ -34,9 +35,8 @@ final class ChannelDeclarationCheck implements HilTaskCheck {
 	private void checkChannel(HilTaskDeclaration task) {
 		Optional<String> channel = text(task, ChannelRouter.CHANNEL_ARG);
 		boolean custom = task.literal("outputTypes")
-			.map((types) -> (types instanceof List<?> list) ? list.stream().map(String::valueOf).toList()
-					: List.of(String.valueOf(types).split(",")))
-			.map((types) -> types.stream().map((type) -> type.strip().toLowerCase(Locale.ROOT)))
+			.map(ArgumentList::of)
+			.map((types) -> types.stream().map((type) -> type.toLowerCase(Locale.ROOT)))
 			.map((types) -> types.anyMatch(ChannelRouter.CUSTOM::equals))
 			.orElse(false);
 		boolean channelIsExpression = task.isDeclared(ChannelRouter.CHANNEL_ARG)

@@ -2,9 +2,9 @@ package dev.camundahil.channel;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
+
+import dev.camundahil.action.ArgumentList;
 
 /**
  * The task parameter {@code reminder}: ISO-8601 durations counted from the moment the action is opened
@@ -20,16 +20,7 @@ final class ReminderDurations {
 
 	/** The durations, sorted; the message of the exception names what is wrong. */
 	static List<Duration> parse(Object value) {
-		return items(value).stream().map(ReminderDurations::duration).sorted().distinct().toList();
-	}
-
-	private static List<String> items(Object value) {
-		if (value == null) {
-			return List.of();
-		}
-		List<?> raw = (value instanceof Collection<?> collection) ? List.copyOf(collection)
-				: Arrays.asList(String.valueOf(value).split(","));
-		return raw.stream().map(String::valueOf).map(String::strip).filter((item) -> !item.isEmpty()).toList();
+		return ArgumentList.of(value).stream().map(ReminderDurations::duration).sorted().distinct().toList();
 	}
 
 	private static Duration duration(String text) {

@@ -2,7 +2,6 @@ package dev.camundahil.cockpit;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,7 @@ import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.ActionView;
 import dev.camundahil.action.ActionVote;
 import dev.camundahil.action.ApprovalRule;
+import dev.camundahil.action.ArgumentList;
 import dev.camundahil.action.AuditEvents;
 import dev.camundahil.action.DeadlineChange;
 import dev.camundahil.action.EscalationLevel;
@@ -220,24 +220,13 @@ final class CockpitOperations {
 		Map<String, String> shown = new LinkedHashMap<>();
 		Map<String, Object> args = (action.getArgs() != null) ? action.getArgs() : Map.of();
 		for (String key : List.of(ApprovalRule.APPROVERS, "to", "cc")) {
-			for (String name : names(args.get(key))) {
+			for (String name : ArgumentList.of(args.get(key))) {
 				String id = name.toLowerCase(Locale.ROOT);
 				shown.putIfAbsent(id, known.getOrDefault(id, name));
 			}
 		}
 		known.forEach(shown::putIfAbsent);
 		return List.copyOf(shown.values());
-	}
-
-	private static List<String> names(Object value) {
-		if (value instanceof List<?> list) {
-			return list.stream().map(String::valueOf).toList();
-		}
-		if (value == null || String.valueOf(value).isBlank()) {
-			return List.of();
-		}
-		return Arrays.stream(String.valueOf(value).split(",")).map(String::strip).filter((name) -> !name.isEmpty())
-			.toList();
 	}
 
 	private static Map<String, Object> vote(ActionVote vote) {

@@ -1,10 +1,9 @@
 package dev.camundahil.channel.email;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 
+import dev.camundahil.action.ArgumentList;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
@@ -16,19 +15,10 @@ final class EmailArgs {
 	private EmailArgs() {
 	}
 
-	static List<String> list(Object value) {
-		if (value == null) {
-			return List.of();
-		}
-		Collection<?> items = (value instanceof Collection<?> collection) ? collection
-				: Arrays.asList(String.valueOf(value).split(","));
-		return items.stream().map(String::valueOf).map(String::strip).filter((item) -> !item.isEmpty()).toList();
-	}
-
 	/** The addresses of one argument ({@code to}, {@code cc}, {@code bcc}); a malformed one is refused by name. */
 	static List<InternetAddress> addresses(String argument, Object value) {
 		List<InternetAddress> addresses = new ArrayList<>();
-		for (String entry : list(value)) {
+		for (String entry : ArgumentList.of(value)) {
 			try {
 				InternetAddress address = new InternetAddress(entry, true);
 				address.validate();

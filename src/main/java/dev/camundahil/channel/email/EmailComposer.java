@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionView;
+import dev.camundahil.action.ArgumentList;
 import dev.camundahil.channel.ChannelMessage;
 import dev.camundahil.i18n.HilTexts;
 import org.jsoup.Jsoup;
@@ -51,7 +52,7 @@ final class EmailComposer {
 	EmailContent compose(ChannelMessage message, ActionRecipient recipient) {
 		ActionView action = message.action();
 		Map<String, Object> args = message.args();
-		List<String> options = EmailArgs.list(args.get("expectedResponse"));
+		List<String> options = ArgumentList.of(args.get("expectedResponse"));
 		String bodyHtml = text(args.get("bodyHTML"));
 		String bodyText = text(args.get("bodyText"));
 		checkSize("bodyHTML", bodyHtml);
@@ -90,7 +91,7 @@ final class EmailComposer {
 				: HtmlText.of(html);
 		checkSize("the email's HTML", html);
 		checkSize("the email's text", text);
-		List<Attachment> files = this.attachments.resolve(action, EmailArgs.list(args.get("attachments")));
+		List<Attachment> files = this.attachments.resolve(action, ArgumentList.of(args.get("attachments")));
 		return new EmailContent((String) variables.get("subject"), text, html, files);
 	}
 

@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import dev.camundahil.action.ArgumentList;
 import dev.camundahil.bpmn.HilTaskCheck;
 import dev.camundahil.bpmn.HilTaskDeclaration;
 
@@ -26,7 +27,7 @@ final class EmailTaskCheck implements HilTaskCheck {
 	@Override
 	public void check(HilTaskDeclaration task) {
 		boolean email = task.literal("outputTypes")
-			.map((types) -> EmailArgs.list(types).stream().anyMatch((type) -> type.toLowerCase(Locale.ROOT).equals("email")))
+			.map((types) -> ArgumentList.of(types).stream().anyMatch((type) -> type.toLowerCase(Locale.ROOT).equals("email")))
 			.orElse(false);
 		if (!email) {
 			return;
@@ -36,7 +37,7 @@ final class EmailTaskCheck implements HilTaskCheck {
 					"output type 'email' needs the input parameter 'to' (one or more recipient addresses)");
 		}
 		task.literal("to").ifPresent((to) -> {
-			if (EmailArgs.list(to).isEmpty()) {
+			if (ArgumentList.of(to).isEmpty()) {
 				throw new IllegalArgumentException("the input parameter 'to' is empty; output type 'email' needs a recipient");
 			}
 		});
@@ -52,7 +53,7 @@ final class EmailTaskCheck implements HilTaskCheck {
 			});
 		}
 		task.literal("attachments").ifPresent((attachments) -> {
-			for (String entry : EmailArgs.list(attachments)) {
+			for (String entry : ArgumentList.of(attachments)) {
 				if (leadsOutward(entry)) {
 					throw new IllegalArgumentException("attachment '" + entry
 							+ "' leads out of hil.mail.attachment-dir; only files inside it are sent");
