@@ -62,7 +62,7 @@ final class DispatchDelivery {
 			}
 			Optional<OutputChannel> channel = this.router.channel(row.channel());
 			if (channel.isEmpty()) {
-				recordFailure(row, "this application has no OutputChannel bean named '" + row.channel() + "'", false);
+				recordFailure(row, "this application has no OutputChannel bean named '" + row.channel() + "'", false, null);
 			}
 			else if (channel.get().deliversInTransaction()) {
 				deliverInTransaction(row, channel.get(), requestMessageId);
@@ -102,7 +102,7 @@ final class DispatchDelivery {
 					row.recipient(), row.id()));
 		}
 		catch (Exception ex) {
-			recordFailure(row, describe(ex), ex instanceof PermanentDispatchFailure);
+			recordFailure(row, ex);
 			return;
 		}
 		this.transaction.executeWithoutResult((status) -> recordDelivered(row, receipt));
@@ -127,7 +127,7 @@ final class DispatchDelivery {
 			});
 		}
 		catch (ChannelFailure ex) {
-			recordFailure(row, describe(ex.getCause()), ex.getCause() instanceof PermanentDispatchFailure);
+			recordFailure(row, (Exception) ex.getCause());
 		}
 	}
 
@@ -161,23 +161,34 @@ final class DispatchDelivery {
 		log.info("Delivered the {}", row.describe());
 	}
 
-	/** @param permanent the channel said that trying again cannot help */
-	private void recordFailure(ClaimedDispatch row, String error, boolean permanent) {
+	private void recordFailure(ClaimedDispatch row, Exception ex) {
+		recordFailure(row, describe(ex), ex instanceof PermanentDispatchFailure,
+				(ex instanceof PartlySent partly) ? partly.sentMessageId() : null);
+	}
+
+	/**
+	 * @param permanent the channel said that trying again cannot help
+	 * @param sentMessageId the Message-ID of the part that went out, if some did
+	 */
+	private void recordFailure(ClaimedDispatch row, String error, boolean permanent, String sentMessageId) {
 		Optional<Duration> delay = permanent ? Optional.empty() : this.retries.delayAfter(row.attempts());
 		if (delay.isPresent()) {
 			Instant next = Instant.now().plus(delay.get());
-			if (this.rows.retryAt(row, next, error)) {
+			if (this.rows.retryAt(row, next, error, sentMessageId)) {
 				log.warn("Could not deliver the {} (of {}); trying again at {}: {}", row.describe(),
 						this.retries.maxAttempts(), next, error);
 			}
 			return;
 		}
 		this.transaction.executeWithoutResult((status) -> {
-			if (!this.rows.failed(row, error)) {
+			if (!this.rows.failed(row, error, sentMessageId)) {
 				return;
 			}
 			Map<String, Object> data = auditData(row);
 			data.put("error", error);
+			if (sentMessageId != null) {
+				data.put("messageId", sentMessageId);
+			}
 			this.actions.recordDispatchFailed(row.actionId(), data);
 			if (permanent) {
 				log.error("Cannot deliver the {}, and trying again cannot help; the action stays open for an answer "

@@ -191,17 +191,20 @@ final class DispatchRows {
 				row.id(), row.attempts()) == 1;
 	}
 
-	boolean retryAt(ClaimedDispatch row, Instant nextAttemptAt, String error) {
+	/** @param sentMessageId the Message-ID of a part that went out, kept until the delivery records its own */
+	boolean retryAt(ClaimedDispatch row, Instant nextAttemptAt, String error, String sentMessageId) {
 		return this.jdbc.update("""
-				UPDATE action_dispatch SET next_attempt_at = ?, last_error = ?
+				UPDATE action_dispatch SET next_attempt_at = ?, last_error = ?, message_id = COALESCE(?, message_id)
 				WHERE id = ? AND attempts = ? AND status = 'pending'""", timestamp(nextAttemptAt), truncate(error),
-				row.id(), row.attempts()) == 1;
+				sentMessageId, row.id(), row.attempts()) == 1;
 	}
 
-	boolean failed(ClaimedDispatch row, String error) {
+	/** @param sentMessageId the Message-ID of a part that went out, if some did */
+	boolean failed(ClaimedDispatch row, String error, String sentMessageId) {
 		return this.jdbc.update("""
-				UPDATE action_dispatch SET status = 'failed', last_error = ?
-				WHERE id = ? AND attempts = ? AND status = 'pending'""", truncate(error), row.id(), row.attempts()) == 1;
+				UPDATE action_dispatch SET status = 'failed', last_error = ?, message_id = COALESCE(?, message_id)
+				WHERE id = ? AND attempts = ? AND status = 'pending'""", truncate(error), sentMessageId, row.id(),
+				row.attempts()) == 1;
 	}
 
 	/** Gives up a claimed row without delivering it, because its action no longer waits for anyone. */

@@ -170,7 +170,8 @@ public class EmailChannel implements OutputChannel {
 				}
 				logPartial(message, earlier + sent, copies.size(), messageId);
 				throw new EmailAttemptException(sentText(earlier + sent, copies.size()) + refusedText(refused)
-						+ "; the copy to " + recipient.address() + " failed: " + describe(ex), ex);
+						+ "; the copy to " + recipient.address() + " failed: " + describe(ex), ex,
+						sentAs(earlier + sent, messageId));
 			}
 			if (tracked) {
 				recordSent(message, recipient, messageId);
@@ -179,7 +180,8 @@ public class EmailChannel implements OutputChannel {
 		}
 		if (!refused.isEmpty()) {
 			logPartial(message, earlier + sent, copies.size(), messageId);
-			throw new EmailDispatchException(sentText(earlier + sent, copies.size()) + refusedText(refused));
+			throw new EmailDispatchException(sentText(earlier + sent, copies.size()) + refusedText(refused), null,
+					sentAs(earlier + sent, messageId));
 		}
 		if (earlier == 0) {
 			log.info("Sent {} email for action {} as {} cop(ies), one per recipient, {} attachment(s), Message-ID {}",
@@ -225,6 +227,11 @@ public class EmailChannel implements OutputChannel {
 		if (message.dispatchId() != null && this.sentCopies != null) {
 			this.sentCopies.record(message.dispatchId(), recipient.address(), messageId, Instant.now());
 		}
+	}
+
+	/** The Message-ID to record for a dispatch that failed part way: none while no copy went out. */
+	private static String sentAs(int sent, String messageId) {
+		return (sent > 0) ? messageId : null;
 	}
 
 	private static void logPartial(ChannelMessage message, int sent, int copies, String messageId) {

@@ -14,6 +14,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import dev.camundahil.channel.DispatchedMessages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +49,14 @@ class EmailCopyRetryTest extends EmailTestSupport {
 	@Autowired
 	FlakySender sender;
 
+	@Autowired
+	DispatchedMessages sentMessages;
+
 	@AfterEach
 	void healTheServer() {
 		this.sender.failOnce.clear();
 		this.sender.refused.clear();
+		this.sender.down.clear();
 	}
 
 	@Test
@@ -74,6 +79,25 @@ class EmailCopyRetryTest extends EmailTestSupport {
 		assertThat(attempts(action, "request")).isEqualTo(2);
 		assertThat(copyMessageIds(action))
 			.containsExactly(messageId, messageId, messageId);
+	}
+
+	@Test
+	void whileOneCopyIsRetriedAReplyToAnotherFindsItsActionByTheMessageIdItWentOutWith() throws Exception {
+		this.sender.down.add("bob@waiting.example request");
+		UUID action = start("Approve order 34?", null, "ann@waiting.example", "bob@waiting.example");
+
+		List<MimeMessage> annsCopy = awaitInbox("ann@waiting.example", action, 1);
+		String annsMessageId = annsCopy.get(0).getMessageID();
+		await().atMost(PATIENCE).until(() -> this.jdbc.queryForMap("SELECT status, message_id FROM action_dispatch "
+				+ "WHERE action_id = ? AND purpose = 'request'", action),
+				(row) -> "pending".equals(row.get("status")) && row.get("message_id") != null);
+		assertThat(messageId(action, "request")).as("recorded while bob's copy is retried").isEqualTo(annsMessageId);
+		assertThat(this.sentMessages.actionOf(annsMessageId)).contains(action);
+
+		this.sender.down.clear();
+		awaitStatus(action, "request", "delivered");
+		assertThat(messageId(action, "request")).isEqualTo(annsMessageId);
+		assertThat(awaitInbox("bob@waiting.example", action, 1).get(0).getMessageID()).isEqualTo(annsMessageId);
 	}
 
 	@Test
@@ -123,6 +147,11 @@ class EmailCopyRetryTest extends EmailTestSupport {
 			.doesNotContain("ann@refused.example", "carol@refused.example");
 		List<String> ids = copyMessageIds(action);
 		assertThat(ids).hasSize(2).containsOnly(ids.get(0));
+		assertThat(messageId(action, "request")).as("the copies that went out, for replies to them")
+			.isEqualTo(ids.get(0));
+		assertThat(this.sentMessages.actionOf(ids.get(0))).contains(action);
+		assertThat(this.jdbc.queryForObject("SELECT data->>'messageId' FROM action_audit WHERE action_id = ? "
+				+ "AND event = 'dispatch_failed'", String.class, action)).isEqualTo(ids.get(0));
 		for (String person : List.of("ann@refused.example", "carol@refused.example")) {
 			List<MimeMessage> received = inboxOf(person, action);
 			assertThat(received).as("emails %s received", person).hasSize(1);
@@ -194,7 +223,8 @@ class EmailCopyRetryTest extends EmailTestSupport {
 
 	/**
 	 * Sends as Spring's sender does, except that the copies named in {@link #failOnce} ("address request" or
-	 * "address reminder") fail once as a dropped connection does, and those to an address in {@link #refused} fail
+	 * "address reminder") fail once as a dropped connection does, those named in {@link #down} so until the test
+	 * clears it, and those to an address in {@link #refused} fail
 	 * every time as a server's 550 to that address does.
 	 */
 	static class FlakySender extends JavaMailSenderImpl {
@@ -202,6 +232,8 @@ class EmailCopyRetryTest extends EmailTestSupport {
 		final Set<String> failOnce = ConcurrentHashMap.newKeySet();
 
 		final Set<String> refused = ConcurrentHashMap.newKeySet();
+
+		final Set<String> down = ConcurrentHashMap.newKeySet();
 
 		/** Every copy tried, as "address request" or "address reminder", in order. */
 		final List<String> tried = new CopyOnWriteArrayList<>();
@@ -226,7 +258,7 @@ class EmailCopyRetryTest extends EmailTestSupport {
 							new Address[0], new Address[] { recipientOf(address) });
 					throw new MailSendException(Map.of(message, refusal));
 				}
-				if (this.failOnce.remove(address + " " + purpose)) {
+				if (this.failOnce.remove(address + " " + purpose) || this.down.contains(address + " " + purpose)) {
 					throw new MailSendException("Mail server connection failed",
 							new MessagingException("Connection reset"));
 				}
