@@ -23,6 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The outbox and its retries on H2, where due deliveries are claimed row by row instead of with SKIP LOCKED.
@@ -121,10 +122,12 @@ class H2WebhookTest {
 				attempt.verify(webhook.secret());
 			}
 			assertThat(attempts.get(1).header("webhook-id")).isEqualTo(attempts.get(0).header("webhook-id"));
-			Thread.sleep(300);
-			assertThat(this.jdbc.queryForObject("SELECT status FROM action_webhook_delivery WHERE id = ?", String.class,
-					attempts.get(0).header("webhook-id")))
-				.isEqualTo("delivered");
+			// the receiver has answered the retry a moment before its success is recorded
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(this.jdbc.queryForObject(
+						"SELECT status FROM action_webhook_delivery WHERE id = ?", String.class,
+						attempts.get(0).header("webhook-id")))
+					.isEqualTo("delivered"));
 			this.subscriptions.delete(webhook.id());
 		}
 	}

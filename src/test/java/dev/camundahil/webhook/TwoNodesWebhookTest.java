@@ -26,6 +26,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two app nodes on one PostgreSQL database, both writing events and both sweeping retries: every delivery is
@@ -101,14 +102,21 @@ class TwoNodesWebhookTest {
 				}
 				Thread.sleep(100);
 			}
+			// the receiver has answered the last deliveries a moment before their success is recorded
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(delivered(webhook.id())).isEqualTo(2L * ACTIONS_PER_NODE));
 			Thread.sleep(1000); // room for a second delivery of anything, which must not come
 			Map<String, Long> successes = succeeded(receiver);
 			assertThat(successes).hasSize(2 * ACTIONS_PER_NODE);
 			assertThat(successes.values()).as("successful answers per webhook-id").containsOnly(1L);
-			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM action_webhook_delivery WHERE webhook_id = ? "
-					+ "AND status = 'delivered'", Long.class, webhook.id())).isEqualTo(2L * ACTIONS_PER_NODE);
+			assertThat(delivered(webhook.id())).isEqualTo(2L * ACTIONS_PER_NODE);
 			this.subscriptions.delete(webhook.id());
 		}
+	}
+
+	private long delivered(UUID webhookId) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM action_webhook_delivery WHERE webhook_id = ? "
+				+ "AND status = 'delivered'", Long.class, webhookId);
 	}
 
 	private static Map<String, Long> succeeded(WebhookReceiver receiver) {
