@@ -73,6 +73,26 @@ final class ChatEventStream implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The events, in order, from now until those received include one of each of these names; fails when they do
+	 * not come within {@code patience}.
+	 */
+	List<String> untilEach(Duration patience, String... names) throws InterruptedException {
+		long deadline = System.nanoTime() + patience.toNanos();
+		List<String> received = new ArrayList<>();
+		while (!Stream.of(names).allMatch((name) -> received.stream().anyMatch((event) -> isNamed(event, name)))) {
+			String event = this.events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			assertThat(event).as("events %s on the stream within %s; got %s", List.of(names), patience, received)
+				.isNotNull();
+			received.add(event);
+		}
+		return received;
+	}
+
+	private static boolean isNamed(String event, String name) {
+		return event.startsWith(name + "\n");
+	}
+
 	/** Every event that comes within {@code wait}, in order. */
 	List<String> during(Duration wait) throws InterruptedException {
 		long deadline = System.nanoTime() + wait.toNanos();

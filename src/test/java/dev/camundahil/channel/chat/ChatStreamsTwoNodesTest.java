@@ -3,6 +3,7 @@ package dev.camundahil.channel.chat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -142,8 +143,10 @@ class ChatStreamsTwoNodesTest {
 
 		this.conversations.answer(this.session, "no", null, null, "tests");
 
-		// time enough for the change to come back from the database as well, which it must not
-		List<String> events = this.stream.during(Duration.ofSeconds(3));
+		// the answer and the question it led to, then time enough for the change to come back from the database as
+		// well, which it must not
+		List<String> events = new ArrayList<>(this.stream.untilEach(ACROSS_NODES, "status", "prompt"));
+		events.addAll(this.stream.during(Duration.ofSeconds(3)));
 		assertThat(events).filteredOn((event) -> event.startsWith("status\n")).hasSize(1);
 		assertThat(events).filteredOn((event) -> event.startsWith("prompt\n")).hasSize(1);
 	}
