@@ -292,11 +292,16 @@ class DispatchTest {
 	void anInTransactionChannelThatFailsIsRetriedInATransactionOfItsOwnAndReminds() {
 		String key = deploy(custom(key("ledgerRetry"), "ledgerChannel").camundaInputParameter("failTimes", "1")
 			.camundaInputParameter("reminder", "PT1S"));
-		UUID id = actionOf(this.runtime.startProcessInstanceByKey(key));
-		assertThat(this.jdbc.queryForMap("SELECT status, attempts FROM action_dispatch WHERE action_id = ? AND purpose = 'request'",
-				id))
-			.containsEntry("status", "pending")
-			.containsEntry("attempts", 1);
+		// read before the opening transaction commits: its retry is due 100 ms after the failed call, and a sweep may
+		// take it as soon as it is committed
+		UUID id = new TransactionTemplate(this.transactionManager).execute((status) -> {
+			UUID opened = actionOf(this.runtime.startProcessInstanceByKey(key));
+			assertThat(this.jdbc.queryForMap(
+					"SELECT status, attempts FROM action_dispatch WHERE action_id = ? AND purpose = 'request'", opened))
+				.containsEntry("status", "pending")
+				.containsEntry("attempts", 1);
+			return opened;
+		});
 
 		await(() -> dispatchStatus(id).equals(List.of("delivered")) && auditOf(id, AuditEvents.REMINDED).size() == 1);
 
