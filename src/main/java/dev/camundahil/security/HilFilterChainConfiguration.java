@@ -1,8 +1,10 @@
 package dev.camundahil.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.observation.ObservationRegistry;
 
 import dev.camundahil.security.SecurityConfiguration.ApiFilters;
+import dev.camundahil.web.ProblemWriter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,6 +20,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -54,6 +57,20 @@ class HilFilterChainConfiguration {
 			.securityContext((context) -> context.securityContextRepository(contexts));
 		// API keys and the public pages' signed tokens are no ambient credentials a cross-site request could borrow
 		return StatelessSecurity.apply(http).build();
+	}
+
+	/**
+	 * Spring Security takes one handler of the requests its firewall refuses, for the whole application: the HIL
+	 * API's get problem JSON from it, all others the answer they get without the plugin. A host's own handler keeps
+	 * its place (and answers the API's too).
+	 */
+	@Bean
+	@ConditionalOnMissingBean(RequestRejectedHandler.class)
+	RequestRejectedHandler hilRequestRejectedHandler(ObjectMapper json, ObjectProvider<DispatcherServletPath> servlet,
+			ObjectProvider<ObservationRegistry> observations) {
+		DispatcherServletPath mvc = servlet.getIfUnique();
+		return new ApiRequestRejectedHandler((mvc != null) ? mvc.getPrefix() : "", new ProblemWriter(json),
+				observations.getIfUnique(() -> ObservationRegistry.NOOP));
 	}
 
 }

@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +33,7 @@ class HilSecurityAutoConfigurationTest {
 	@Test
 	void withSpringSecurityAChainOfItsOwn() {
 		this.contexts.run((context) -> assertThat(context).hasBean("hilSecurityFilterChain")
+			.hasBean("hilRequestRejectedHandler")
 			.doesNotHaveBean("hilApiKeyFilter")
 			.hasBean("hilApiKeyOpenApiCustomizer"));
 	}
@@ -64,6 +67,23 @@ class HilSecurityAutoConfigurationTest {
 	void theHostsKeysReplaceThePlugins() {
 		this.contexts.withUserConfiguration(HostKeys.class)
 			.run((context) -> assertThat(context).getBean(ApiKeys.class).isSameAs(context.getBean("hostKeys")));
+	}
+
+	@Test
+	void theHostsHandlerOfRefusedRequestsKeepsItsPlace() {
+		this.contexts.withUserConfiguration(HostRejections.class)
+			.run((context) -> assertThat(context).getBean(RequestRejectedHandler.class)
+				.isSameAs(context.getBean("hostRejections")));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HostRejections {
+
+		@Bean
+		RequestRejectedHandler hostRejections() {
+			return new HttpStatusRequestRejectedHandler(418);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

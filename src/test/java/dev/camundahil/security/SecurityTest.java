@@ -171,6 +171,22 @@ class SecurityTest {
 	}
 
 	@Test
+	void requestsTheFirewallRefusesAreProblemsOnTheApiAndAsBeforeElsewhere() throws Exception {
+		UUID id = startApproval();
+
+		for (String path : List.of("/api/v1//actions", "/api/v1/actions;x=1", "/api/v1/actions/%25",
+				"/api/v1/./actions/" + id, "/api/v1/actions/%2e%2e/actions/" + id, "//api/v1/actions/" + id)) {
+			assertProblem(call("GET", path, null), 400, "The request path holds what this API refuses");
+		}
+		assertProblem(call("FOO", "/api/v1/actions/" + id, null), 400, "does not take the method FOO");
+		Reply outside = send("GET", "/engine-rest//process-definition", null, Map.of());
+		assertThat(outside.status()).isEqualTo(400);
+		assertThat(outside.contentType()).isNotEqualTo("application/problem+json");
+
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
+	}
+
+	@Test
 	void unknownPathsWrongMethodsAndWrongBodyTypesAreProblems() throws Exception {
 		UUID id = startApproval();
 
