@@ -2,6 +2,7 @@ package dev.camundahil.action;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,9 +49,18 @@ public final class ExpectedResponses {
 				"The response value '" + shortened(answer) + "' is not one of the expected responses " + options));
 	}
 
+	/** A value that is no text as the caller sent it in JSON: its kind, and the number or boolean itself. */
 	private static String describe(Object value) {
-		return (value != null) ? value.getClass().getSimpleName().toLowerCase() + " " + shortened(String.valueOf(value))
-				: "null";
+		if (value instanceof Map<?, ?>) {
+			return "a JSON object";
+		}
+		if (value instanceof Collection<?>) {
+			return "a JSON array";
+		}
+		if (value instanceof Number number) {
+			return "the number " + shortened(String.valueOf(number));
+		}
+		return String.valueOf(value);
 	}
 
 	/** An answer as a message quotes it: enough to recognise, never the whole of a long one. */

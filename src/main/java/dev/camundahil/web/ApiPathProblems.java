@@ -72,9 +72,12 @@ public class ApiPathProblems implements HandlerExceptionResolver, Ordered {
 				this.problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
 						unsupportedMediaType(unsupported));
 			}
-			else if (ex instanceof HttpMediaTypeNotAcceptableException) {
+			else if (ex instanceof HttpMediaTypeNotAcceptableException notAcceptable) {
+				// the types of the resource asked for: a stream answers with events, not JSON
+				List<MediaType> types = notAcceptable.getSupportedMediaTypes().isEmpty()
+						? List.of(MediaType.APPLICATION_JSON) : notAcceptable.getSupportedMediaTypes();
 				this.problems.write(request, response, HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
-						"This API answers with application/json only");
+						"This resource answers with " + MediaType.toString(types) + " only");
 			}
 			else {
 				return null;

@@ -1,9 +1,10 @@
 package dev.camundahil.web;
 
+import java.util.Collection;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -38,10 +39,8 @@ public abstract class ProblemJsonHandler extends ResponseEntityExceptionHandler 
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	protected ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-		String expected = (ex.getRequiredType() == UUID.class) ? "a UUID"
-				: "of type " + ((ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "?");
 		return problem(HttpStatus.BAD_REQUEST, "Bad request",
-				"'" + ex.getName() + "' must be " + expected + ", not '" + ex.getValue() + "'");
+				"'" + ex.getName() + "' must be " + kind(ex.getRequiredType()) + ", not '" + ex.getValue() + "'");
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -78,20 +77,56 @@ public abstract class ProblemJsonHandler extends ResponseEntityExceptionHandler 
 				.map((ref) -> (ref.getFieldName() != null) ? ref.getFieldName() : "[" + ref.getIndex() + "]")
 				.collect(Collectors.joining("."));
 			if (mapping instanceof MismatchedInputException mismatch && !field.isEmpty()) {
-				String type = (mismatch.getTargetType() != null) ? mismatch.getTargetType().getSimpleName() : "another type";
-				return "Field '" + field + "' has the wrong type: expected " + type.toLowerCase();
+				return "Field '" + field + "' has the wrong type: expected " + kind(mismatch.getTargetType());
 			}
 			if (!field.isEmpty()) {
-				return "Field '" + field + "' cannot be read: " + mapping.getOriginalMessage();
+				return "Field '" + field + "' cannot be read: " + plain(mapping.getOriginalMessage());
 			}
 			if (mapping instanceof MismatchedInputException) {
 				return "The body must be a JSON object";
 			}
 		}
-		if (cause instanceof JsonParseException parse) {
-			return "The body is not valid JSON: " + parse.getOriginalMessage();
+		if (cause instanceof JsonProcessingException parse) {
+			return "The body is not valid JSON: " + plain(parse.getOriginalMessage());
 		}
 		return "The request body is missing or not valid JSON";
+	}
+
+	/** A type as a caller of a JSON API knows it: a kind of JSON value, never a Java class. */
+	static String kind(Class<?> type) {
+		if (type == null) {
+			return "another type";
+		}
+		if (CharSequence.class.isAssignableFrom(type) || type == Character.class || type == char.class) {
+			return "a string";
+		}
+		if (type == UUID.class) {
+			return "a UUID";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+				|| type == Short.class || type == short.class) {
+			return "a whole number";
+		}
+		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+			return "a number";
+		}
+		if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+			return "an array";
+		}
+		return "an object";
+	}
+
+	/**
+	 * Jackson's message without what names its own workings: where an unclosed object started (given as a source it
+	 * does not show) and the setting a limit comes from.
+	 */
+	private static String plain(String message) {
+		return message.replaceAll("(?s)\\s*\\(start marker at .*", "")
+			.replaceAll(",?\\s*from `[^`]*`", "")
+			.strip();
 	}
 
 	protected static ProblemDetail problem(HttpStatus status, String title, String detail) {

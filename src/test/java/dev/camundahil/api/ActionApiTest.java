@@ -325,6 +325,27 @@ class ActionApiTest {
 	}
 
 	@Test
+	void problemsSpeakOfJsonAndNeverOfTheServersWorkings() {
+		ProcessInstance instance = start();
+		UUID id = actionOf(instance).getId();
+		String respond = "/api/v1/actions/" + id + "/respond";
+
+		assertPlainProblem(this.api.post(respond, "{\"value\": {\"approve\": true}}"), 400, "but was a JSON object");
+		assertPlainProblem(this.api.post(respond, "{\"value\": [\"Approve\"]}"), 400, "but was a JSON array");
+		assertPlainProblem(this.api.post(respond, "{\"value\": 42}"), 400, "but was the number 42");
+		assertPlainProblem(this.api.post(respond, "{"), 400, "not valid JSON");
+		assertPlainProblem(this.api.post(respond, "{\"value\": " + "[".repeat(1001) + "]".repeat(1001) + "}"), 400,
+				"nesting depth");
+		assertPlainProblem(this.api.post("/api/v1/actions/" + id + "/reassign", "{\"to\": \"ann@example.com\"}"), 400,
+				"'to' has the wrong type: expected an array");
+		assertPlainProblem(this.api.get("/api/v1/actions?page=abc"), 400, "'page' must be a whole number");
+
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched", "response_rejected", "response_rejected",
+				"response_rejected");
+		assertThat(this.actions.lookup(id).orElseThrow().isPending()).isTrue();
+	}
+
+	@Test
 	void theApiIsDescribedByOpenApi() {
 		Reply docs = this.api.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
@@ -361,6 +382,18 @@ class ActionApiTest {
 	private static void assertProblem(Reply reply, int status, String detail) {
 		HilApi.assertProblem(reply, status, detail);
 		assertThat(reply.body().toString()).doesNotContain("Exception").doesNotContain("\tat ");
+	}
+
+	/** A problem in the caller's terms: no Java type, nor the JSON reader's settings or view of its source. */
+	private static void assertPlainProblem(Reply reply, int status, String detail) {
+		assertProblem(reply, status, detail);
+		assertThat(reply.body().get("detail").asText()).doesNotContainIgnoringCase("java")
+			.doesNotContain("`")
+			.doesNotContain("Source")
+			.doesNotContain("StreamRead")
+			.doesNotContain("arraylist")
+			.doesNotContain("linkedhashmap")
+			.doesNotContain("integer");
 	}
 
 	private Reply idempotentPost(String path, String body, String idempotencyKey) {

@@ -205,6 +205,8 @@ class SecurityTest {
 				Map.of("X-API-Key", KEY, "Content-Type", "text/plain")), 415, "application/json");
 		assertProblem(send("GET", "/api/v1/actions/" + id, null, Map.of("X-API-Key", KEY, "Accept", "text/html")), 406,
 				"application/json");
+		assertProblem(send("GET", "/api/v1/chat/some-session/stream", null,
+				Map.of("X-API-Key", KEY, "Accept", "application/json")), 406, "answers with text/event-stream only");
 
 		assertThat(auditEvents(id)).containsExactly("created", "dispatched");
 	}
