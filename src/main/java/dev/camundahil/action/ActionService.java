@@ -409,13 +409,13 @@ public class ActionService {
 	}
 
 	/**
-	 * Moves the deadline of a pending action to {@code expiresAt}, which must be later than now; there is no upper
-	 * bound. Links already sent stay valid until the new deadline, since they are checked against the action's
-	 * deadline; reminders not yet due keep their times. Audited as {@code extended}, published as
-	 * {@code action.extended}.
+	 * Moves the deadline of a pending action to {@code expiresAt}, which must be later than now and not later than
+	 * {@link DeadlineChange#LATEST}. Links already sent stay valid until the new deadline, since they are checked
+	 * against the action's deadline; reminders not yet due keep their times. Audited as {@code extended}, published
+	 * as {@code action.extended}.
 	 * @throws ActionNotFoundException no such action
 	 * @throws ActionConflictException the action is no longer pending
-	 * @throws InvalidExtensionException the new deadline is not later than now
+	 * @throws InvalidExtensionException the new deadline is not later than now, or later than the latest one
 	 */
 	public ActionRequest extend(UUID id, Instant expiresAt, String userId) {
 		// the lock orders this against answers and the expiry sweep, which claims with the row locked
@@ -451,6 +451,10 @@ public class ActionService {
 		if (!expiresAt.isAfter(now)) {
 			throw new InvalidExtensionException("The new deadline " + expiresAt + " is not later than now (" + now
 					+ "); an action can only be given more time");
+		}
+		if (expiresAt.isAfter(DeadlineChange.LATEST)) {
+			throw new InvalidExtensionException("The new deadline " + expiresAt + " is later than "
+					+ DeadlineChange.LATEST + ", the latest deadline an action takes");
 		}
 		Instant before = action.getExpiresAt();
 		// kept at the precision the databases keep, so that the action reads back as it was written

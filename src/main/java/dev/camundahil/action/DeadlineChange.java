@@ -12,6 +12,12 @@ import java.time.format.DateTimeParseException;
  */
 public final class DeadlineChange {
 
+	/**
+	 * The latest deadline an action takes: the last second with a four-digit year, which every database the plugin
+	 * runs on keeps and every ISO-8601 reader reads.
+	 */
+	public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
 	private final Instant expiresAt;
 
 	private final Duration by;
@@ -43,7 +49,13 @@ public final class DeadlineChange {
 		if (this.by.isNegative() || this.by.isZero()) {
 			throw new InvalidExtensionException("'by' must be a duration longer than zero, not " + this.by);
 		}
-		return ((current != null) ? current : now).plus(this.by);
+		Instant start = (current != null) ? current : now;
+		// checked before adding it, which overflows for durations of many millennia
+		if (this.by.compareTo(Duration.between(start, LATEST)) > 0) {
+			throw new InvalidExtensionException("'by' moves the deadline past " + LATEST
+					+ ", the latest deadline an action takes; give a shorter duration");
+		}
+		return start.plus(this.by);
 	}
 
 	private static Instant instant(String text) {

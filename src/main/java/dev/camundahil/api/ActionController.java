@@ -130,11 +130,12 @@ class ActionController {
 	@PostMapping(path = "/{id}/extend", consumes = "application/json")
 	@Operation(summary = "Move the deadline of a pending action",
 			description = "Either 'expiresAt' (the new deadline) or 'by' (an ISO-8601 duration added to the current "
-					+ "deadline, or to now when there is none), not both. The new deadline must be later than now; "
-					+ "there is no upper bound. Links already sent stay valid until the new deadline, reminders not "
-					+ "yet due keep their times. Audited as 'extended', published as the webhook event "
+					+ "deadline, or to now when there is none), not both. The new deadline must be later than now and "
+					+ "not later than 9999-12-31T23:59:59Z. Links already sent stay valid until the new deadline, "
+					+ "reminders not yet due keep their times. Audited as 'extended', published as the webhook event "
 					+ "action.extended. 404 for an unknown action, 409 when it is no longer pending, 400 for a body "
-					+ "with both fields or neither, a value that cannot be read, or a deadline not later than now.")
+					+ "with both fields or neither, a value that cannot be read, or a deadline not later than now or "
+					+ "past the latest one.")
 	ActionView extend(@PathVariable UUID id, @RequestBody ExtendRequest body, Principal principal) {
 		return ActionView.of(this.actions.extend(id, DeadlineChange.parse(body.expiresAt, body.by), name(principal)));
 	}

@@ -126,6 +126,26 @@ class ActionExtensionTest {
 	}
 
 	@Test
+	void aDeadlinePastTheLatestIsAProblemAndChangesNothingTheLatestItselfIsTaken() {
+		ActionRequest action = start();
+
+		assertProblem(post(action.getId(), "{\"by\": \"P999999999999D\"}"), 400, "past 9999-12-31T23:59:59Z");
+		assertProblem(post(action.getId(), "{\"by\": \"PT9223372036854775807S\"}"), 400, "past 9999-12-31T23:59:59Z");
+		assertProblem(post(action.getId(), "{\"expiresAt\": \"+10000-01-01T00:00:00Z\"}"), 400,
+				"later than 9999-12-31T23:59:59Z");
+		assertProblem(post(action.getId(), "{\"expiresAt\": \"+999999999-12-31T23:59:59Z\"}"), 400,
+				"later than 9999-12-31T23:59:59Z");
+		ActionRequest unchanged = this.actions.find(action.getId());
+		assertThat(unchanged.getExpiresAt()).isEqualTo(action.getExpiresAt());
+		assertThat(unchanged.getVersion()).isEqualTo(action.getVersion());
+
+		Reply latest = post(action.getId(), "{\"expiresAt\": \"9999-12-31T23:59:59Z\"}");
+
+		assertThat(latest.status()).as(latest.body().toString()).isEqualTo(200);
+		assertThat(this.actions.find(action.getId()).getExpiresAt()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+	}
+
+	@Test
 	void theOpenApiDescriptionShowsTheEndpoint() {
 		Reply docs = this.api.get("/v3/api-docs");
 		assertThat(docs.body().get("paths").get("/api/v1/actions/{id}/extend").get("post").get("description").asText())
