@@ -1,5 +1,7 @@
 package dev.camundahil.action;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,8 +16,13 @@ import java.util.List;
 public record Reassignment(List<String> from, List<String> to, String reason, String by, boolean delegated) {
 
 	public Reassignment {
-		from = (from != null) ? List.copyOf(from) : List.of();
-		to = (to != null) ? List.copyOf(to) : List.of();
+		from = copy(from);
+		to = copy(to);
+	}
+
+	/** A copy that keeps null entries, so that the check of the addresses names them instead of failing on them. */
+	private static List<String> copy(List<String> addresses) {
+		return (addresses != null) ? Collections.unmodifiableList(new ArrayList<>(addresses)) : List.of();
 	}
 
 }

@@ -29,7 +29,11 @@ final class RecipientAddresses {
 		}
 		List<String> checked = new ArrayList<>();
 		for (String address : addresses) {
-			String value = (address != null) ? address.strip() : "";
+			if (address == null) {
+				throw new InvalidReassignmentException("'" + field + "' holds null, which is not an email address "
+						+ "such as ann@example.com");
+			}
+			String value = address.strip();
 			if (value.isEmpty() || value.length() > MAX_LENGTH || !ADDRESS.matcher(value).matches()) {
 				throw new InvalidReassignmentException("'" + field + "' holds '" + value + "', which is not an email "
 						+ "address such as ann@example.com");

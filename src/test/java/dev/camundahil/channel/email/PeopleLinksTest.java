@@ -187,6 +187,11 @@ class PeopleLinksTest extends EmailTestSupport {
 				400, "not a current recipient");
 		assertProblem(this.api.post(path, "{\"to\": [\"ann@people.example\"]}"), 400, "Nothing changes");
 		assertProblem(this.api.post(path, "{\"to\": [\"bob@people.example\"], \"colour\": 1}"), 400, "colour");
+		assertProblem(this.api.post(path, "{\"to\": [null]}"), 400, "'to' holds null");
+		assertProblem(this.api.post(path, "{\"from\": [null], \"to\": [\"bob@people.example\"]}"), 400,
+				"'from' holds null");
+		assertProblem(this.api.post(path, "{\"to\": \"bob@people.example\"}"), 400,
+				"'to' has the wrong type: expected an array");
 
 		assertThat(this.actions.recipients(action.getId())).extracting(ActionRecipient::address, ActionRecipient::isActive)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("ann@people.example", true));
