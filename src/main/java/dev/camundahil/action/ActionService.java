@@ -35,6 +35,12 @@ public class ActionService {
 
 	private static final Logger log = LoggerFactory.getLogger(ActionService.class);
 
+	/**
+	 * The longest {@code respondedBy}: an email address at its longest. The process gets it as a text variable, which
+	 * the engine's column bounds; a name far longer would leave the process unable to resume.
+	 */
+	static final int MAX_RESPONDED_BY_LENGTH = 320;
+
 	private final ActionRequestRepository actions;
 
 	private final ActionAuditRepository audits;
@@ -748,6 +754,10 @@ public class ActionService {
 	/** The value to store for an answer, or the refusal, audited. */
 	private Object accepted(ActionRequest action, ResponseCommand command) {
 		try {
+			if (command.respondedBy() != null && command.respondedBy().length() > MAX_RESPONDED_BY_LENGTH) {
+				throw new InvalidResponseException("'respondedBy' may be at most " + MAX_RESPONDED_BY_LENGTH
+						+ " characters long, not " + command.respondedBy().length());
+			}
 			this.responseValueLimit.check(command.value());
 			this.responseValueLimit.checkComment(command.comment());
 			return ExpectedResponses.accept(action, command.value());

@@ -43,6 +43,9 @@ class ActionController {
 
 	static final int MAX_PAGE_SIZE = 200;
 
+	/** The longest {@code Idempotency-Key}: as long as the column that keeps it. */
+	static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
 	private final ActionService actions;
 
 	private final ObjectMapper json;
@@ -93,8 +96,13 @@ class ActionController {
 		if (body.value == null) {
 			throw new BadRequestException("'value' is required: the answer, any JSON value");
 		}
-		ResponseCommand command = new ResponseCommand(toJava(body), body.respondedBy, name(principal), "api",
-				blankToNull(idempotencyKey), body.comment);
+		String key = blankToNull(idempotencyKey);
+		if (key != null && key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+			throw new BadRequestException("The Idempotency-Key header may be at most " + MAX_IDEMPOTENCY_KEY_LENGTH
+					+ " characters long, not " + key.length());
+		}
+		ResponseCommand command = new ResponseCommand(toJava(body), body.respondedBy, name(principal), "api", key,
+				body.comment);
 		return ActionView.of(this.actions.respond(id, command));
 	}
 

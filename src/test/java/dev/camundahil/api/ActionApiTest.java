@@ -346,6 +346,29 @@ class ActionApiTest {
 	}
 
 	@Test
+	void anOverlongIdempotencyKeyOrRespondedByIsRefusedAndChangesNothing() {
+		ProcessInstance instance = start();
+		UUID id = actionOf(instance).getId();
+		String respond = "/api/v1/actions/" + id + "/respond";
+
+		assertProblem(idempotentPost(respond, "{\"value\": \"Approve\"}", "k".repeat(256)), 400,
+				"at most 255 characters");
+		assertProblem(this.api.post(respond, "{\"value\": \"Approve\", \"respondedBy\": \"" + "a".repeat(321) + "\"}"),
+				400, "at most 320 characters");
+
+		assertThat(auditEvents(id)).containsExactly("created", "dispatched", "response_rejected");
+		assertThat(this.actions.lookup(id).orElseThrow().isPending()).isTrue();
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
+
+		Reply longest = idempotentPost(respond,
+				"{\"value\": \"Approve\", \"respondedBy\": \"" + "a".repeat(320) + "\"}", "k".repeat(255));
+
+		assertThat(longest.status()).as("%s", longest.body()).isEqualTo(200);
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("after");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilRespondedBy")).isEqualTo("a".repeat(320));
+	}
+
+	@Test
 	void theApiIsDescribedByOpenApi() {
 		Reply docs = this.api.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
