@@ -50,7 +50,7 @@ class ChatApiController {
 					+ "question has closed, the 409 problem says how: status, respondedBy, respondedAt.")
 	ChatReply post(@PathVariable String sessionId, @RequestBody ChatMessageRequest body, Principal principal) {
 		return this.conversations.answer(sessionId, body.text, body.user, body.actionId,
-				(principal != null) ? principal.getName() : null);
+				(principal != null) ? principal.getName() : null, body.comment, null);
 	}
 
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -20,6 +20,7 @@ import dev.camundahil.web.ProblemJsonApi;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -141,7 +142,7 @@ class PublicChatController {
 	 * nothing larger than a short message.
 	 */
 	private ChatMessageRequest read(HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
-		MediaType type = (request.getContentType() != null) ? MediaType.parseMediaType(request.getContentType()) : null;
+		MediaType type = contentType(request);
 		if (type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
 			throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON), HttpMethod.POST);
 		}
@@ -154,12 +155,28 @@ class PublicChatController {
 			problem.setTitle("Message too large");
 			throw new ErrorResponseException(HttpStatus.PAYLOAD_TOO_LARGE, problem, null);
 		}
+		ChatMessageRequest message;
 		try {
-			return this.json.readValue(body, ChatMessageRequest.class);
+			message = this.json.readValue(body, ChatMessageRequest.class);
 		}
 		catch (JsonProcessingException ex) {
 			throw new HttpMessageNotReadableException("Chat message not readable", ex,
 					new ServletServerHttpRequest(request));
+		}
+		if (message == null) {
+			// the body was JSON null: no message at all, as Spring MVC treats a missing required body
+			throw new HttpMessageNotReadableException("Chat message missing", new ServletServerHttpRequest(request));
+		}
+		return message;
+	}
+
+	/** The body's type; none when the header is missing or no media type at all, which is refused as either. */
+	private static MediaType contentType(HttpServletRequest request) {
+		try {
+			return (request.getContentType() != null) ? MediaType.parseMediaType(request.getContentType()) : null;
+		}
+		catch (InvalidMediaTypeException ex) {
+			return null;
 		}
 	}
 

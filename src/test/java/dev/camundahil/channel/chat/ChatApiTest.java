@@ -189,6 +189,21 @@ class ChatApiTest {
 	}
 
 	@Test
+	void aCommentBesideTheAnswerIsKeptAndReachesTheProcess() throws Exception {
+		ProcessInstance instance = start(QUESTION);
+
+		Reply answered = post(api("/messages"),
+				"{\"text\": \"No\", \"user\": \"ann\", \"comment\": \"the van is full\"}");
+
+		assertThat(answered.status()).as(answered.text()).isEqualTo(200);
+		assertThat(this.runtime.getVariable(instance.getId(), "hilComment")).isEqualTo("the van is full");
+		assertThat(answered.json().get("messages").findParents("role"))
+			.filteredOn((entry) -> entry.get("role").asText().equals("answer"))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.get("comment").asText()).isEqualTo("the van is full"));
+	}
+
+	@Test
 	void noPendingQuestionIsAConflict() throws Exception {
 		assertThat(get(api("/messages")).json()).isEmpty();
 		assertProblem(post(api("/messages"), "{\"text\": \"hello\"}"), 409,
@@ -207,7 +222,9 @@ class ChatApiTest {
 			assertProblem(post(path, "{\"text\": \"Yes\""), 400, "not valid JSON");
 			assertProblem(post(path, "[\"Yes\"]"), 400, "JSON object");
 			assertProblem(post(path, "{}"), 400, "'text' is required");
+			assertProblem(post(path, "null"), 400, "missing");
 			assertProblem(send(path, "POST", "text=Yes", "text/plain"), 415, "application/json");
+			assertProblem(send(path, "POST", "{\"text\": \"Yes\"}", "application/"), 415, "application/json");
 		}
 		String large = "{\"text\": \"" + "x".repeat(20_000) + "\"}";
 		assertProblem(post("/chat/" + this.session + "/messages?token=" + token, large), 413, "at most 16 KB");
