@@ -36,6 +36,7 @@ public class HilEnginePlugin extends AbstractProcessEnginePlugin {
 		configuration.getCustomPreVariableSerializers().add(0, HilValueSerializer.forState());
 		configuration.getCustomPreVariableSerializers().add(1, HilValueSerializer.forResult());
 		configuration.getCustomPreVariableSerializers().add(2, HilValueSerializer.forJson());
+		configuration.getCustomPreVariableSerializers().add(3, HilValueSerializer.forText());
 		if (configuration.getCustomJobHandlers() == null) {
 			configuration.setCustomJobHandlers(new ArrayList<>());
 		}

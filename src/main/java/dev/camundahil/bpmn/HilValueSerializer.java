@@ -33,6 +33,15 @@ final class HilValueSerializer extends AbstractObjectValueSerializer {
 	/** The name rows of JSON objects and arrays carry, such as an answer that is a map. */
 	static final String JSON = "hil-json";
 
+	/** The name rows of text too long for a plain text variable carry, such as a long free-text answer. */
+	static final String TEXT = "hil-text";
+
+	/**
+	 * The type name long text is written and recognised by: a name of the plugin's own, so that only its values are
+	 * taken, never a text an application stores as an object of its own; it reads back as a {@link String}.
+	 */
+	static final String TEXT_TYPE = "dev.camundahil.bpmn.HilText";
+
 	/** Camunda's text columns hold 4000 characters on most databases and 2000 on Oracle; bytes bound characters. */
 	static final int MAX_TEXT_BYTES = 2000;
 
@@ -44,19 +53,23 @@ final class HilValueSerializer extends AbstractObjectValueSerializer {
 
 	private final boolean mutable;
 
-	private HilValueSerializer(String name, boolean mutable, List<Class<?>> types) {
+	/** Whether it takes long text, which it knows by {@link #TEXT_TYPE} rather than by the value's class. */
+	private final boolean text;
+
+	private HilValueSerializer(String name, boolean mutable, boolean text, List<Class<?>> types) {
 		super(SerializationDataFormats.JSON.getName());
 		this.name = name;
 		this.mutable = mutable;
+		this.text = text;
 		this.types = types;
 	}
 
 	static HilValueSerializer forState() {
-		return new HilValueSerializer(STATE, false, List.of(HilState.class));
+		return new HilValueSerializer(STATE, false, false, List.of(HilState.class));
 	}
 
 	static HilValueSerializer forResult() {
-		return new HilValueSerializer(RESULT, false, List.of(HilResult.class));
+		return new HilValueSerializer(RESULT, false, false, List.of(HilResult.class));
 	}
 
 	/**
@@ -64,7 +77,16 @@ final class HilValueSerializer extends AbstractObjectValueSerializer {
 	 * watched for changes like those.
 	 */
 	static HilValueSerializer forJson() {
-		return new HilValueSerializer(JSON, true, List.of(HilJsonObject.class, HilJsonArray.class));
+		return new HilValueSerializer(JSON, true, false, List.of(HilJsonObject.class, HilJsonArray.class));
+	}
+
+	/**
+	 * Text longer than the engine's text columns hold, which the engine would fail to write as a plain text variable:
+	 * kept as a JSON string in a byte array and read back as the {@link String} it was.
+	 * @see HilVariables#typed(Object)
+	 */
+	static HilValueSerializer forText() {
+		return new HilValueSerializer(TEXT, false, true, List.of(String.class));
 	}
 
 	@Override
@@ -78,6 +100,10 @@ final class HilValueSerializer extends AbstractObjectValueSerializer {
 	 */
 	@Override
 	protected boolean canWriteValue(TypedValue value) {
+		if (this.text) {
+			return value instanceof ObjectValue object && TEXT_TYPE.equals(object.getObjectTypeName())
+					&& (!object.isDeserialized() || object.getValue() instanceof String);
+		}
 		if (value instanceof ObjectValue object && !object.isDeserialized()) {
 			return this.types.stream().anyMatch((type) -> type.getName().equals(object.getObjectTypeName()));
 		}
@@ -92,7 +118,7 @@ final class HilValueSerializer extends AbstractObjectValueSerializer {
 
 	@Override
 	protected String getTypeNameForDeserialized(Object value) {
-		return typeOf(value).getName();
+		return this.text ? TEXT_TYPE : typeOf(value).getName();
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import dev.camundahil.action.ActionRequest;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
+import org.camunda.bpm.engine.variable.impl.value.ObjectValueImpl;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -46,6 +47,9 @@ public final class HilVariables {
 	/** The BPMN error code thrown on expiry when the task says {@code onTimeout = error}. */
 	public static final String EXPIRED_ERROR_CODE = "HIL_EXPIRED";
 
+	/** The longest text written as a plain text variable: what Camunda's text columns hold on every database. */
+	static final int MAX_PLAIN_TEXT = 2000;
+
 	private HilVariables() {
 	}
 
@@ -69,10 +73,10 @@ public final class HilVariables {
 		execution.setVariable(ACTION_ID, (outcome.actionId() != null) ? outcome.actionId().toString() : null);
 		execution.setVariable(STATUS, outcome.status().value());
 		execution.setVariable(RESPONSE, typed(outcome.response()));
-		execution.setVariable(RESPONDED_BY, outcome.respondedBy());
+		execution.setVariable(RESPONDED_BY, typed(outcome.respondedBy()));
 		// written only with a comment, so an answer without one costs no variable; an earlier task's is removed
 		if (outcome.comment() != null) {
-			execution.setVariable(COMMENT, outcome.comment());
+			execution.setVariable(COMMENT, typed(outcome.comment()));
 		}
 		else {
 			execution.removeVariable(COMMENT);
@@ -89,8 +93,16 @@ public final class HilVariables {
 		}
 	}
 
-	/** A JSON value as the engine's nearest type: text, number, boolean, null, or JSON for objects and arrays. */
+	/**
+	 * A JSON value as the engine's nearest type: text, number, boolean, null, or JSON for objects and arrays. Text
+	 * longer than {@value #MAX_PLAIN_TEXT} characters, which the engine's text columns may not hold (a free-text
+	 * answer or comment), is written as a JSON string that reads back as the same {@link String}.
+	 */
 	static Object typed(Object value) {
+		if (value instanceof String text && text.length() > MAX_PLAIN_TEXT) {
+			return new ObjectValueImpl(text, null, SerializationDataFormats.JSON.getName(),
+					HilValueSerializer.TEXT_TYPE, true);
+		}
 		if (value instanceof Map<?, ?> map) {
 			return json(HilJsonObject.of(map));
 		}

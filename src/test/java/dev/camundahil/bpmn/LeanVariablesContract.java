@@ -240,6 +240,52 @@ abstract class LeanVariablesContract {
 	}
 
 	@Test
+	void aLongTextAnswerAndCommentResumeTheProcessAsTextInEitherMode() {
+		String key = key("longText");
+		BpmnModelInstance model = Bpmn.createExecutableProcess(key)
+			.startEvent()
+			.serviceTask("first")
+			.camundaDelegateExpression("${hilTask}")
+			.camundaInputParameter("question", "Describe it")
+			.camundaInputParameter("outputTypes", "chat")
+			.serviceTask("second")
+			.camundaDelegateExpression("${hilTask}")
+			.camundaInputParameter("question", "And again")
+			.camundaInputParameter("outputTypes", "chat")
+			.serviceTask("measure")
+			.camundaExpression("${execution.setVariable('measured', hilResponse.length() + hilComment.length())}")
+			.receiveTask("after")
+			.endEvent()
+			.done();
+		lean(model.<ServiceTask>getModelElementById("first").builder());
+		separate(model.<ServiceTask>getModelElementById("second").builder());
+		deploy(model);
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
+		// longer than the engine's text columns (4000 characters, 2000 on Oracle), as a free-text answer may be
+		String answer = "Ä long answer. ".repeat(400).strip();
+		String comment = "A long comment. ".repeat(400).strip();
+
+		this.actions.respond(pendingActionOf(instance).getId(), new ResponseCommand(answer, "ann", null, "test", null,
+				comment));
+		this.actions.respond(pendingActionOf(instance).getId(), new ResponseCommand(answer, "bob", null, "test", null,
+				comment));
+
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("after");
+		assertThat(hil(instance)).containsEntry("response", answer).containsEntry("comment", comment);
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo(answer);
+		assertThat(this.runtime.getVariable(instance.getId(), "hilComment")).isEqualTo(comment);
+		assertThat(this.runtime.getVariable(instance.getId(), "measured")).isEqualTo((long) (answer.length() + comment.length()));
+		assertThat(this.history.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableName("hilComment")
+			.singleResult()
+			.getValue()).isEqualTo(comment);
+		// a short text stays a plain text variable, which the engine's variable queries can match
+		assertThat(this.jdbc.queryForObject("SELECT type_ FROM act_ru_variable WHERE proc_inst_id_ = ? "
+				+ "AND name_ = 'hilRespondedBy'", String.class, instance.getId())).isEqualTo("string");
+	}
+
+	@Test
 	void deploymentFailsForAnUnknownMode() {
 		String key = key("badMode");
 		assertThatThrownBy(() -> deploy(HilProcesses.waitingAfter(

@@ -168,6 +168,36 @@ public abstract class HilTaskContract {
 	}
 
 	@Test
+	void aLongTextAnswerAndCommentResumeTheInstanceAsText() throws Exception {
+		String key = deploy((name) -> HilModels.hilTask(name, "", "question", "What happened?", "outputTypes", "chat",
+				"out:length", "${hilResponse.length()}"));
+		String instance = startInstance(key, "long-1", Map.of());
+		String action = pendingAction("long-1").path("id").asText();
+		// longer than the engine's text columns (4000 characters, 2000 on Oracle)
+		String answer = "It started on Monday. ".repeat(300).strip();
+		String comment = "See the ticket. ".repeat(300).strip();
+
+		HttpResponse<String> answered = api("POST", "/api/v1/actions/" + action + "/respond",
+				json.writeValueAsString(Map.of("value", answer, "respondedBy", "ann", "comment", comment)));
+
+		assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+		assertThat(userTasks(instance)).containsExactly("after");
+		JsonNode variables = variables(instance);
+		assertThat(variables.path("hilResponse").path("value").asText()).isEqualTo(answer);
+		assertThat(variables.path("hilComment").path("value").asText()).isEqualTo(comment);
+		assertThat(variables.path("length").path("value").asInt()).isEqualTo(answer.length());
+		assertThat(variables.path("hilRespondedBy").path("type").asText()).isEqualTo("String");
+
+		HttpResponse<String> changed = send("PUT", "/engine-rest/process-instance/" + instance + "/variables/hilComment",
+				json.writeValueAsString(Map.of("type", "Object", "value", "\"shorter\"", "valueInfo",
+						Map.of("objectTypeName", variables.path("hilComment").path("valueInfo").path("objectTypeName")
+							.asText(), "serializationDataFormat", "application/json"))),
+				"Content-Type", "application/json");
+		assertThat(changed.statusCode()).as("changed as Cockpit does: %s", changed.body()).isEqualTo(204);
+		assertThat(variables(instance).path("hilComment").path("value").asText()).isEqualTo("shorter");
+	}
+
+	@Test
 	void theSignedLinkOfTheEmailAnswers() throws Exception {
 		String key = deploy((name) -> HilModels.hilTask(name, "", "question", "Ship order 8?", "outputTypes", "email",
 				"to", "link@example.com", "expectedResponse", "Ship,Hold"));
