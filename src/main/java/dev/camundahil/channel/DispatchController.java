@@ -2,6 +2,7 @@ package dev.camundahil.channel;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,7 +43,9 @@ class DispatchController {
 	@Operation(summary = "Dispatches newest first, of one status (pending, delivered, failed, skipped) or action")
 	DispatchPage list(@RequestParam(required = false) String status, @RequestParam(required = false) UUID actionId,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		if (status != null && !DispatchBacklog.STATUSES.contains(status)) {
+		// read as the actions list reads its status: any case, and blank for all
+		String wanted = (status == null || status.isBlank()) ? null : status.strip().toLowerCase(Locale.ROOT);
+		if (wanted != null && !DispatchBacklog.STATUSES.contains(wanted)) {
 			throw new BadRequestException("'status' must be one of pending, delivered, failed, skipped, not '"
 					+ status + "'");
 		}
@@ -52,7 +55,7 @@ class DispatchController {
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new BadRequestException("'size' must be between 1 and " + MAX_PAGE_SIZE + ", not " + size);
 		}
-		return new DispatchPage(this.dispatches.list(status, actionId, page, size), page, size);
+		return new DispatchPage(this.dispatches.list(wanted, actionId, page, size), page, size);
 	}
 
 	@PostMapping("/{id}/retry")

@@ -70,6 +70,8 @@ class DispatchApiTest {
 		await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(statusOf(action)));
 
 		JsonNode failed = this.json.readTree(get("/api/v1/dispatches?status=failed&actionId=" + action).body());
+		assertThat(this.json.readTree(get("/api/v1/dispatches?status=FAILED&actionId=" + action).body()))
+			.as("a status in any case, as the actions list takes it").isEqualTo(failed);
 		assertThat(failed.get("items")).hasSize(1);
 		JsonNode row = failed.get("items").get(0);
 		assertThat(row.get("status").asText()).isEqualTo("failed");
