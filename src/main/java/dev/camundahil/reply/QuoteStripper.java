@@ -43,6 +43,13 @@ final class QuoteStripper {
 	private static final Pattern HEADER_SENT = Pattern
 		.compile("(?i)^\\s*\\*?(sent|date|gesendet|datum|envoy[ée]|enviado|fecha|inviato|data|verzonden)\\s*\\*?\\s*:.*");
 
+	/**
+	 * Outlook's containers of the header block above the quoted original, which follows them unmarked: everything
+	 * from the first of them on is the original.
+	 */
+	private static final String ORIGINAL_HEADERS = "#appendonsend, #divRplyFwdMsg, .OutlookMessageHeader, "
+			+ "div[id^=mail-editor-reference-message], div[style*=border-top:solid #E1E1E1]";
+
 	private static final Pattern SIGNATURE = Pattern.compile("^--\\s?$");
 
 	private static final Pattern MOBILE_FOOTER = Pattern.compile(
@@ -71,10 +78,23 @@ final class QuoteStripper {
 	/** What the sender typed in an HTML reply. */
 	static String stripHtml(String html) {
 		Document document = Jsoup.parse(html);
-		document.select("blockquote, .gmail_quote, .gmail_signature, .yahoo_quoted, .moz-cite-prefix, "
-				+ "#appendonsend, #divRplyFwdMsg, #Signature, .OutlookMessageHeader, div[id^=mail-editor-reference-message], "
-				+ "div[style*=border-top:solid #E1E1E1]").remove();
+		Element originalHeader = document.selectFirst(ORIGINAL_HEADERS);
+		if (originalHeader != null) {
+			cutFrom(originalHeader);
+		}
+		document.select("blockquote, .gmail_quote, .gmail_signature, .yahoo_quoted, .moz-cite-prefix, #Signature")
+			.remove();
 		return stripText(textOf(document.body()));
+	}
+
+	/** Removes an element and everything that follows it in the document. */
+	private static void cutFrom(Element element) {
+		for (Node node = element; node != null && !(node instanceof Document); node = node.parent()) {
+			while (node.nextSibling() != null) {
+				node.nextSibling().remove();
+			}
+		}
+		element.remove();
 	}
 
 	private static boolean startsAttribution(List<String> lines, int index) {

@@ -1,0 +1,96 @@
+package dev.camundahil.reply;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Replies as mail clients write them, read from their raw RFC 822 text: the answer and comment are what the sender
+ * typed, never the quoted original, a signature or an attachment.
+ */
+class ClientRepliesTest {
+
+	private static final List<String> OPTIONS = List.of("Approve", "Reject");
+
+	private static final String HEADERS = """
+			From: Ann Example <ann@example.com>
+			To: hil@example.com
+			Subject: RE: Approve order 7? [HIL-11111111-2222-3333-4444-555555555555]
+			Message-ID: <reply-1@example.com>
+			In-Reply-To: <request-1@example.com>
+			References: <request-1@example.com>
+			MIME-Version: 1.0
+			""";
+
+	@Test
+	void outlookDesktopHtmlKeepsTheQuotedOriginalOutOfTheComment() throws Exception {
+		InboundMessage reply = read(HEADERS + """
+				Content-Type: text/html; charset="windows-1252"
+				Content-Transfer-Encoding: quoted-printable
+
+				<html xmlns:o=3D"urn:schemas-microsoft-com:office:office"><head><style><!-- p.MsoNormal {margin:0cm;} -->=
+				</style></head>
+				<body lang=3DEN-US><div class=3DWordSection1>
+				<p class=3DMsoNormal>Approve<o:p></o:p></p>
+				<p class=3DMsoNormal><o:p>&nbsp;</o:p></p>
+				<div><div style=3D'border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm'>
+				<p class=3DMsoNormal><b>From:</b> Order Desk &lt;hil@example.com&gt; <br><b>Sent:</b> Wednesday, Nov=
+				ember 25, 2026 10:02 AM<br><b>To:</b> Ann Example &lt;ann@example.com&gt;<br><b>Subject:</b> Approve or=
+				der 7?<o:p></o:p></p></div></div>
+				<p class=3DMsoNormal><o:p>&nbsp;</o:p></p>
+				<p class=3DMsoNormal>Please approve order 7 =96 it costs 1.200 =80.<o:p></o:p></p>
+				</div></body></html>
+				""");
+
+		assertThat(answer(reply)).contains(new AnswerReader.Answer("Approve", null));
+	}
+
+	@Test
+	void outlookOnTheWebHtmlKeepsTheQuotedOriginalOutOfTheComment() throws Exception {
+		InboundMessage reply = read(HEADERS + """
+				Content-Type: text/html; charset="iso-8859-1"
+				Content-Transfer-Encoding: quoted-printable
+
+				<html><head><style type=3D"text/css" style=3D"display:none;"> P {margin-top:0;margin-bottom:0;} </sty=
+				le></head><body dir=3D"ltr"><div style=3D"font-family: Calibri">Reject</div><div>Wrong supplier.</div>=
+				<div id=3D"appendonsend"></div><hr style=3D"display:inline-block;width:98%" tabindex=3D"-1"><div id=3D"d=
+				ivRplyFwdMsg" dir=3D"ltr"><font face=3D"Calibri, sans-serif" style=3D"font-size:11pt" color=3D"#000000"><b>=
+				From:</b> Order Desk &lt;hil@example.com&gt;<br><b>Sent:</b> Wednesday, November 25, 2026 10:02 AM<br><b>T=
+				o:</b> Ann<br><b>Subject:</b> Approve order 7?</font><div>&nbsp;</div></div><div><p>Please approve order=
+				 7.</p><p>Approve | Reject</p></div></body></html>
+				""");
+
+		assertThat(answer(reply)).contains(new AnswerReader.Answer("Reject", "Wrong supplier."));
+	}
+
+	/** The answer and comment the reply gives to the task's options. */
+	private static Optional<AnswerReader.Answer> answer(InboundMessage reply) {
+		return answer(reply, OPTIONS);
+	}
+
+	private static Optional<AnswerReader.Answer> answer(InboundMessage reply, List<String> options) {
+		return AnswerReader.answer(reply.typedText(), options);
+	}
+
+	/** A message as the mailbox holds it, from its raw text in ISO-8859-1 (8-bit bytes as written). */
+	static InboundMessage read(String raw) throws Exception {
+		return read(raw, StandardCharsets.ISO_8859_1);
+	}
+
+	static InboundMessage read(String raw, Charset bytes) throws Exception {
+		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+				new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(bytes)));
+		return InboundMessage.read(message, "fallback-id", new InboundMessage.Limits(64 * 1024, 1024 * 1024));
+	}
+
+}
