@@ -50,6 +50,10 @@ final class QuoteStripper {
 	private static final String ORIGINAL_HEADERS = "#appendonsend, #divRplyFwdMsg, .OutlookMessageHeader, "
 			+ "div[id^=mail-editor-reference-message], div[style*=border-top:solid #E1E1E1]";
 
+	private static final Pattern SPACES = Pattern.compile("\\p{Zs}");
+
+	private static final Pattern INVISIBLE = Pattern.compile("[\\uFEFF\\u200B]");
+
 	private static final Pattern SIGNATURE = Pattern.compile("^--\\s?$");
 
 	private static final Pattern MOBILE_FOOTER = Pattern.compile(
@@ -60,7 +64,9 @@ final class QuoteStripper {
 
 	/** What the sender typed in a plain-text reply. */
 	static String stripText(String text) {
-		List<String> lines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+		// no-break and other wide spaces read as spaces; zero-width ones (iOS starts text with U+FEFF) as nothing
+		String spaced = SPACES.matcher(INVISIBLE.matcher(text).replaceAll("")).replaceAll(" ");
+		List<String> lines = List.of(spaced.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
 		List<String> kept = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
 			String line = lines.get(i);

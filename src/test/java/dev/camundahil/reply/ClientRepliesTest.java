@@ -73,6 +73,44 @@ class ClientRepliesTest {
 		assertThat(answer(reply)).contains(new AnswerReader.Answer("Reject", "Wrong supplier."));
 	}
 
+	@Test
+	void aNoBreakSpaceAfterTheAnswerOrInOutlooksFrenchHeaderBlockIsASpace() throws Exception {
+		InboundMessage typedInAnHtmlEditor = read(HEADERS + """
+				Content-Type: text/plain; charset=utf-8
+				Content-Transfer-Encoding: quoted-printable
+
+				Approve=C2=A0
+				""");
+		InboundMessage french = read(HEADERS + """
+				Content-Type: text/plain; charset="windows-1252"
+				Content-Transfer-Encoding: quoted-printable
+
+				Refus=E9
+
+				De=A0: Bureau des commandes <hil@example.com>
+				Envoy=E9=A0: mercredi 25 novembre 2026 10:02
+				=C0=A0: Ann Example <ann@example.com>
+				Objet=A0: Commande 7
+
+				Approuver la commande 7=A0?
+				""");
+
+		assertThat(answer(typedInAnHtmlEditor)).contains(new AnswerReader.Answer("Approve", null));
+		assertThat(answer(french, List.of("Approuvé", "Refusé"))).contains(new AnswerReader.Answer("Refusé", null));
+	}
+
+	@Test
+	void theZeroWidthNoBreakSpaceIPhonesWriteIsNothing() throws Exception {
+		InboundMessage reply = read(HEADERS + """
+				Content-Type: text/plain; charset=utf-8
+				Content-Transfer-Encoding: base64
+
+				77u/QXBwcm92ZQoKU2VudCBmcm9tIG15IGlQaG9uZQo=
+				""");
+
+		assertThat(answer(reply)).contains(new AnswerReader.Answer("Approve", null));
+	}
+
 	/** The answer and comment the reply gives to the task's options. */
 	private static Optional<AnswerReader.Answer> answer(InboundMessage reply) {
 		return answer(reply, OPTIONS);
