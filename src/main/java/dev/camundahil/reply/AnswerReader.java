@@ -9,15 +9,18 @@ import dev.camundahil.action.ExpectedResponses;
 
 /**
  * Reads the answer out of what a sender typed: with options, the first non-empty line names one of them, ignoring
- * case and surrounding punctuation ("approve.", "APPROVE!", "Reject - too expensive"); without options, the whole
- * text is the answer. With options, what follows the option is the comment: the rest of its line after the
- * punctuation ("too expensive"), and the lines below it.
+ * case and surrounding punctuation and emoji ("approve.", "APPROVE!", "approve 👍", "Reject - too expensive");
+ * without options, the whole text is the answer. With options, what follows the option is the comment: the rest of
+ * its line after the punctuation ("too expensive"), and the lines below it.
  */
 final class AnswerReader {
 
 	private static final Pattern COMMENT_SEPARATOR = Pattern.compile("\\s*[-\u2013\u2014,;:.!]\\s");
 
-	private static final String EDGE_PUNCTUATION = "^[\\p{Punct}\\p{IsPunctuation}\\s]+|[\\p{Punct}\\p{IsPunctuation}\\s]+$";
+	/** Punctuation, symbols and emoji (with their variation selectors and joiners) around an option. */
+	private static final String EDGE = "[\\p{Punct}\\p{IsPunctuation}\\p{S}\\p{Cf}\\uFE0E\\uFE0F\\s]+";
+
+	private static final String EDGE_PUNCTUATION = "^" + EDGE + "|" + EDGE + "$";
 
 	private AnswerReader() {
 	}
@@ -44,7 +47,9 @@ final class AnswerReader {
 		String firstLine = lines.get(first).strip();
 		String below = String.join("\n", lines.subList(first + 1, lines.size())).strip();
 		String bare = firstLine.replaceAll(EDGE_PUNCTUATION, "");
-		Optional<String> exact = ExpectedResponses.match(options, bare);
+		// an option may itself be punctuation or an emoji ("👍"): the line as typed is tried first
+		Optional<String> exact = ExpectedResponses.match(options, firstLine)
+			.or(() -> ExpectedResponses.match(options, bare));
 		if (exact.isPresent()) {
 			return Optional.of(new Answer(exact.get(), below));
 		}

@@ -30,6 +30,20 @@ class AnswerCommentTest {
 	}
 
 	@Test
+	void emojiAroundTheOptionAreNoComment() {
+		for (String typed : List.of("approve 👍", "👍 Approve", "Approve 👍🏽", "Approve ✅", "❤️ approve ❤️")) {
+			assertThat(AnswerReader.answer(typed, OPTIONS)).as(typed).contains(new AnswerReader.Answer("Approve", null));
+		}
+		assertThat(AnswerReader.answer("👍", OPTIONS)).as("an emoji alone names no option").isEmpty();
+	}
+
+	@Test
+	void anOptionThatIsAnEmojiOrPunctuationIsNamedAsTyped() {
+		assertThat(AnswerReader.answer("👍", List.of("👍", "👎"))).contains(new AnswerReader.Answer("👍", null));
+		assertThat(AnswerReader.answer("C++", List.of("C", "C++"))).contains(new AnswerReader.Answer("C++", null));
+	}
+
+	@Test
 	void anOptionAloneHasNoCommentAndFreeTextIsAllAnswer() {
 		assertThat(AnswerReader.answer("APPROVE!", OPTIONS)).contains(new AnswerReader.Answer("Approve", null));
 		assertThat(AnswerReader.answer("Fine - thanks", List.of())).contains(new AnswerReader.Answer("Fine - thanks", null));
