@@ -15,7 +15,8 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Cuts a reply down to what its sender typed: drops the quoted original ({@code >} lines, "On … wrote:" headers in
  * several languages, Outlook's "Original Message" and "From: … Sent: …" blocks), the signature after "-- " and
- * mobile footers. HTML replies are read with jsoup after their quote containers are removed.
+ * mobile footers. HTML replies are read with jsoup after their quote containers are removed. A reply with nothing
+ * above the quoted original is read below and between its {@code >} lines.
  */
 final class QuoteStripper {
 
@@ -67,11 +68,18 @@ final class QuoteStripper {
 		// no-break and other wide spaces read as spaces; zero-width ones (iOS starts text with U+FEFF) as nothing
 		String spaced = SPACES.matcher(INVISIBLE.matcher(text).replaceAll("")).replaceAll(" ");
 		List<String> lines = List.of(spaced.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+		String above = typedAbove(lines);
+		// nothing above the quoted original: the reply may be written below it (Thunderbird's default) or between its
+		// lines
+		return above.isEmpty() ? typedBetweenQuotes(lines) : above;
+	}
+
+	/** The lines above the first quoted line, attribution, quoted original or signature. */
+	private static String typedAbove(List<String> lines) {
 		List<String> kept = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
 			String line = lines.get(i);
-			if (line.stripLeading().startsWith(">") || ORIGINAL_MESSAGE.matcher(line).matches()
-					|| SIGNATURE.matcher(line).matches() || isHeaderBlock(lines, i) || startsAttribution(lines, i)) {
+			if (isQuoted(line) || endsTyping(lines, i) || attributionLines(lines, i) > 0) {
 				break;
 			}
 			if (!MOBILE_FOOTER.matcher(line).matches()) {
@@ -79,6 +87,46 @@ final class QuoteStripper {
 			}
 		}
 		return String.join("\n", kept).strip();
+	}
+
+	/**
+	 * The lines outside {@code >} quotes and their "On … wrote:" headers, up to the signature or an original quoted
+	 * without {@code >} (an Outlook header block, or an attribution no {@code >} line follows).
+	 */
+	private static String typedBetweenQuotes(List<String> lines) {
+		List<String> kept = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (endsTyping(lines, i)) {
+				break;
+			}
+			int attribution = attributionLines(lines, i);
+			if (attribution > 0) {
+				int next = i + attribution;
+				while (next < lines.size() && lines.get(next).isBlank()) {
+					next++;
+				}
+				if (next == lines.size() || !isQuoted(lines.get(next))) {
+					break;
+				}
+				i = next - 1;
+			}
+			else if (!isQuoted(line) && !MOBILE_FOOTER.matcher(line).matches()) {
+				kept.add(line);
+			}
+		}
+		return String.join("\n", kept).strip();
+	}
+
+	private static boolean isQuoted(String line) {
+		return line.stripLeading().startsWith(">");
+	}
+
+	/** Whether the sender's text ends here: an Outlook separator or header block, or the signature. */
+	private static boolean endsTyping(List<String> lines, int index) {
+		String line = lines.get(index);
+		return ORIGINAL_MESSAGE.matcher(line).matches() || SIGNATURE.matcher(line).matches()
+				|| isHeaderBlock(lines, index);
 	}
 
 	/** What the sender typed in an HTML reply. */
@@ -103,7 +151,8 @@ final class QuoteStripper {
 		element.remove();
 	}
 
-	private static boolean startsAttribution(List<String> lines, int index) {
+	/** How many lines the "On … wrote:" header starting at this line spans; 0 when none starts here. */
+	private static int attributionLines(List<String> lines, int index) {
 		// mail clients wrap long attribution lines, so look at up to three lines joined
 		StringBuilder joined = new StringBuilder();
 		for (int i = index; i < Math.min(lines.size(), index + 3); i++) {
@@ -112,10 +161,10 @@ final class QuoteStripper {
 			}
 			joined.append(i > index ? " " : "").append(lines.get(i).strip());
 			if (ATTRIBUTION.matcher(joined).matches()) {
-				return i == index || !lines.get(index).isBlank();
+				return (i == index || !lines.get(index).isBlank()) ? i - index + 1 : 0;
 			}
 		}
-		return false;
+		return 0;
 	}
 
 	private static boolean isHeaderBlock(List<String> lines, int index) {

@@ -111,6 +111,26 @@ class ClientRepliesTest {
 		assertThat(answer(reply)).contains(new AnswerReader.Answer("Approve", null));
 	}
 
+	@Test
+	void aThunderbirdReplyWrittenBelowTheQuoteAnswersWithItsComment() throws Exception {
+		InboundMessage reply = read(HEADERS + """
+				Content-Type: text/plain; charset=UTF-8; format=flowed
+				Content-Transfer-Encoding: 8bit
+
+				On 05.12.26 10:00, Order Desk wrote:
+				> Approve order 7?
+				> Approve | Reject
+
+				Reject, the supplier is not on our list.
+
+				--\s
+				Ann Example
+				Purchasing
+				""", StandardCharsets.UTF_8);
+
+		assertThat(answer(reply)).contains(new AnswerReader.Answer("Reject", "the supplier is not on our list."));
+	}
+
 	/** The answer and comment the reply gives to the task's options. */
 	private static Optional<AnswerReader.Answer> answer(InboundMessage reply) {
 		return answer(reply, OPTIONS);
