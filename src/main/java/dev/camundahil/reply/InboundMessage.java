@@ -47,7 +47,9 @@ record InboundMessage(String messageId, List<String> referencedIds, String from,
 				tooLarge = Optional.of(limits.textTooLong());
 			}
 			else {
-				typed = text.isMimeType("text/plain") ? QuoteStripper.stripText(content) : QuoteStripper.stripHtml(content);
+				typed = text.isMimeType("text/plain")
+						? QuoteStripper.stripText(FlowedText.unflowed(text.getContentType(), content))
+						: QuoteStripper.stripHtml(content);
 			}
 		}
 		return new InboundMessage((messageId != null) ? normalizeId(messageId) : fallbackId, referenced,

@@ -3,6 +3,7 @@ package dev.camundahil.reply;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -131,6 +132,52 @@ class ClientRepliesTest {
 		assertThat(answer(reply)).contains(new AnswerReader.Answer("Reject", "the supplier is not on our list."));
 	}
 
+	@Test
+	void aFlowedReplyFromAnIPhoneReadsAsTheLinesItsSenderTyped() throws Exception {
+		// Apple Mail breaks long lines after an added space (delsp=yes) and sends the text base64-encoded
+		String typed = """
+				Reject - the price is far too high for this quarter, please ask us again\s\s
+				in March.
+
+				Sent from my iPhone
+
+				> On 5 Dec 2026, at 10:00, Order Desk of the Northern Region <hil@example.com>\s\s
+				> wrote:
+				>\s
+				> \uFEFFApprove order 7?
+				""";
+		InboundMessage reply = read(HEADERS + """
+				Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes
+				Content-Transfer-Encoding: base64
+
+				""" + base64(typed));
+
+		assertThat(answer(reply)).contains(new AnswerReader.Answer("Reject",
+				"the price is far too high for this quarter, please ask us again in March."));
+	}
+
+	@Test
+	void aFlowedReplyFromThunderbirdKeepsTheSpaceAtItsSoftLineBreaks() throws Exception {
+		InboundMessage reply = read(HEADERS + """
+				Content-Type: text/plain; charset=UTF-8; format=flowed
+				Content-Transfer-Encoding: 7bit
+
+				Approve - go ahead with the order, but please check the shipping address\s
+				first: it changed.
+				 From now on, order from the list.
+
+				--\s
+				Ann
+
+				On 05.12.26 10:00, Order Desk wrote:
+				> Approve order 7?
+				""");
+
+		assertThat(answer(reply)).contains(new AnswerReader.Answer("Approve",
+				"go ahead with the order, but please check the shipping address first: it changed.\n"
+						+ "From now on, order from the list."));
+	}
+
 	/** The answer and comment the reply gives to the task's options. */
 	private static Optional<AnswerReader.Answer> answer(InboundMessage reply) {
 		return answer(reply, OPTIONS);
@@ -138,6 +185,10 @@ class ClientRepliesTest {
 
 	private static Optional<AnswerReader.Answer> answer(InboundMessage reply, List<String> options) {
 		return AnswerReader.answer(reply.typedText(), options);
+	}
+
+	private static String base64(String text) {
+		return Base64.getMimeEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** A message as the mailbox holds it, from its raw text in ISO-8859-1 (8-bit bytes as written). */
