@@ -111,8 +111,9 @@ record InboundMessage(String messageId, List<String> referencedIds, String from,
 		return null;
 	}
 
+	/** An attached file: marked as one, or named (Apple Mail attaches files inline, with their names). */
 	private static boolean isAttachment(Part part) throws MessagingException {
-		return Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+		return Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
 	}
 
 	/**

@@ -178,6 +178,59 @@ class ClientRepliesTest {
 						+ "From now on, order from the list."));
 	}
 
+	@Test
+	void aTextFileAttachedInlineIsNotTheAnswer() throws Exception {
+		InboundMessage reply = read(HEADERS + """
+				Content-Type: multipart/mixed; boundary="Apple-Mail=_1"
+
+				--Apple-Mail=_1
+				Content-Type: text/html; charset=utf-8
+
+				<div>Reject</div><div><br><blockquote type="cite"><div>On 5 Dec 2026, at 10:00, Order Desk wrote:</div>\
+				<div>Approve order 7?</div></blockquote></div>
+				--Apple-Mail=_1
+				Content-Type: text/plain; name="notes.txt"
+				Content-Disposition: inline; filename="notes.txt"
+
+				Approve the cheaper offer
+				--Apple-Mail=_1--
+				""");
+
+		assertThat(answer(reply)).contains(new AnswerReader.Answer("Reject", null));
+	}
+
+	@Test
+	void aReplyWithAnAttachmentAfterItsTextAnswers() throws Exception {
+		InboundMessage reply = read(HEADERS + """
+				Content-Type: multipart/mixed; boundary="mixed"
+
+				--mixed
+				Content-Type: multipart/alternative; boundary="alt"
+
+				--alt
+				Content-Type: text/plain; charset="UTF-8"
+
+				Approve - the quote is attached.
+
+				On Mon, 5 Dec 2026 at 10:00, Order Desk <hil@example.com> wrote:
+				> Approve order 7?
+				--alt
+				Content-Type: text/html; charset="UTF-8"
+
+				<div dir="ltr">Approve - the quote is attached.</div>
+				--alt--
+				--mixed
+				Content-Type: application/pdf; name="quote.pdf"
+				Content-Disposition: attachment; filename="quote.pdf"
+				Content-Transfer-Encoding: base64
+
+				JVBERi0xLjQK
+				--mixed--
+				""");
+
+		assertThat(answer(reply)).contains(new AnswerReader.Answer("Approve", "the quote is attached."));
+	}
+
 	/** The answer and comment the reply gives to the task's options. */
 	private static Optional<AnswerReader.Answer> answer(InboundMessage reply) {
 		return answer(reply, OPTIONS);
