@@ -34,9 +34,10 @@ final class QuoteStripper {
 			+ "|.{0,200}<[^<>@\\s]+@[^<>\\s]+>\\s*(wrote|schrieb|a\\s+[ée]crit|escribi[óo])\\s*:"
 			+ ")\\s*$");
 
-	/** Outlook's separators before the quoted original. */
+	/** Outlook's separators before the quoted original, and Apple Mail's before a forwarded one. */
 	private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
-			"(?i)^\\s*(-{2,}\\s*(original message|urspr[üu]ngliche nachricht|message d'origine|mensaje original|messaggio originale|forwarded message)\\s*-{2,}|_{10,})\\s*$");
+			"(?i)^\\s*(-{2,}\\s*(original message|urspr[üu]ngliche nachricht|message d'origine|mensaje original|messaggio originale|forwarded message)\\s*-{2,}|_{10,}"
+					+ "|(begin forwarded message|anfang der weitergeleiteten nachricht|d[ée]but du message r[ée]exp[ée]di[ée])\\s*:)\\s*$");
 
 	/** The header block Outlook puts above a quoted message: "From:" followed by "Sent:"/"Date:" within a few lines. */
 	private static final Pattern HEADER_FROM = Pattern.compile("(?i)^\\s*\\*?(from|von|de|da|van|od)\\s*\\*?\\s*:.*");

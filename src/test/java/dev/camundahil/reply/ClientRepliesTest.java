@@ -231,6 +231,48 @@ class ClientRepliesTest {
 		assertThat(answer(reply)).contains(new AnswerReader.Answer("Approve", "the quote is attached."));
 	}
 
+	@Test
+	void aForwardedOriginalIsNoComment() throws Exception {
+		String forwarded = HEADERS.replace("RE: ", "Fwd: ") + "Content-Type: text/plain; charset=utf-8\n\n";
+		InboundMessage apple = read(forwarded + """
+				Approve
+
+				Begin forwarded message:
+
+				From: Order Desk <hil@example.com>
+				Subject: Approve order 7?
+				Date: 5 December 2026 at 10:00:00 CET
+				To: ann@example.com
+
+				Approve order 7?
+				""");
+		InboundMessage gmail = read(forwarded + """
+				Approve
+
+				---------- Forwarded message ---------
+				From: Order Desk <hil@example.com>
+				Date: Mon, 5 Dec 2026 at 10:00
+				Subject: Approve order 7?
+				To: <ann@example.com>
+
+				Approve order 7?
+				""");
+		InboundMessage outlook = read(forwarded.replace("Fwd: ", "FW: ") + """
+				Approve
+
+				________________________________
+				From: Order Desk <hil@example.com>
+				Sent: Monday, December 5, 2026 10:00 AM
+				Subject: Approve order 7?
+
+				Approve order 7?
+				""");
+
+		for (InboundMessage reply : List.of(apple, gmail, outlook)) {
+			assertThat(answer(reply)).contains(new AnswerReader.Answer("Approve", null));
+		}
+	}
+
 	/** The answer and comment the reply gives to the task's options. */
 	private static Optional<AnswerReader.Answer> answer(InboundMessage reply) {
 		return answer(reply, OPTIONS);
