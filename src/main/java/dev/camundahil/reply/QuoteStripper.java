@@ -137,8 +137,8 @@ final class QuoteStripper {
 		if (originalHeader != null) {
 			cutFrom(originalHeader);
 		}
-		document.select("blockquote, .gmail_quote, .gmail_signature, .yahoo_quoted, .moz-cite-prefix, #Signature")
-			.remove();
+		document.select("blockquote, .gmail_quote, .gmail_signature, .yahoo_quoted, .moz-cite-prefix, .moz-signature, "
+				+ "#Signature").remove();
 		return stripText(textOf(document.body()));
 	}
 

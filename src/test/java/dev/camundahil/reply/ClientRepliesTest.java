@@ -273,6 +273,21 @@ class ClientRepliesTest {
 		}
 	}
 
+	@Test
+	void thunderbirdsHtmlSignatureIsNoComment() throws Exception {
+		InboundMessage reply = read(HEADERS + """
+				Content-Type: text/html; charset=UTF-8
+				Content-Transfer-Encoding: 8bit
+
+				<html><body><p>Approve</p><div class="moz-cite-prefix">On 05.12.26 10:00, Order Desk wrote:<br></div>
+				<blockquote type="cite">Approve order 7?</blockquote><br><pre class="moz-signature" cols="72">--\s
+				Ann Example
+				Purchasing</pre></body></html>
+				""", StandardCharsets.UTF_8);
+
+		assertThat(answer(reply)).contains(new AnswerReader.Answer("Approve", null));
+	}
+
 	/** The answer and comment the reply gives to the task's options. */
 	private static Optional<AnswerReader.Answer> answer(InboundMessage reply) {
 		return answer(reply, OPTIONS);
