@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -24,6 +26,8 @@ import jakarta.mail.internet.MimePart;
 record InboundMessage(String messageId, List<String> referencedIds, String from, List<String> toAddresses,
 		String subject, String typedText, Optional<String> autoReplyReason, Optional<String> tooLarge,
 		List<String> authenticationResults) {
+
+	private static final Pattern BRACKETED_ID = Pattern.compile("<([^<>]+)>");
 
 	static InboundMessage read(Message message, String fallbackId, Limits limits)
 			throws MessagingException, IOException {
@@ -68,8 +72,17 @@ record InboundMessage(String messageId, List<String> referencedIds, String from,
 		return id.strip().replaceAll("^<|>$", "");
 	}
 
+	/** The ids of an In-Reply-To or References header: in angle brackets, written together or apart; else bare. */
 	private static void addIds(List<String> ids, String header) {
 		if (header == null) {
+			return;
+		}
+		Matcher bracketed = BRACKETED_ID.matcher(header);
+		int before = ids.size();
+		while (bracketed.find()) {
+			ids.add(bracketed.group(1).strip());
+		}
+		if (ids.size() > before) {
 			return;
 		}
 		for (String id : header.split("[\\s,]+")) {

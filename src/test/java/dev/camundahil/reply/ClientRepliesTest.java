@@ -288,6 +288,29 @@ class ClientRepliesTest {
 		assertThat(answer(reply)).contains(new AnswerReader.Answer("Approve", null));
 	}
 
+	@Test
+	void theIdsAReplyRefersToAreReadWrittenTogetherOrWithAComment() throws Exception {
+		InboundMessage together = read("""
+				From: ann@example.com
+				Message-ID: <reply-2@example.com>
+				References: <thread-start@example.com><request-1@example.com>
+				Content-Type: text/plain
+
+				Approve
+				""");
+		InboundMessage withComment = read("""
+				From: ann@example.com
+				Message-ID: <reply-3@example.com>
+				In-Reply-To: <request-1@example.com> (Order Desk's message of "Mon, 5 Dec 2026 10:00:00")
+				Content-Type: text/plain
+
+				Approve
+				""");
+
+		assertThat(together.referencedIds()).containsExactly("thread-start@example.com", "request-1@example.com");
+		assertThat(withComment.referencedIds()).containsExactly("request-1@example.com");
+	}
+
 	/** The answer and comment the reply gives to the task's options. */
 	private static Optional<AnswerReader.Answer> answer(InboundMessage reply) {
 		return answer(reply, OPTIONS);
