@@ -46,7 +46,8 @@ record InboundMessage(String messageId, List<String> referencedIds, String from,
 		Part text = textPart(message);
 		Optional<String> tooLarge = limits.exceededBy(message, text);
 		String typed = "";
-		if (tooLarge.isEmpty() && text != null && text.getContent() instanceof String content) {
+		if (tooLarge.isEmpty() && text != null) {
+			String content = BodyText.of(text);
 			if (content.getBytes(StandardCharsets.UTF_8).length > limits.textBytes()) {
 				tooLarge = Optional.of(limits.textTooLong());
 			}

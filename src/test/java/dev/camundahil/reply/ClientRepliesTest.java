@@ -311,6 +311,42 @@ class ClientRepliesTest {
 		assertThat(withComment.referencedIds()).containsExactly("request-1@example.com");
 	}
 
+	@Test
+	void textLabelledIso88591IsReadAsTheWindows1252ItHolds() throws Exception {
+		// Outlook's en dash (0x96) and apostrophe (0x92) lie where ISO-8859-1 has control characters
+		InboundMessage reply = read(HEADERS + """
+				Content-Type: text/plain; charset="iso-8859-1"
+				Content-Transfer-Encoding: quoted-printable
+
+				Genehmigen =96 passt, die Lieferung l=E4uft =FCber Bob=92s Konto.
+
+				Von: Auftragsstelle <hil@example.com>
+				Gesendet: Mittwoch, 25. November 2026 10:02
+				An: Ann Example <ann@example.com>
+				Betreff: Bestellung 7 freigeben?
+				""");
+
+		assertThat(answer(reply, List.of("Genehmigen", "Ablehnen")))
+			.contains(new AnswerReader.Answer("Genehmigen", "passt, die Lieferung läuft über Bob’s Konto."));
+	}
+
+	@Test
+	void textWithoutACharsetOrInOneJavaDoesNotKnowIsReadAsUtf8WhereItIsUtf8() throws Exception {
+		String body = "Refusé – trop cher\n";
+		InboundMessage unlabelled = read(HEADERS + "Content-Type: text/plain\nContent-Transfer-Encoding: 8bit\n\n"
+				+ body, StandardCharsets.UTF_8);
+		InboundMessage unknown = read(HEADERS + "Content-Type: text/plain; charset=unknown-8bit\n"
+				+ "Content-Transfer-Encoding: 8bit\n\n" + body, StandardCharsets.UTF_8);
+		InboundMessage unknownLatin = read(HEADERS + "Content-Type: text/plain; charset=x-unknown\n"
+				+ "Content-Transfer-Encoding: 8bit\n\nRefusé\n", StandardCharsets.ISO_8859_1);
+
+		for (InboundMessage reply : List.of(unlabelled, unknown)) {
+			assertThat(answer(reply, List.of("Approuvé", "Refusé")))
+				.contains(new AnswerReader.Answer("Refusé", "trop cher"));
+		}
+		assertThat(answer(unknownLatin, List.of("Approuvé", "Refusé"))).contains(new AnswerReader.Answer("Refusé", null));
+	}
+
 	/** The answer and comment the reply gives to the task's options. */
 	private static Optional<AnswerReader.Answer> answer(InboundMessage reply) {
 		return answer(reply, OPTIONS);

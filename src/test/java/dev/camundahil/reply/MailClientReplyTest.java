@@ -215,6 +215,28 @@ class MailClientReplyTest {
 		assertThat((String) notice.getContent()).contains("on the first line").contains("Approve").contains("Reject");
 	}
 
+	@Test
+	void aReplyInACharsetJavaDoesNotKnowIsReadAllTheSame() throws Exception {
+		ProcessInstance instance = start();
+		Sent sent = sentFor(instance);
+
+		deliver(sent, """
+				From: ann@example.com
+				To: hil@localhost
+				Subject: Re: Approve order 7? [HIL-{action}]
+				Message-ID: <{reply}>
+				In-Reply-To: <{request}>
+				MIME-Version: 1.0
+				Content-Type: text/plain; charset=unknown-8bit
+				Content-Transfer-Encoding: 8bit
+
+				Approve
+				""");
+		this.poller.sweep();
+
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Approve");
+	}
+
 	/** An email the channel sent, and the ids a reply to it carries. */
 	record Sent(UUID action, String requestId, String replyId) {
 	}
