@@ -101,6 +101,22 @@ class ClientRepliesTest {
 	}
 
 	@Test
+	void gmailsFrenchAttributionWithANoBreakSpaceBeforeItsColonIsNoComment() throws Exception {
+		InboundMessage reply = read(HEADERS + """
+				Content-Type: text/plain; charset="UTF-8"
+				Content-Transfer-Encoding: quoted-printable
+
+				Refus=C3=A9, merci
+
+				Le lun. 5 d=C3=A9c. 2026 =C3=A0 10:00, Bureau <hil@example.com> a =C3=A9crit=C2=A0:
+
+				> Approuver la commande 7=C2=A0?
+				""");
+
+		assertThat(answer(reply, List.of("Approuvé", "Refusé"))).contains(new AnswerReader.Answer("Refusé", "merci"));
+	}
+
+	@Test
 	void theZeroWidthNoBreakSpaceIPhonesWriteIsNothing() throws Exception {
 		InboundMessage reply = read(HEADERS + """
 				Content-Type: text/plain; charset=utf-8
