@@ -67,19 +67,28 @@ class InboundLedger {
 	 * @return how many attempts at it have failed
 	 */
 	int recordFailed(InboundMessage message, UUID actionId, MailboxUid where, String error) {
+		return recordFailed(message.messageId(), message.from(), actionId, where, error);
+	}
+
+	/**
+	 * Records a failed attempt at a message known by its Message-ID and sender only, such as one whose content could
+	 * not be read.
+	 * @return how many attempts at it have failed
+	 */
+	int recordFailed(String messageId, String from, UUID actionId, MailboxUid where, String error) {
 		Timestamp now = Timestamp.from(Timestamps.now());
 		int updated = this.jdbc.update("UPDATE action_inbound_mail SET action_id = ?, sender = ?, handled_at = ?, "
 				+ "attempts = attempts + 1, error = ?, mailbox = ?, uid_validity = ?, uid = ? "
-				+ "WHERE message_id = ? AND outcome = 'failed'", actionId, message.from(), now, error, where.mailbox(),
-				where.uidValidity(), where.uid(), message.messageId());
+				+ "WHERE message_id = ? AND outcome = 'failed'", actionId, from, now, error, where.mailbox(),
+				where.uidValidity(), where.uid(), messageId);
 		if (updated == 0) {
 			this.jdbc.update("INSERT INTO action_inbound_mail (message_id, action_id, outcome, sender, handled_at, "
 					+ "attempts, error, mailbox, uid_validity, uid) VALUES (?, ?, 'failed', ?, ?, 1, ?, ?, ?, ?)",
-					message.messageId(), actionId, message.from(), now, error, where.mailbox(), where.uidValidity(),
+					messageId, actionId, from, now, error, where.mailbox(), where.uidValidity(),
 					where.uid());
 		}
 		return this.jdbc.queryForObject("SELECT attempts FROM action_inbound_mail WHERE message_id = ?",
-				Integer.class, message.messageId());
+				Integer.class, messageId);
 	}
 
 	/** The UIDs of this mailbox's failed messages that may be tried again, oldest first. */

@@ -174,7 +174,7 @@ class MailboxPoller implements RecurringWork, DisposableBean, MailboxPolls {
 		for (MailboxReader.Fetched fetched : read.messages()) {
 			InboundMessage inbound = fetched.inbound();
 			UUID actionId = (inbound != null) ? this.handler.actionOf(inbound).orElse(null) : null;
-			batch.add(new Received(fetched.where(), fetched.message(), inbound, actionId));
+			batch.add(new Received(fetched.where(), fetched.message(), inbound, actionId, fetched.unreadable()));
 		}
 		ReplyLanes.Handled handled = ReplyLanes.run(batch, MailboxPoller::laneOf, this::handleOne,
 				this.properties.getWorkers());
@@ -211,6 +211,7 @@ class MailboxPoller implements RecurringWork, DisposableBean, MailboxPolls {
 	private boolean handleOne(Received received) {
 		InboundMessage inbound = received.inbound();
 		if (inbound == null) {
+			this.handler.unreadable(received.message(), received.where(), received.unreadable());
 			return false;
 		}
 		ReplyOutcome outcome = this.handler.handle(inbound, received.actionId(), received.where());
@@ -226,10 +227,11 @@ class MailboxPoller implements RecurringWork, DisposableBean, MailboxPolls {
 	}
 
 	/**
-	 * A message of the batch, with where it lies, its content read (null where it could not be) and the action it
-	 * answers (null where none).
+	 * A message of the batch, with where it lies, its content read (null and the reason where it could not be) and the
+	 * action it answers (null where none).
 	 */
-	private record Received(MailboxUid where, Message message, InboundMessage inbound, UUID actionId) {
+	private record Received(MailboxUid where, Message message, InboundMessage inbound, UUID actionId,
+			String unreadable) {
 	}
 
 }

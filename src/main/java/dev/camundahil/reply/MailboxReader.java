@@ -14,6 +14,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 
+import dev.camundahil.action.FailureMessage;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,7 @@ final class MailboxReader {
 		List<Fetched> fetched = new ArrayList<>();
 		for (Message message : read) {
 			MailboxUid where = new MailboxUid(mailbox, validity, uids.getUID(message));
-			fetched.add(new Fetched(where, message, content(message, where.fallbackMessageId())));
+			fetched.add(fetch(where, message));
 		}
 		return new Batch(mailbox, validity, retried.size(), fetched);
 	}
@@ -105,14 +106,15 @@ final class MailboxReader {
 		return retried;
 	}
 
-	/** The message's content, or null where it cannot be read (it is then skipped). */
-	private InboundMessage content(Message message, String fallbackId) {
+	/** The message with its content, or with why its content cannot be read (it is then recorded as failed). */
+	private Fetched fetch(MailboxUid where, Message message) {
 		try {
-			return InboundMessage.read(local(message), fallbackId, this.limits);
+			return new Fetched(where, message, InboundMessage.read(local(message), where.fallbackMessageId(),
+					this.limits), null);
 		}
-		catch (IOException | MessagingException ex) {
-			log.warn("Cannot read email {}: {}; skipped", fallbackId, ex.getMessage());
-			return null;
+		catch (IOException | MessagingException | RuntimeException ex) {
+			log.debug("Cannot read email {}", where.fallbackMessageId(), ex);
+			return new Fetched(where, message, null, "the email cannot be read: " + FailureMessage.of(ex));
 		}
 	}
 
@@ -157,8 +159,10 @@ final class MailboxReader {
 	record Batch(String mailbox, long validity, int retried, List<Fetched> messages) {
 	}
 
-	/** A message of the batch, with where it lies and its content (null where it could not be read). */
-	record Fetched(MailboxUid where, Message message, InboundMessage inbound) {
+	/**
+	 * A message of the batch, with where it lies and its content; where that could not be read, null and the reason.
+	 */
+	record Fetched(MailboxUid where, Message message, InboundMessage inbound, String unreadable) {
 	}
 
 }

@@ -8,6 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionRecipient;
 import dev.camundahil.action.ActionRequest;
@@ -89,6 +94,21 @@ class ReplyHandler {
 		catch (RuntimeException ex) {
 			return failed(message, actionId, where, ex);
 		}
+	}
+
+	/**
+	 * Records a message whose content cannot be read as failed, by its Message-ID where its headers can be read, so
+	 * that it is read again at the next polls, up to {@code hil.mail.inbound.max-attempts}, instead of being passed
+	 * over unseen. Its action is not known, so there is no audit entry.
+	 */
+	ReplyOutcome unreadable(Message message, MailboxUid where, String error) {
+		String messageId = messageIdOr(message, where.fallbackMessageId());
+		String from = senderOf(message);
+		int attempts = this.transaction.execute((status) -> this.ledger.recordFailed(messageId, from, null, where,
+				error));
+		log.warn("Email {} from {} could not be read (attempt {} of {}; {}): {}", messageId, from, attempts,
+				this.maxAttempts, (attempts < this.maxAttempts) ? "tried again at the next poll" : "left failed", error);
+		return ReplyOutcome.of(ReplyOutcome.Kind.FAILED, null);
 	}
 
 	/** The action a message is about, if any; matched outside any transaction, once per message. */
@@ -239,6 +259,30 @@ class ReplyHandler {
 		log.warn("Email {} could not be handled (attempt {} of {}; {}): {}", message.messageId(), attempts,
 				this.maxAttempts, (attempts < this.maxAttempts) ? "tried again at the next poll" : "left failed", error);
 		return ReplyOutcome.of(ReplyOutcome.Kind.FAILED, actionId);
+	}
+
+	/** The Message-ID of a message whose body could not be read, as far as its headers can be; else the fallback. */
+	private static String messageIdOr(Message message, String fallback) {
+		try {
+			String[] values = message.getHeader("Message-ID");
+			return (values != null && values.length > 0 && !values[0].isBlank())
+					? InboundMessage.normalizeId(values[0]) : fallback;
+		}
+		catch (MessagingException | RuntimeException ex) {
+			return fallback;
+		}
+	}
+
+	/** The sender's address of a message whose body could not be read, as far as its headers can be; else null. */
+	private static String senderOf(Message message) {
+		try {
+			Address[] from = message.getFrom();
+			return (from != null && from.length > 0 && from[0] instanceof InternetAddress address)
+					? address.getAddress() : null;
+		}
+		catch (MessagingException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	private void audit(ActionRequest action, String event, InboundMessage message, String key, String value) {

@@ -237,6 +237,44 @@ class MailClientReplyTest {
 		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Approve");
 	}
 
+	@Test
+	void aReplyWhoseBodyCannotBeReadIsRecordedAsFailedAndTriedAgainWithoutHoldingUpTheNext() throws Exception {
+		ProcessInstance instance = start();
+		Sent sent = sentFor(instance);
+		String unreadable = """
+				From: Ann Example <ann@example.com>
+				To: hil@localhost
+				Subject: Re: Approve order 7? [HIL-{action}]
+				Message-ID: <{reply}>
+				In-Reply-To: <{request}>
+				MIME-Version: 1.0
+				Content-Type: text/plain; charset=utf-8
+				Content-Transfer-Encoding: x-garbled
+
+				Approve
+				""";
+
+		deliver(sent, unreadable);
+		this.poller.sweep();
+
+		assertThat(this.jdbc.queryForMap("SELECT outcome, attempts, sender, error FROM action_inbound_mail "
+				+ "WHERE message_id = ?", sent.replyId()))
+			.containsEntry("outcome", "failed")
+			.containsEntry("attempts", 1)
+			.containsEntry("sender", "ann@example.com")
+			.hasEntrySatisfying("error", (error) -> assertThat((String) error).contains("cannot be read")
+				.contains("x-garbled"));
+		assertThat(this.actions.find(sent.action()).getStatus()).isEqualTo(ActionStatus.PENDING);
+
+		Sent next = new Sent(sent.action(), sent.requestId(), "reply-" + UUID.randomUUID() + "@example.com");
+		deliver(next, unreadable.replace("Content-Transfer-Encoding: x-garbled\n", ""));
+		this.poller.sweep();
+
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Approve");
+		assertThat(this.jdbc.queryForObject("SELECT attempts FROM action_inbound_mail WHERE message_id = ?",
+				Integer.class, sent.replyId())).as("read again ahead of the new one").isEqualTo(2);
+	}
+
 	/** An email the channel sent, and the ids a reply to it carries. */
 	record Sent(UUID action, String requestId, String replyId) {
 	}
