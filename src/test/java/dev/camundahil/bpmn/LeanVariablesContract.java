@@ -211,22 +211,7 @@ abstract class LeanVariablesContract {
 	@Test
 	void eachTaskOfAModelChoosesItsMode() {
 		String key = key("mixed");
-		BpmnModelInstance model = Bpmn.createExecutableProcess(key)
-			.startEvent()
-			.serviceTask("first")
-			.camundaDelegateExpression("${hilTask}")
-			.camundaInputParameter("question", "First?")
-			.camundaInputParameter("outputTypes", "chat")
-			.serviceTask("second")
-			.camundaDelegateExpression("${hilTask}")
-			.camundaInputParameter("question", "Second?")
-			.camundaInputParameter("outputTypes", "chat")
-			.receiveTask("after")
-			.endEvent()
-			.done();
-		lean(model.<ServiceTask>getModelElementById("first").builder());
-		separate(model.<ServiceTask>getModelElementById("second").builder());
-		deploy(model);
+		deploy(leanThenSeparate(key, "${true}"));
 		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
 
 		this.actions.respond(pendingActionOf(instance).getId(), ResponseCommand.of("one", "ann"));
@@ -242,24 +227,8 @@ abstract class LeanVariablesContract {
 	@Test
 	void aLongTextAnswerAndCommentResumeTheProcessAsTextInEitherMode() {
 		String key = key("longText");
-		BpmnModelInstance model = Bpmn.createExecutableProcess(key)
-			.startEvent()
-			.serviceTask("first")
-			.camundaDelegateExpression("${hilTask}")
-			.camundaInputParameter("question", "Describe it")
-			.camundaInputParameter("outputTypes", "chat")
-			.serviceTask("second")
-			.camundaDelegateExpression("${hilTask}")
-			.camundaInputParameter("question", "And again")
-			.camundaInputParameter("outputTypes", "chat")
-			.serviceTask("measure")
-			.camundaExpression("${execution.setVariable('measured', hilResponse.length() + hilComment.length())}")
-			.receiveTask("after")
-			.endEvent()
-			.done();
-		lean(model.<ServiceTask>getModelElementById("first").builder());
-		separate(model.<ServiceTask>getModelElementById("second").builder());
-		deploy(model);
+		deploy(leanThenSeparate(key,
+				"${execution.setVariable('measured', hilResponse.length() + hilComment.length())}"));
 		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
 		// longer than the engine's text columns (4000 characters, 2000 on Oracle), as a free-text answer may be
 		String answer = "Ä long answer. ".repeat(400).strip();
@@ -292,6 +261,31 @@ abstract class LeanVariablesContract {
 				HilProcesses.hilTask(key, "Go?", "chat").camundaInputParameter("variables", "slim"))))
 			.isInstanceOf(ParseException.class)
 			.hasMessageContaining("'variables' must be 'separate' or 'lean', not 'slim'");
+	}
+
+	/**
+	 * Two questions in a row, the first task in lean mode and the second in separate mode, then a service task with
+	 * the given expression and a wait.
+	 */
+	private BpmnModelInstance leanThenSeparate(String key, String expression) {
+		BpmnModelInstance model = Bpmn.createExecutableProcess(key)
+			.startEvent()
+			.serviceTask("first")
+			.camundaDelegateExpression("${hilTask}")
+			.camundaInputParameter("question", "First?")
+			.camundaInputParameter("outputTypes", "chat")
+			.serviceTask("second")
+			.camundaDelegateExpression("${hilTask}")
+			.camundaInputParameter("question", "Second?")
+			.camundaInputParameter("outputTypes", "chat")
+			.serviceTask("then")
+			.camundaExpression(expression)
+			.receiveTask("after")
+			.endEvent()
+			.done();
+		lean(model.<ServiceTask>getModelElementById("first").builder());
+		separate(model.<ServiceTask>getModelElementById("second").builder());
+		return model;
 	}
 
 	/** The task, then a gateway on {@code hil}: approved, late (expired) or other. */
