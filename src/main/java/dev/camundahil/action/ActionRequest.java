@@ -41,6 +41,9 @@ public class ActionRequest {
 
 	private final String executionId;
 
+	/** The engine's activity instance the task waits in; null for actions opened before it was kept. */
+	private final String activityInstanceId;
+
 	private Instant expiresAt;
 
 	private long version;
@@ -69,6 +72,7 @@ public class ActionRequest {
 		this.args = (request.args() != null) ? new LinkedHashMap<>(request.args()) : null;
 		this.processInstanceId = request.processInstanceId();
 		this.executionId = request.executionId();
+		this.activityInstanceId = request.activityInstanceId();
 		this.expiresAt = request.expiresAt();
 		this.createdAt = now;
 		this.updatedAt = now;
@@ -80,7 +84,8 @@ public class ActionRequest {
 	ActionRequest(UUID id, String flowId, String sessionId, String nodeId, ActionStatus status,
 			List<String> outputTypes, ActionContext context, Map<String, Object> args, ActionResponse response,
 			String processInstanceId, String executionId, Instant expiresAt, long version, Instant createdAt,
-			Instant updatedAt, Instant deletedAt, String comment, String locale, String timeZone) {
+			Instant updatedAt, Instant deletedAt, String comment, String locale, String timeZone,
+			String activityInstanceId) {
 		this.id = id;
 		this.flowId = flowId;
 		this.sessionId = sessionId;
@@ -92,6 +97,7 @@ public class ActionRequest {
 		this.response = response;
 		this.processInstanceId = processInstanceId;
 		this.executionId = executionId;
+		this.activityInstanceId = activityInstanceId;
 		this.expiresAt = expiresAt;
 		this.version = version;
 		this.createdAt = createdAt;
@@ -266,6 +272,14 @@ public class ActionRequest {
 
 	public String getExecutionId() {
 		return this.executionId;
+	}
+
+	/**
+	 * The engine's activity instance the task waits in, which the engine keeps when it moves the task to another
+	 * execution; null outside a process and for actions opened before it was kept.
+	 */
+	public String getActivityInstanceId() {
+		return this.activityInstanceId;
 	}
 
 	public Instant getExpiresAt() {

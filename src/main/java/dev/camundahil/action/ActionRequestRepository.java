@@ -32,7 +32,7 @@ class ActionRequestRepository {
 
 	static final String COLUMNS = "id, flow_id, session_id, node_id, status, output_types, context, args, response, "
 			+ "process_instance_id, execution_id, expires_at, version, created_at, updated_at, deleted_at, "
-			+ "response_comment, locale, time_zone";
+			+ "response_comment, locale, time_zone, activity_instance_id";
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM action_request WHERE deleted_at IS NULL";
 
@@ -67,7 +67,7 @@ class ActionRequestRepository {
 		this.pendingByOutputType = pendingByOutputType(this.hasOutputType);
 		String parameter = json.parameter();
 		this.insert = "INSERT INTO action_request (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, " + parameter + ", "
-				+ parameter + ", " + parameter + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+				+ parameter + ", " + parameter + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 		this.update = "UPDATE action_request SET status = ?, response = " + parameter
 				+ ", response_comment = ?, args = " + parameter
 				+ ", expires_at = ?, updated_at = ?, deleted_at = ?, version = version + 1 "
@@ -106,6 +106,19 @@ class ActionRequestRepository {
 	List<ActionRequest> findBySessionIdAndStatusOrderByCreatedAtDesc(String sessionId, ActionStatus status) {
 		return this.jdbc.query(SELECT + " AND session_id = ? AND status = ? ORDER BY created_at DESC", this.rows,
 				sessionId, status.value());
+	}
+
+	List<ActionRequest> findPendingByActivityInstanceId(String activityInstanceId) {
+		return this.jdbc.query(SELECT + " AND activity_instance_id = ? AND status = 'pending' ORDER BY created_at",
+				this.rows, activityInstanceId);
+	}
+
+	/**
+	 * Points an action at the execution its task waits in now. Not a transition: the version stays, so that an answer
+	 * racing it is not refused for it.
+	 */
+	void moveToExecution(UUID id, String executionId) {
+		this.jdbc.update("UPDATE action_request SET execution_id = ? WHERE id = ?", executionId, id);
 	}
 
 	/** The actions a process instance opened, oldest first. */
@@ -177,6 +190,7 @@ class ActionRequestRepository {
 			ps.setString(17, action.getComment());
 			ps.setString(18, action.getLocale());
 			ps.setString(19, action.getTimeZone());
+			ps.setString(20, action.getActivityInstanceId());
 		});
 	}
 
@@ -247,7 +261,8 @@ class ActionRequestRepository {
 				this.json.read(rs.getString("response"), ActionResponse.class), rs.getString("process_instance_id"),
 				rs.getString("execution_id"), instant(rs, "expires_at"), rs.getLong("version"),
 				instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "deleted_at"),
-				rs.getString("response_comment"), rs.getString("locale"), rs.getString("time_zone"));
+				rs.getString("response_comment"), rs.getString("locale"), rs.getString("time_zone"),
+				rs.getString("activity_instance_id"));
 	}
 
 	private static List<String> texts(Array array) throws SQLException {

@@ -492,13 +492,34 @@ public class ActionService {
 
 	/**
 	 * Cancels the pending action of an execution that the engine is leaving without a response (a boundary event,
-	 * a cancelled or migrated instance). Does nothing when the execution has no pending action.
+	 * a modification, a cancelled instance): the one opened in the execution, or else the one of its activity instance,
+	 * which the execution took over from another since (see {@link #moveToExecution}). Does nothing when the
+	 * execution has no pending action.
+	 * @param activityInstanceId the activity instance the execution leaves; null to look by the execution only
 	 * @return the ids of the actions cancelled
 	 */
-	public List<UUID> cancelForLeftExecution(String executionId, String reason) {
+	public List<UUID> cancelForLeftExecution(String executionId, String activityInstanceId, String reason) {
 		List<ActionRequest> pending = this.actions.findByExecutionIdAndStatus(executionId, ActionStatus.PENDING);
+		if (pending.isEmpty() && activityInstanceId != null) {
+			pending = this.actions.findPendingByActivityInstanceId(activityInstanceId);
+		}
 		pending.forEach((action) -> cancel(action, reason, null, true));
 		return pending.stream().map(ActionRequest::getId).toList();
+	}
+
+	/**
+	 * Points an action at the execution its task waits in now. The engine moves a waiting task that is no scope of
+	 * its own to another execution, keeping its activity instance, when parallel paths beside it end or begin; the
+	 * action follows it there, so that lookups by execution find it again. Changes nothing else of the action.
+	 */
+	public void moveToExecution(UUID id, String executionId) {
+		this.actions.moveToExecution(id, executionId);
+	}
+
+	/** The pending action of an activity instance (see {@link ActionRequest#getActivityInstanceId()}), if any. */
+	@Transactional(readOnly = true)
+	public Optional<ActionRequest> findPendingOfActivityInstance(String activityInstanceId) {
+		return this.actions.findPendingByActivityInstanceId(activityInstanceId).stream().findFirst();
 	}
 
 	/**

@@ -42,8 +42,8 @@ class BpmnConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProcessResumer hilProcessResumer(ObjectProvider<ProcessEngine> engine) {
-		return new ProcessResumer(engine);
+	ProcessResumer hilProcessResumer(ObjectProvider<ProcessEngine> engine, @Lazy ActionService actions) {
+		return new ProcessResumer(engine, actions);
 	}
 
 	@Bean

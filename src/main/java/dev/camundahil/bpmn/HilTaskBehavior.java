@@ -59,7 +59,7 @@ class HilTaskBehavior extends TaskActivityBehavior {
 			}
 			// Someone signalled the execution directly, without an answer: the action cannot be answered any more.
 			List<UUID> cancelled = this.actions.cancelForLeftExecution(execution.getId(),
-					"execution signalled without a response");
+					execution.getActivityInstanceId(), "execution signalled without a response");
 			// the whole outcome, as a cancellation over the API writes it, so that output parameters find it
 			writeOutcome(execution, new HilOutcome(cancelled.isEmpty() ? null : cancelled.get(0),
 					ActionStatus.CANCELLED, null, null), mode(execution));

@@ -85,7 +85,8 @@ final class HilTaskRequest {
 					HilTaskParameters.map(METADATA, parameters.get(METADATA)), args,
 					execution.getProcessInstanceId(), execution.getId(), now.plus(wait),
 					HilTaskParameters.locale(parameters.get(HilTaskParameters.LOCALE)),
-					HilTaskParameters.timeZone(parameters.get(HilTaskParameters.TIME_ZONE)));
+					HilTaskParameters.timeZone(parameters.get(HilTaskParameters.TIME_ZONE)),
+					execution.getActivityInstanceId());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new HilTaskConfigurationException(where + ex.getMessage(), ex);

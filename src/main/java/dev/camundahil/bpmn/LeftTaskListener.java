@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 
 /**
- * Cancels the action of a HIL task that the engine leaves without a response: an interrupting boundary event, a
- * cancelled, deleted or migrated instance. Registered as a built-in listener, so it runs even when custom
- * listeners are skipped.
+ * Cancels the action of a HIL task that the engine leaves without a response: an interrupting boundary event or
+ * event subprocess, a modification that cancels the task, a cancelled or deleted instance. Registered as a built-in
+ * listener, so it runs even when custom listeners are skipped.
  */
 class LeftTaskListener implements ExecutionListener {
 
@@ -25,7 +25,7 @@ class LeftTaskListener implements ExecutionListener {
 		}
 		String reason = (execution.getProcessInstance().isCanceled()) ? "process instance cancelled"
 				: "task left without a response";
-		this.actions.cancelForLeftExecution(execution.getId(), reason);
+		this.actions.cancelForLeftExecution(execution.getId(), execution.getActivityInstanceId(), reason);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.camundahil.action.ActionEvent;
+import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ProcessResumeException;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -34,11 +35,14 @@ class ProcessResumer {
 
 	private final ObjectProvider<ProcessEngine> engine;
 
+	private final ActionService actions;
+
 	/** The resumptions of the batch this thread is running, or null outside one. */
 	private final ThreadLocal<List<Resumption>> batch = new ThreadLocal<>();
 
-	ProcessResumer(ObjectProvider<ProcessEngine> engine) {
+	ProcessResumer(ObjectProvider<ProcessEngine> engine, ActionService actions) {
 		this.engine = engine;
+		this.actions = actions;
 	}
 
 	@EventListener
@@ -48,9 +52,9 @@ class ProcessResumer {
 			return;
 		}
 		Resumption resumption = new Resumption(executionId, event.action().processInstanceId(),
-				HilOutcome.of(event.action()));
+				event.action().nodeId(), null, HilOutcome.of(event.action()));
 		if (event.resumeLater()) {
-			execute((context) -> resumeLater(context, resumption));
+			execute((context) -> resumeLater(context, resumption, this.actions));
 			return;
 		}
 		List<Resumption> batched = this.batch.get();
@@ -59,7 +63,7 @@ class ProcessResumer {
 			return;
 		}
 		try {
-			execute((context) -> resume(context, resumption));
+			execute((context) -> resume(context, resumption, this.actions));
 		}
 		catch (RuntimeException ex) {
 			throw new ProcessResumeException(resumption.outcome().actionId(), resumption.processInstanceId(), ex);
@@ -88,7 +92,7 @@ class ProcessResumer {
 			if (resumptions.size() > 1) {
 				prefetch(context, resumptions);
 			}
-			resumptions.forEach((resumption) -> resume(context, resumption));
+			resumptions.forEach((resumption) -> resume(context, resumption, this.actions));
 			return null;
 		});
 	}
@@ -112,15 +116,16 @@ class ProcessResumer {
 		states.executeList(context, null);
 	}
 
-	static Object resume(CommandContext context, Resumption resumption) {
-		if (waitingExecution(context, resumption) == null) {
+	static Object resume(CommandContext context, Resumption resumption, ActionService actions) {
+		ExecutionEntity execution = waitingExecution(context, resumption, actions);
+		if (execution == null) {
 			return null;
 		}
-		return new SignalCmd(resumption.executionId(), null, resumption.outcome(), null).execute(context);
+		return new SignalCmd(execution.getId(), null, resumption.outcome(), null).execute(context);
 	}
 
-	private static Object resumeLater(CommandContext context, Resumption resumption) {
-		ExecutionEntity execution = waitingExecution(context, resumption);
+	private static Object resumeLater(CommandContext context, Resumption resumption, ActionService actions) {
+		ExecutionEntity execution = waitingExecution(context, resumption, actions);
 		if (execution != null) {
 			ResumeJobHandler.schedule(context, execution, resumption.outcome().actionId());
 			log.info("Action {}: process instance {} resumes from a job", resumption.outcome().actionId(),
@@ -129,11 +134,15 @@ class ProcessResumer {
 		return null;
 	}
 
-	private static ExecutionEntity waitingExecution(CommandContext context, Resumption resumption) {
-		ExecutionEntity execution = context.getExecutionManager().findExecutionById(resumption.executionId());
+	private static ExecutionEntity waitingExecution(CommandContext context, Resumption resumption,
+			ActionService actions) {
+		ExecutionEntity execution = WaitingExecution.of(context, actions, resumption.outcome().actionId(),
+				resumption.executionId(), resumption.processInstanceId(), resumption.nodeId(),
+				resumption.activityInstanceId());
 		if (execution == null) {
-			log.warn("Action {} ended ({}) but its execution {} no longer exists; nothing to resume",
-					resumption.outcome().actionId(), resumption.outcome().status().value(), resumption.executionId());
+			log.warn("Action {} ended ({}) but no execution waits in its task '{}' any more (it waited in execution "
+					+ "{}); nothing to resume", resumption.outcome().actionId(), resumption.outcome().status().value(),
+					resumption.nodeId(), resumption.executionId());
 		}
 		return execution;
 	}
@@ -144,7 +153,12 @@ class ProcessResumer {
 		return configuration.getCommandExecutorTxRequired().execute(command);
 	}
 
-	record Resumption(String executionId, String processInstanceId, HilOutcome outcome) {
+	/**
+	 * An execution to resume: the one the action names, its process instance, the task and (when known, else null)
+	 * the activity instance it waits in.
+	 */
+	record Resumption(String executionId, String processInstanceId, String nodeId, String activityInstanceId,
+			HilOutcome outcome) {
 	}
 
 }

@@ -53,14 +53,17 @@ class ResumeJobHandler implements JobHandler<ResumeJobHandler.Target> {
 	@Override
 	public void execute(Target target, ExecutionEntity execution, CommandContext context, String tenantId) {
 		ActionRequest action = this.actions.find(target.actionId());
-		if (action.isPending() || !action.getNodeId().equals(execution.getActivityId())) {
-			// the instance was moved on some other way meanwhile (a modification, a direct signal)
+		if (action.isPending()) {
 			log.warn("Execution {} no longer waits for action {} ({}); nothing to resume", execution.getId(),
 					action.getId(), action.getStatus().value());
 			return;
 		}
+		// when the instance was moved on some other way meanwhile (a modification, a direct signal), no execution
+		// waits in the task any more, and nothing is resumed
 		ProcessResumer.resume(context, new ProcessResumer.Resumption(execution.getId(),
-				execution.getProcessInstanceId(), HilOutcome.of(ActionView.of(action))));
+				execution.getProcessInstanceId(), action.getNodeId(), action.getActivityInstanceId(),
+				HilOutcome.of(ActionView.of(action))),
+				this.actions);
 	}
 
 	@Override

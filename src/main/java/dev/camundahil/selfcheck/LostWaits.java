@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionRequest;
@@ -17,6 +18,7 @@ import dev.camundahil.action.ActionService;
 import dev.camundahil.schedule.RecurringWork;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -30,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * execution no longer exists is cancelled (audited {@code orphaned}), so nothing waits on it; a HIL task execution
  * that waits with no pending action gets an incident of type {@value #INCIDENT_TYPE}, so Cockpit shows it and an
  * operator can act. An incident whose execution has a pending action again is resolved. Executions with a job to
- * run (a resume after an answer, say) are left alone: they move on by themselves.
+ * run (a resume after an answer, say) are left alone: they move on by themselves. A task the engine handed to
+ * another execution (it does so when parallel paths beside a task that is no scope of its own end or begin) is no
+ * lost wait: its action follows it to that execution, found by the task's activity instance.
  */
 public final class LostWaits implements RecurringWork {
 
@@ -120,13 +124,65 @@ public final class LostWaits implements RecurringWork {
 			after = batch.get(batch.size() - 1).getId();
 			Set<String> existing = existingExecutions(batch.stream().map(ActionRequest::getExecutionId).toList());
 			for (ActionRequest action : batch) {
-				if (!existing.contains(action.getExecutionId()) && cancelOrphan(action)) {
+				if (!existing.contains(action.getExecutionId()) && !followedItsTask(action) && cancelOrphan(action)) {
 					cancelled++;
 				}
 			}
 		}
 		while (batch.size() >= this.settings.getBatchSize());
 		return cancelled;
+	}
+
+	/** Points the action at the execution its task's activity instance moved to, if the instance still has one. */
+	private boolean followedItsTask(ActionRequest action) {
+		if (action.getActivityInstanceId() == null) {
+			return false;
+		}
+		ActivityInstance task = find(activityInstances(action.getProcessInstanceId()),
+				(instance) -> instance.getId().equals(action.getActivityInstanceId()));
+		if (task == null || task.getExecutionIds().length == 0) {
+			return false;
+		}
+		this.actions.moveToExecution(action.getId(), task.getExecutionIds()[0]);
+		log.info("Action {}: its task moved from execution {} to {}; the action follows it", action.getId(),
+				action.getExecutionId(), task.getExecutionIds()[0]);
+		return true;
+	}
+
+	/** Whether the execution holds a task whose pending action named another execution, and now names this one. */
+	private boolean tookOverATask(Execution execution, String activityId) {
+		ActivityInstance task = find(activityInstances(execution.getProcessInstanceId()),
+				(instance) -> instance.getActivityId().equals(activityId)
+						&& List.of(instance.getExecutionIds()).contains(execution.getId()));
+		if (task == null) {
+			return false;
+		}
+		return this.actions.findPendingOfActivityInstance(task.getId()).map((action) -> {
+			this.actions.moveToExecution(action.getId(), execution.getId());
+			log.info("Action {}: its task moved from execution {} to {}; the action follows it", action.getId(),
+					action.getExecutionId(), execution.getId());
+			return true;
+		}).orElse(false);
+	}
+
+	private ActivityInstance activityInstances(String processInstanceId) {
+		return this.engine.getRuntimeService().getActivityInstance(processInstanceId);
+	}
+
+	private static ActivityInstance find(ActivityInstance tree, Predicate<ActivityInstance> wanted) {
+		if (tree == null) {
+			return null;
+		}
+		if (wanted.test(tree)) {
+			return tree;
+		}
+		for (ActivityInstance child : tree.getChildActivityInstances()) {
+			ActivityInstance found = find(child, wanted);
+			if (found != null) {
+				return found;
+			}
+		}
+		return null;
 	}
 
 	private boolean cancelOrphan(ActionRequest action) {
@@ -190,7 +246,8 @@ public final class LostWaits implements RecurringWork {
 								resolved++;
 							}
 						}
-						else if (incident == null && !movesOnByItself(execution)) {
+						else if (incident == null && !movesOnByItself(execution)
+								&& !tookOverATask(execution, activityId)) {
 							runtime.createIncident(INCIDENT_TYPE, execution.getId(), activityId,
 									"HIL task '" + activityId + "' waits with no pending action: nobody can answer "
 											+ "it. Cancel or modify the instance, or move it past the task.");

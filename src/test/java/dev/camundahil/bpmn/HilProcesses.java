@@ -64,6 +64,29 @@ public final class HilProcesses {
 		return key;
 	}
 
+	/**
+	 * A HIL task {@code ask}, then {@code after}, beside a parallel path whose HIL task {@code askShort} ends that
+	 * path once answered: the engine then hands the wait in {@code ask} over to the instance's own execution.
+	 */
+	public static BpmnModelInstance besideAShortPath(String key) {
+		return Bpmn.createExecutableProcess(key)
+			.startEvent()
+			.parallelGateway("fork")
+			.serviceTask("askShort")
+			.camundaDelegateExpression("${hilTask}")
+			.camundaInputParameter("question", "Short?")
+			.camundaInputParameter("outputTypes", "chat")
+			.endEvent("shortEnd")
+			.moveToNode("fork")
+			.serviceTask("ask")
+			.camundaDelegateExpression("${hilTask}")
+			.camundaInputParameter("question", "Long?")
+			.camundaInputParameter("outputTypes", "chat")
+			.receiveTask("after")
+			.endEvent()
+			.done();
+	}
+
 	public static BpmnModelInstance approval(String key) {
 		return waitingAfter(hilTask(key, "Approve order ${orderId}?", "chat")
 			.camundaInputParameter("expectedResponse", "Approve, Reject"));

@@ -24,6 +24,7 @@ import dev.camundahil.action.ActionRequest;
 import dev.camundahil.action.ActionService;
 import dev.camundahil.action.ActionStatus;
 import dev.camundahil.action.NewAction;
+import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.links.SignedTokens;
 import dev.camundahil.support.H2Test;
@@ -177,6 +178,43 @@ class SelfCheckTest {
 		assertThat(incidents.get(0).getActivityId()).isEqualTo("ask");
 		assertThat(incidents.get(0).getIncidentMessage()).contains("no pending action");
 		assertThat(this.waits.last().incidentsOpen()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void aTaskTheEngineHandedToAnotherExecutionKeepsItsActionAndGetsNoIncident() {
+		// a parallel path beside the task ends: the execution the action names is gone
+		ProcessInstance compacted = this.runtime.startProcessInstanceByKey(
+				HilProcesses.deploy(this.repository, HilProcesses.besideAShortPath(HilProcesses.key("compacted"))));
+		this.actions.respond(actionAt(compacted, "askShort").getId(), ResponseCommand.of("done", "ann"));
+		ActionRequest handedUp = actionAt(compacted, "ask");
+		// a token starts beside the task: the execution the action names waits no more
+		ProcessInstance expanded = this.runtime.startProcessInstanceByKey(
+				HilProcesses.deploy(this.repository, HilProcesses.approval(HilProcesses.key("expanded"))),
+				Map.of("orderId", 3));
+		this.runtime.createProcessInstanceModification(expanded.getId()).startBeforeActivity("after").execute();
+		ActionRequest handedDown = actionAt(expanded, "ask");
+
+		this.waits.check();
+
+		assertThat(this.actions.find(handedUp.getId()).getStatus()).isEqualTo(ActionStatus.PENDING);
+		assertThat(this.actions.find(handedUp.getId()).getExecutionId()).isEqualTo(compacted.getId());
+		assertThat(this.actions.find(handedDown.getId()).getStatus()).isEqualTo(ActionStatus.PENDING);
+		assertThat(this.actions.find(handedDown.getId()).getExecutionId()).isEqualTo(this.runtime
+			.createExecutionQuery()
+			.processInstanceId(expanded.getId())
+			.activityId("ask")
+			.singleResult()
+			.getId());
+		assertThat(incidentsOf(compacted)).isEmpty();
+		assertThat(incidentsOf(expanded)).isEmpty();
+	}
+
+	private ActionRequest actionAt(ProcessInstance instance, String nodeId) {
+		return this.actions.findByProcessInstanceId(instance.getId())
+			.stream()
+			.filter((action) -> action.getNodeId().equals(nodeId))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private List<Incident> incidentsOf(ProcessInstance instance) {

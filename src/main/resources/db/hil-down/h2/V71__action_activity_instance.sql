@@ -1,0 +1,3 @@
+-- Reverses V71.
+DROP INDEX IF EXISTS IDX_ACTION_ACTIVITY_INSTANCE;
+ALTER TABLE action_request DROP COLUMN IF EXISTS activity_instance_id;
