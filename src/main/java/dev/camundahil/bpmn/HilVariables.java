@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.camundahil.action.ActionRequest;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.camunda.bpm.engine.variable.impl.value.ObjectValueImpl;
@@ -53,8 +54,24 @@ public final class HilVariables {
 	private HilVariables() {
 	}
 
-	static void writeState(DelegateExecution execution, ActionRequest action) {
-		execution.setVariable(STATE, json(HilState.of(action)));
+	/**
+	 * Writes {@code hilState} where the instance's variables go, or, for a task waiting in one of several parallel
+	 * paths (or in one instance of a parallel multi-instance task), into the execution it waits in: one variable of
+	 * the instance would show only the action opened last, and be removed as soon as any of them resumed.
+	 */
+	static void writeState(ActivityExecution execution, ActionRequest action) {
+		if (inParallelPath(execution)) {
+			execution.setVariableLocal(STATE, json(HilState.of(action)));
+		}
+		else {
+			execution.setVariable(STATE, json(HilState.of(action)));
+		}
+	}
+
+	/** Whether the execution is one of several parallel paths, or the scope of a task (or subprocess) in one. */
+	private static boolean inParallelPath(ActivityExecution execution) {
+		return execution.isConcurrent()
+				|| execution.isScope() && execution.getParent() != null && execution.getParent().isConcurrent();
 	}
 
 	/**

@@ -52,6 +52,60 @@ class HilTaskPatternsTest {
 	ActionService actions;
 
 	@Test
+	void tasksInParallelPathsResumeTheirOwnPathAndTheResultVariableKeepsEachAnswer() {
+		String key = key("twoPaths");
+		BpmnModelInstance model = Bpmn.createExecutableProcess(key)
+			.startEvent()
+			.parallelGateway("fork")
+			.serviceTask("askLegal")
+			.camundaDelegateExpression("${hilTask}")
+			.camundaInputParameter("question", "Legal ok?")
+			.camundaInputParameter("outputTypes", "chat")
+			.camundaInputParameter("resultVariable", "legal")
+			.receiveTask("legalDone")
+			.parallelGateway("join")
+			.receiveTask("after")
+			.endEvent()
+			.moveToNode("fork")
+			.serviceTask("askFinance")
+			.camundaDelegateExpression("${hilTask}")
+			.camundaInputParameter("question", "Finance ok?")
+			.camundaInputParameter("outputTypes", "chat")
+			.camundaInputParameter("resultVariable", "finance")
+			.receiveTask("financeDone")
+			.connectTo("join")
+			.done();
+		deploy(model);
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
+		ActionRequest legal = actionAt(instance, "askLegal");
+		ActionRequest finance = actionAt(instance, "askFinance");
+		// each waiting path holds the state of its own action
+		assertThat(state(legal.getExecutionId())).containsEntry("pendingActionId", legal.getId().toString());
+		assertThat(state(finance.getExecutionId())).containsEntry("pendingActionId", finance.getId().toString());
+
+		this.actions.respond(finance.getId(), new ResponseCommand("Yes", "fay", null, "api", null, "within budget"));
+
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactlyInAnyOrder("askLegal",
+				"financeDone");
+		assertThat(state(legal.getExecutionId())).as("the other path still waits")
+			.containsEntry("pendingActionId", legal.getId().toString());
+
+		this.actions.respond(legal.getId(), ResponseCommand.of("No", "lee"));
+
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactlyInAnyOrder("legalDone",
+				"financeDone");
+		Map<String, Object> variables = this.runtime.getVariables(instance.getId());
+		// the hil* variables are the instance's and tell of the last answer, its comment gone with it
+		assertThat(variables).containsEntry("hilResponse", "No")
+			.containsEntry("hilRespondedBy", "lee")
+			.doesNotContainKeys("hilComment", "hilState");
+		assertThat(variables.get("finance")).asInstanceOf(MAP)
+			.containsEntry("response", "Yes")
+			.containsEntry("comment", "within budget");
+		assertThat(variables.get("legal")).asInstanceOf(MAP).containsEntry("response", "No");
+	}
+
+	@Test
 	void aPathEndingBesideTheTaskLeavesItAnswerable() {
 		ProcessInstance instance = this.runtime.startProcessInstanceByKey(deploy(HilProcesses.besideAShortPath(key("shortPath"))));
 		ActionRequest waiting = actionAt(instance, "ask");
