@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 
 /**
  * Adds the HIL task parse listener, the serializers of the plugin's JSON variables ({@code hilState}, the result,
- * answers that are maps or lists) and the handler of {@code hil-resume} jobs to the process engine.
+ * answers that are maps or lists) and the handler of {@code hil-resume} jobs to the process engine, and lets it
+ * migrate instances that wait in a HIL task.
  */
 public class HilEnginePlugin extends AbstractProcessEnginePlugin {
 
@@ -41,6 +42,11 @@ public class HilEnginePlugin extends AbstractProcessEnginePlugin {
 			configuration.setCustomJobHandlers(new ArrayList<>());
 		}
 		configuration.getCustomJobHandlers().add(this.resumeJobHandler);
+	}
+
+	@Override
+	public void postInit(ProcessEngineConfigurationImpl configuration) {
+		HilMigration.allow(configuration);
 	}
 
 }

@@ -72,6 +72,11 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 		activity.setProperty(HIL_TASK, Boolean.TRUE);
 	}
 
+	/** Whether a deployed activity is a HIL task. */
+	static boolean isHilTask(ActivityImpl activity) {
+		return Boolean.TRUE.equals(activity.getProperty(HIL_TASK));
+	}
+
 	/** Runs once the whole process is parsed, when it is known which HIL tasks have boundary events. */
 	@Override
 	public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
@@ -80,7 +85,7 @@ class HilTaskParseListener extends AbstractBpmnParseListener {
 
 	private static void takeOverMappings(ScopeImpl scope) {
 		for (ActivityImpl activity : scope.getActivities()) {
-			if (Boolean.TRUE.equals(activity.getProperty(HIL_TASK))) {
+			if (isHilTask(activity)) {
 				HilTaskInputs.takeOver(activity);
 				HilTaskOutputs.takeOver(activity);
 			}

@@ -176,6 +176,75 @@ class HilTaskPatternsTest {
 		assertThat(this.runtime.getActiveActivityIds(cancelled.getId())).containsExactly("after");
 	}
 
+	@Test
+	void anInstanceWaitingInTheTaskMigratesToANewVersionAndTheAnswerResumesIt() {
+		String key = deploy(HilProcesses.approval(key("migrated")));
+		ProcessInstance answered = this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 1));
+		ProcessInstance timedOut = this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 2));
+		// the new version gives the task a deadline of the process's own: the task becomes a scope of its own
+		deploy(HilProcesses.hilTask(key, "Approve order ${orderId}?", "chat")
+			.camundaInputParameter("expectedResponse", "Approve, Reject")
+			.boundaryEvent("tooLate")
+			.timerWithDuration("PT1H")
+			.receiveTask("late")
+			.endEvent()
+			.moveToActivity("ask")
+			.receiveTask("after")
+			.endEvent()
+			.done());
+		String newVersion = this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey(key)
+			.latestVersion()
+			.singleResult()
+			.getId();
+
+		this.runtime
+			.newMigration(this.runtime.createMigrationPlan(answered.getProcessDefinitionId(), newVersion)
+				.mapEqualActivities()
+				.build())
+			.processInstanceIds(answered.getId(), timedOut.getId())
+			.execute();
+
+		assertThat(this.runtime.createProcessInstanceQuery().processDefinitionId(newVersion).count()).isEqualTo(2);
+		this.actions.respond(pendingOf(answered).getId(), ResponseCommand.of("Approve", "ann"));
+		assertThat(this.runtime.getActiveActivityIds(answered.getId())).containsExactly("after");
+		assertThat(this.runtime.getVariable(answered.getId(), "hilResponse")).isEqualTo("Approve");
+		ActionRequest left = pendingOf(timedOut);
+		this.management.executeJob(
+				this.management.createJobQuery().processInstanceId(timedOut.getId()).timers().singleResult().getId());
+		assertThat(this.runtime.getActiveActivityIds(timedOut.getId())).containsExactly("late");
+		assertThat(status(left)).isEqualTo(ActionStatus.CANCELLED);
+	}
+
+	@Test
+	void aWaitingTaskMigratesOnlyToAHilTask() {
+		String key = deploy(HilProcesses.approval(key("notMigrated")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 1));
+		deploy(Bpmn.createExecutableProcess(key)
+			.startEvent()
+			.serviceTask("ask")
+			.camundaDelegateExpression("${noHilTask}")
+			.receiveTask("after")
+			.endEvent()
+			.done());
+		String newVersion = this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey(key)
+			.latestVersion()
+			.singleResult()
+			.getId();
+		var migration = this.runtime.newMigration(this.runtime
+			.createMigrationPlan(instance.getProcessDefinitionId(), newVersion)
+			.mapActivities("ask", "ask")
+			.mapActivities("after", "after")
+			.build()).processInstanceIds(instance.getId());
+
+		assertThatThrownBy(migration::execute).hasMessageContaining("migrates only to a HIL task");
+		assertThat(this.runtime.createProcessInstanceQuery()
+			.processInstanceId(instance.getId())
+			.singleResult()
+			.getProcessDefinitionId()).isEqualTo(instance.getProcessDefinitionId());
+	}
+
 	private static ObjectValue list(String... items) {
 		return Variables.objectValue(List.of(items)).serializationDataFormat(SerializationDataFormats.JSON).create();
 	}
