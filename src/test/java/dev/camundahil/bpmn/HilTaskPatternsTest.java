@@ -33,8 +33,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The HIL task in the BPMN patterns Camunda users build around a wait state: multi-instance, parallel paths beside
- * it, event subprocesses, modifications, suspension and loops. Every answer resumes the task it belongs to, and an
- * action whose task is gone is cancelled.
+ * it, event subprocesses, modifications, migration, suspension, asynchronous continuations, loops, and parameters
+ * that are lists and maps of expressions. Every answer resumes the task it belongs to, and an action whose task is
+ * gone is cancelled.
  */
 @H2Test
 class HilTaskPatternsTest {
@@ -50,6 +51,79 @@ class HilTaskPatternsTest {
 
 	@Autowired
 	ActionService actions;
+
+	@Test
+	void aParallelMultiInstanceTaskAsksEveryoneAndEachAnswerResumesItsOwnInstance() {
+		String key = deploy(Bpmn.createExecutableProcess(key("reviewers"))
+			.startEvent()
+			.serviceTask("ask")
+			.camundaDelegateExpression("${hilTask}")
+			.camundaInputParameter("question", "Approve, ${approver}?")
+			.camundaInputParameter("outputTypes", "chat")
+			.camundaInputParameter("expectedResponse", "Approve, Reject")
+			.camundaInputParameter("resultVariable", "review_${approver}")
+			.multiInstance()
+			.parallel()
+			.camundaCollection("${approvers}")
+			.camundaElementVariable("approver")
+			.multiInstanceDone()
+			.receiveTask("after")
+			.endEvent()
+			.done());
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key,
+				Variables.createVariables().putValueTyped("approvers", list("ann", "bob", "carol")));
+		List<ActionRequest> asked = this.actions.findByProcessInstanceId(instance.getId());
+		assertThat(asked).extracting((action) -> action.getContext().question())
+			.containsExactlyInAnyOrder("Approve, ann?", "Approve, bob?", "Approve, carol?");
+		assertThat(asked).extracting(ActionRequest::getExecutionId).doesNotHaveDuplicates();
+
+		this.actions.respond(askedOf(asked, "bob").getId(), ResponseCommand.of("Reject", "bob"));
+
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask", "ask");
+		assertThat(status(askedOf(asked, "ann"))).isEqualTo(ActionStatus.PENDING);
+		assertThat(status(askedOf(asked, "carol"))).isEqualTo(ActionStatus.PENDING);
+
+		this.actions.respond(askedOf(asked, "carol").getId(), ResponseCommand.of("Approve", "carol"));
+		this.actions.respond(askedOf(asked, "ann").getId(), ResponseCommand.of("Approve", "ann"));
+
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("after");
+		Map<String, Object> variables = this.runtime.getVariables(instance.getId());
+		// hilResponse is the instance's: the last answer; the result variable named per approver keeps each
+		assertThat(variables).containsEntry("hilResponse", "Approve").containsEntry("hilRespondedBy", "ann");
+		assertThat(variables.get("review_bob")).asInstanceOf(MAP).containsEntry("response", "Reject");
+		assertThat(variables.get("review_ann")).asInstanceOf(MAP).containsEntry("response", "Approve");
+		assertThat(variables.get("review_carol")).asInstanceOf(MAP).containsEntry("respondedBy", "carol");
+	}
+
+	@Test
+	void aSequentialMultiInstanceTaskAsksOneAfterTheOther() {
+		String key = deploy(Bpmn.createExecutableProcess(key("inTurn"))
+			.startEvent()
+			.serviceTask("ask")
+			.camundaDelegateExpression("${hilTask}")
+			.camundaInputParameter("question", "Your turn, ${approver}?")
+			.camundaInputParameter("outputTypes", "chat")
+			.multiInstance()
+			.sequential()
+			.camundaCollection("${approvers}")
+			.camundaElementVariable("approver")
+			.multiInstanceDone()
+			.receiveTask("after")
+			.endEvent()
+			.done());
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key,
+				Variables.createVariables().putValueTyped("approvers", list("ann", "bob")));
+
+		ActionRequest first = pendingOf(instance);
+		assertThat(first.getContext().question()).isEqualTo("Your turn, ann?");
+		this.actions.respond(first.getId(), ResponseCommand.of("done", "ann"));
+		ActionRequest second = pendingOf(instance);
+		assertThat(second.getContext().question()).isEqualTo("Your turn, bob?");
+		this.actions.respond(second.getId(), ResponseCommand.of("done too", "bob"));
+
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("after");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("done too");
+	}
 
 	@Test
 	void tasksInParallelPathsResumeTheirOwnPathAndTheResultVariableKeepsEachAnswer() {
@@ -107,7 +181,8 @@ class HilTaskPatternsTest {
 
 	@Test
 	void aPathEndingBesideTheTaskLeavesItAnswerable() {
-		ProcessInstance instance = this.runtime.startProcessInstanceByKey(deploy(HilProcesses.besideAShortPath(key("shortPath"))));
+		ProcessInstance instance = this.runtime
+			.startProcessInstanceByKey(deploy(HilProcesses.besideAShortPath(key("shortPath"))));
 		ActionRequest waiting = actionAt(instance, "ask");
 
 		// the short path ends: the engine hands the task's wait to the instance's own execution
@@ -123,7 +198,8 @@ class HilTaskPatternsTest {
 
 	@Test
 	void aPathEndingBesideTheTaskThenDeletingTheInstanceCancelsTheAction() {
-		ProcessInstance instance = this.runtime.startProcessInstanceByKey(deploy(HilProcesses.besideAShortPath(key("shortDel"))));
+		ProcessInstance instance = this.runtime
+			.startProcessInstanceByKey(deploy(HilProcesses.besideAShortPath(key("shortDel"))));
 		ActionRequest waiting = actionAt(instance, "ask");
 		this.actions.respond(actionAt(instance, "askShort").getId(), ResponseCommand.of("done", "ann"));
 
@@ -243,6 +319,170 @@ class HilTaskPatternsTest {
 			.processInstanceId(instance.getId())
 			.singleResult()
 			.getProcessDefinitionId()).isEqualTo(instance.getProcessDefinitionId());
+	}
+
+	@Test
+	void aNonInterruptingTimerLeavesTheActionPendingAndTheAnswerResumesTheTask() {
+		String key = deploy(HilProcesses.hilTask(key("reminder"), "Approve?", "chat")
+			.boundaryEvent("nudge")
+			.cancelActivity(false)
+			.timerWithDuration("PT4H")
+			.receiveTask("nudged")
+			.endEvent()
+			.moveToActivity("ask")
+			.receiveTask("after")
+			.endEvent()
+			.done());
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
+		ActionRequest action = pendingOf(instance);
+
+		this.management.executeJob(
+				this.management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult().getId());
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactlyInAnyOrder("ask", "nudged");
+		assertThat(status(action)).isEqualTo(ActionStatus.PENDING);
+
+		this.actions.respond(action.getId(), ResponseCommand.of("yes", "ann"));
+
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactlyInAnyOrder("after", "nudged");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("yes");
+	}
+
+	@Test
+	void anAnswerWhileTheInstanceIsSuspendedIsKeptAndResumesItOnceActivated() {
+		String key = deploy(HilProcesses.approval(key("suspended")));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key, Map.of("orderId", 1));
+		ActionRequest action = pendingOf(instance);
+		this.runtime.suspendProcessInstanceById(instance.getId());
+
+		this.actions.respond(action.getId(), ResponseCommand.of("Approve", "ann"));
+
+		assertThat(status(action)).isEqualTo(ActionStatus.COMPLETED);
+		assertThat(this.actions.auditTrail(action.getId()))
+			.filteredOn((entry) -> entry.getEvent().equals(AuditEvents.RESUME_FAILED))
+			.singleElement()
+			.satisfies((entry) -> assertThat(String.valueOf(entry.getData().get("error"))).contains("suspended"));
+		Job resume = this.management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+		assertThat(resume.isSuspended()).as("the job waits with its instance").isTrue();
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("ask");
+
+		this.runtime.activateProcessInstanceById(instance.getId());
+
+		awaitOnlyAt(instance, "after");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Approve");
+		assertThat(this.runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+	}
+
+	@Test
+	void anAsynchronousTaskOpensItsActionFromAJobAndMovesOnFromAnother() {
+		String key = deploy(HilProcesses.waitingAfter(HilProcesses.hilTask(key("async"), "Go?", "chat")
+			.camundaAsyncBefore()
+			.camundaAsyncAfter()));
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key);
+
+		ActionRequest action = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.actions.findByProcessInstanceId(instance.getId()), (found) -> !found.isEmpty())
+			.get(0);
+		this.actions.respond(action.getId(), ResponseCommand.of("yes", "ann"));
+
+		awaitOnlyAt(instance, "after");
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("yes");
+	}
+
+	@Test
+	void inALoopEachPassOpensItsOwnActionAndAnAnswerWithoutACommentDropsTheEarlierOne() {
+		String key = deploy(Bpmn.createExecutableProcess(key("loop"))
+			.startEvent()
+			.exclusiveGateway("again")
+			.serviceTask("ask")
+			.camundaDelegateExpression("${hilTask}")
+			.camundaInputParameter("question", "Draft ${draft} ok?")
+			.camundaInputParameter("outputTypes", "chat")
+			.camundaInputParameter("expectedResponse", "${options}")
+			.serviceTask("redraft")
+			.camundaExpression("${execution.setVariable('draft', draft + 1)}")
+			.exclusiveGateway("verdict")
+			.condition("retry", "${hilResponse == 'Retry'}")
+			.connectTo("again")
+			.moveToNode("verdict")
+			.condition("ok", "${hilResponse != 'Retry'}")
+			.receiveTask("after")
+			.endEvent()
+			.done());
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key,
+				Map.of("draft", 1, "options", "OK, Retry"));
+
+		ActionRequest first = pendingOf(instance);
+		assertThat(first.getArgs()).containsEntry("expectedResponse", List.of("OK", "Retry"));
+		this.actions.respond(first.getId(), new ResponseCommand("retry", "ann", null, "api", null, "too vague"));
+		assertThat(this.runtime.getVariable(instance.getId(), "hilComment")).isEqualTo("too vague");
+
+		ActionRequest second = pendingOf(instance);
+		assertThat(second.getId()).isNotEqualTo(first.getId());
+		assertThat(second.getContext().question()).isEqualTo("Draft 2 ok?");
+		assertThat(second.getComment()).isNull();
+		this.actions.respond(second.getId(), ResponseCommand.of("ok", "ann"));
+
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("after");
+		assertThat(this.runtime.getVariables(instance.getId())).containsEntry("hilResponse", "OK")
+			.containsEntry("hilActionId", second.getId().toString())
+			.doesNotContainKey("hilComment");
+	}
+
+	@Test
+	void listAndMapParametersMayHoldExpressions() {
+		String key = key("listsAndMaps");
+		String xml = """
+				<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+				  <process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
+				    <startEvent id="start"/>
+				    <sequenceFlow id="f1" sourceRef="start" targetRef="ask"/>
+				    <serviceTask id="ask" camunda:delegateExpression="${hilTask}">
+				      <extensionElements>
+				        <camunda:inputOutput>
+				          <camunda:inputParameter name="question">Ship order ${orderId}?</camunda:inputParameter>
+				          <camunda:inputParameter name="outputTypes">
+				            <camunda:list><camunda:value>chat</camunda:value></camunda:list>
+				          </camunda:inputParameter>
+				          <camunda:inputParameter name="expectedResponse">
+				            <camunda:list><camunda:value>${shipLabel}</camunda:value><camunda:value>Hold</camunda:value></camunda:list>
+				          </camunda:inputParameter>
+				          <camunda:inputParameter name="metadata">
+				            <camunda:map>
+				              <camunda:entry key="orderId">${orderId}</camunda:entry>
+				              <camunda:entry key="lines">${lines}</camunda:entry>
+				            </camunda:map>
+				          </camunda:inputParameter>
+				        </camunda:inputOutput>
+				      </extensionElements>
+				    </serviceTask>
+				    <sequenceFlow id="f2" sourceRef="ask" targetRef="after"/>
+				    <receiveTask id="after"/>
+				    <sequenceFlow id="f3" sourceRef="after" targetRef="end"/>
+				    <endEvent id="end"/>
+				  </process>
+				</definitions>
+				""".formatted(key);
+		this.repository.createDeployment().addString(key + ".bpmn", xml).deploy();
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key, Variables.createVariables()
+			.putValue("orderId", 42)
+			.putValue("shipLabel", "Ship now")
+			.putValueTyped("lines", list("bolts", "nuts")));
+
+		ActionRequest action = pendingOf(instance);
+		assertThat(action.getContext().question()).isEqualTo("Ship order 42?");
+		assertThat(action.getArgs()).containsEntry("expectedResponse", List.of("Ship now", "Hold"));
+		assertThat(action.getContext().metadata()).containsEntry("orderId", 42)
+			.containsEntry("lines", List.of("bolts", "nuts"));
+
+		this.actions.respond(action.getId(), ResponseCommand.of("ship NOW", "ann"));
+		assertThat(this.runtime.getVariable(instance.getId(), "hilResponse")).isEqualTo("Ship now");
+	}
+
+	private void awaitOnlyAt(ProcessInstance instance, String activityId) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.runtime.getActiveActivityIds(instance.getId()),
+					(active) -> active.equals(List.of(activityId)));
 	}
 
 	private static ObjectValue list(String... items) {
