@@ -96,6 +96,34 @@ class HilTaskPatternsTest {
 	}
 
 	@Test
+	void aMultiInstanceTaskThatCompletesEarlyCancelsTheActionsStillWaiting() {
+		String key = deploy(Bpmn.createExecutableProcess(key("firstWins"))
+			.startEvent()
+			.serviceTask("ask")
+			.camundaDelegateExpression("${hilTask}")
+			.camundaInputParameter("question", "Can you take it, ${approver}?")
+			.camundaInputParameter("outputTypes", "chat")
+			.multiInstance()
+			.parallel()
+			.camundaCollection("${approvers}")
+			.camundaElementVariable("approver")
+			.completionCondition("${nrOfCompletedInstances >= 1}")
+			.multiInstanceDone()
+			.receiveTask("after")
+			.endEvent()
+			.done());
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(key,
+				Variables.createVariables().putValueTyped("approvers", list("ann", "bob", "carol")));
+		List<ActionRequest> asked = this.actions.findByProcessInstanceId(instance.getId());
+
+		this.actions.respond(askedOf(asked, "bob").getId(), ResponseCommand.of("yes", "bob"));
+
+		assertThat(this.runtime.getActiveActivityIds(instance.getId())).containsExactly("after");
+		assertThat(status(askedOf(asked, "ann"))).isEqualTo(ActionStatus.CANCELLED);
+		assertThat(status(askedOf(asked, "carol"))).isEqualTo(ActionStatus.CANCELLED);
+	}
+
+	@Test
 	void aSequentialMultiInstanceTaskAsksOneAfterTheOther() {
 		String key = deploy(Bpmn.createExecutableProcess(key("inTurn"))
 			.startEvent()
