@@ -1,5 +1,8 @@
 package example.plainhost;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +35,22 @@ public class PlainHostApplication {
 			return this.jdbc.queryForObject("SELECT text FROM greeting", String.class);
 		}
 
+		/** JSON of the application's own, written with the application's own Jackson settings. */
+		@GetMapping("/greeting")
+		Greeting greeting() {
+			return new Greeting(hello(), Instant.parse("2026-01-02T03:04:05Z"));
+		}
+
+		/** The migrations in the history of the application's own Flyway, without Flyway's row for the table. */
+		@GetMapping("/migrations")
+		List<String> migrations() {
+			return this.jdbc.queryForList("SELECT \"script\" FROM \"flyway_schema_history\" WHERE \"type\" <> 'TABLE' "
+					+ "ORDER BY \"installed_rank\"", String.class);
+		}
+
+	}
+
+	record Greeting(String greetingText, Instant sentAt) {
 	}
 
 }

@@ -1,0 +1,102 @@
+package dev.camundahil.host;
+
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import example.plainhost.PlainHostApplication;
+
+import dev.camundahil.bpmn.HilProcesses;
+import dev.camundahil.support.HostApplication;
+import dev.camundahil.support.HostApplication.OptionalPart;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plugin in applications whose own settings differ from Spring Boot's defaults: the HIL API keeps its contract
+ * and the application keeps its settings.
+ */
+class HostSettingsTest {
+
+	static final String KEY = "host-settings-key-0123456789";
+
+	static final String JSON = "application/json";
+
+	final ObjectMapper json = new ObjectMapper();
+
+	/**
+	 * Jackson set otherwise (snake case, dates as numbers, unknown properties refused), a context path, and the
+	 * application's own Flyway migrations: the HIL API under the context path keeps its camel case and ISO dates and
+	 * reads its requests as documented, while the application's JSON keeps the application's settings and its
+	 * Flyway history only the application's scripts.
+	 */
+	@Test
+	void jacksonSettingsAndContextPathOfTheApplication() throws Exception {
+		try (HostApplication host = HostApplication.start(PlainHostApplication.class, EnumSet.allOf(OptionalPart.class),
+				"--spring.flyway.locations=classpath:example/plainhost/db", "--server.servlet.context-path=/app",
+				"--spring.jackson.property-naming-strategy=SNAKE_CASE",
+				"--spring.jackson.serialization.write-dates-as-timestamps=true",
+				"--spring.jackson.deserialization.fail-on-unknown-properties=true",
+				"--hil.security.api-keys=host-app:" + KEY)) {
+			JsonNode greeting = this.json.readTree(host.get("/app/greeting").body());
+			assertThat(greeting.has("greeting_text")).as(greeting.toString()).isTrue();
+			assertThat(greeting.get("sent_at").isNumber()).as(greeting.toString()).isTrue();
+			assertThat(this.json.readTree(host.get("/app/migrations").body())).extracting(JsonNode::asText)
+				.containsExactly("V1__greeting.sql");
+
+			String process = deployApproval(host);
+			HttpResponse<String> started = host.send("POST",
+					"/app/engine-rest/process-definition/key/" + process + "/start",
+					"{\"variables\": {\"orderId\": {\"value\": 1, \"type\": \"Integer\"}}}", "Content-Type", JSON);
+			assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+			HttpResponse<String> list = host.get("/app/api/v1/actions?flowId=" + process, "X-API-Key", KEY);
+			assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+			JsonNode page = this.json.readTree(list.body());
+			assertThat(page.get("total")).as(list.body()).isNotNull();
+			JsonNode action = page.get("items").get(0);
+			assertThat(action.get("flowId").asText()).as(list.body()).isEqualTo(process);
+			assertThat(action.get("createdAt").isTextual()).as(list.body()).isTrue();
+			UUID id = UUID.fromString(action.get("id").asText());
+
+			HttpResponse<String> answer = host.send("POST", "/app/api/v1/actions/" + id + "/respond",
+					"{\"value\": \"Approve\", \"respondedBy\": \"ann@example.com\", \"comment\": \"fine\"}",
+					"X-API-Key", KEY, "Content-Type", JSON);
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+			JsonNode answered = this.json.readTree(answer.body());
+			assertThat(answered.get("response").get("respondedBy").asText()).as(answer.body())
+				.isEqualTo("ann@example.com");
+			assertThat(answered.get("response").get("timestamp").isTextual()).as(answer.body()).isTrue();
+
+			HttpResponse<String> audit = host.get("/app/api/v1/actions/" + id + "/audit", "X-API-Key", KEY);
+			assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+			assertThat(this.json.readTree(audit.body()).get(0).has("userId")).as(audit.body()).isTrue();
+		}
+	}
+
+	/** Deploys an approval through Camunda's REST API, as the application's users would. */
+	static String deployApproval(HostApplication host) throws Exception {
+		String key = HilProcesses.key("hostApproval");
+		String boundary = "hil-" + UUID.randomUUID();
+		String body = """
+				--%1$s\r
+				Content-Disposition: form-data; name="deployment-name"\r
+				\r
+				%2$s\r
+				--%1$s\r
+				Content-Disposition: form-data; name="data"; filename="%2$s.bpmn"\r
+				Content-Type: application/xml\r
+				\r
+				%3$s\r
+				--%1$s--\r
+				""".formatted(boundary, key, Bpmn.convertToString(HilProcesses.approval(key)));
+		HttpResponse<String> deployed = host.send("POST", "/app/engine-rest/deployment/create", body, "Content-Type",
+				"multipart/form-data; boundary=" + boundary);
+		assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+		return key;
+	}
+
+}
