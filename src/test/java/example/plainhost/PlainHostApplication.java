@@ -3,6 +3,10 @@ package example.plainhost;
 import java.time.Instant;
 import java.util.List;
 
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.impl.matchers.GroupMatcher;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,8 +29,17 @@ public class PlainHostApplication {
 
 		private final JdbcTemplate jdbc;
 
-		GreetingController(JdbcTemplate jdbc) {
+		private final Scheduler scheduler;
+
+		GreetingController(JdbcTemplate jdbc, Scheduler scheduler) {
 			this.jdbc = jdbc;
+			this.scheduler = scheduler;
+		}
+
+		/** The Quartz jobs of the application's scheduler, as group.name. */
+		@GetMapping("/jobs")
+		List<String> jobs() throws SchedulerException {
+			return this.scheduler.getJobKeys(GroupMatcher.anyJobGroup()).stream().map(Object::toString).sorted().toList();
 		}
 
 		/** Read from the table of the application's own migration. */

@@ -71,9 +71,21 @@ class HostSettingsTest {
 				.isEqualTo("ann@example.com");
 			assertThat(answered.get("response").get("timestamp").isTextual()).as(answer.body()).isTrue();
 
+			assertThat(host.get("/app/jobs").body()).contains("hil.");
+
 			HttpResponse<String> audit = host.get("/app/api/v1/actions/" + id + "/audit", "X-API-Key", KEY);
 			assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
 			assertThat(this.json.readTree(audit.body()).get(0).has("userId")).as(audit.body()).isTrue();
+		}
+	}
+
+	/** Beans created lazily: the HIL jobs are still in the application's scheduler. */
+	@Test
+	void lazyInitialization() throws Exception {
+		try (HostApplication host = HostApplication.start(PlainHostApplication.class, EnumSet.allOf(OptionalPart.class),
+				"--spring.flyway.locations=classpath:example/plainhost/db", "--server.servlet.context-path=/app",
+				"--spring.main.lazy-initialization=true", "--hil.security.api-keys=host-app:" + KEY)) {
+			assertThat(host.get("/app/jobs").body()).contains("hil.");
 		}
 	}
 
