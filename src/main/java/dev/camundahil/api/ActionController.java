@@ -17,6 +17,7 @@ import dev.camundahil.action.DeadlineChange;
 import dev.camundahil.action.Reassignment;
 import dev.camundahil.action.ResponseCommand;
 import dev.camundahil.web.BadRequestException;
+import dev.camundahil.web.HilJson;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -50,9 +51,10 @@ class ActionController {
 
 	private final ObjectMapper json;
 
-	ActionController(ActionService actions, ObjectMapper json) {
+	ActionController(ActionService actions) {
 		this.actions = actions;
-		this.json = json;
+		// the plugin's JSON, so that the application's Jackson settings do not change the Java values of answers
+		this.json = HilJson.mapper();
 	}
 
 	@GetMapping

@@ -4,19 +4,15 @@ import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import org.springframework.core.ResolvableType;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.lang.Nullable;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * JSON of the HIL endpoints with Jackson at Spring Boot's defaults (camel case, ISO dates), not with the
- * application's {@code ObjectMapper}: the application's Jackson settings (a naming strategy, dates as numbers) must
+ * JSON of the HIL endpoints with {@link HilJson}, not with the application's {@code ObjectMapper}: the application's Jackson settings (a naming strategy, dates as numbers) must
  * change neither the documented JSON of the HIL API nor how it reads its requests. It reads the bodies of the
  * plugin's controllers and writes the plugin's own types; everything else stays with the application's converters.
  */
@@ -25,10 +21,7 @@ public final class HilJsonConverter extends MappingJackson2HttpMessageConverter 
 	private static final String PACKAGE = "dev.camundahil.";
 
 	public HilJsonConverter() {
-		super(Jackson2ObjectMapperBuilder.json()
-			.featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
-					SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-			.build());
+		super(HilJson.mapper());
 	}
 
 	/** Puts the converter ahead of the application's, in Spring MVC only. */

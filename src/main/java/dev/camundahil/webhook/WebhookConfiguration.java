@@ -1,8 +1,7 @@
 package dev.camundahil.webhook;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.camundahil.schema.HilDatabase;
+import dev.camundahil.web.HilJson;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,8 +80,10 @@ class WebhookConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookOutbox hilWebhookOutbox(ActiveWebhooks activeWebhooks, WebhookDeliveries deliveries,
-			WebhookDeliveryWorker worker, WebhookProperties properties, ObjectMapper json) {
-		return new WebhookOutbox(activeWebhooks, deliveries, worker, properties.firstDeliveryDelay(), json);
+			WebhookDeliveryWorker worker, WebhookProperties properties) {
+		// the plugin's JSON, not the application's: receivers rely on the documented payload
+		return new WebhookOutbox(activeWebhooks, deliveries, worker, properties.firstDeliveryDelay(),
+				HilJson.mapper());
 	}
 
 	@Bean

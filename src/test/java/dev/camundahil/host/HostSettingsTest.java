@@ -1,11 +1,19 @@
 package dev.camundahil.host;
 
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import example.plainhost.PlainHostApplication;
 
 import dev.camundahil.bpmn.HilProcesses;
@@ -15,6 +23,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The plugin in applications whose own settings differ from Spring Boot's defaults: the HIL API keeps its contract
@@ -31,22 +40,39 @@ class HostSettingsTest {
 	/**
 	 * Jackson set otherwise (snake case, dates as numbers, unknown properties refused), a context path, and the
 	 * application's own Flyway migrations: the HIL API under the context path keeps its camel case and ISO dates and
-	 * reads its requests as documented, while the application's JSON keeps the application's settings and its
-	 * Flyway history only the application's scripts.
+	 * reads its requests as documented, as do the webhooks' payloads, while the application's JSON keeps the
+	 * application's settings and its Flyway history only the application's scripts.
 	 */
 	@Test
 	void jacksonSettingsAndContextPathOfTheApplication() throws Exception {
+		List<String> payloads = new CopyOnWriteArrayList<>();
+		HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+		receiver.createContext("/hook", (exchange) -> {
+			try (InputStream in = exchange.getRequestBody()) {
+				payloads.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			}
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		receiver.start();
 		try (HostApplication host = HostApplication.start(PlainHostApplication.class, EnumSet.allOf(OptionalPart.class),
 				"--spring.flyway.locations=classpath:example/plainhost/db", "--server.servlet.context-path=/app",
 				"--spring.jackson.property-naming-strategy=SNAKE_CASE",
 				"--spring.jackson.serialization.write-dates-as-timestamps=true",
 				"--spring.jackson.deserialization.fail-on-unknown-properties=true",
+				"--hil.webhooks.allowed-hosts=127.0.0.1", "--hil.webhooks.encryption-key=host-settings-webhook-key",
 				"--hil.security.api-keys=host-app:" + KEY)) {
 			JsonNode greeting = this.json.readTree(host.get("/app/greeting").body());
 			assertThat(greeting.has("greeting_text")).as(greeting.toString()).isTrue();
 			assertThat(greeting.get("sent_at").isNumber()).as(greeting.toString()).isTrue();
 			assertThat(this.json.readTree(host.get("/app/migrations").body())).extracting(JsonNode::asText)
 				.containsExactly("V1__greeting.sql");
+
+			HttpResponse<String> webhook = host.send("POST", "/app/api/v1/webhooks",
+					"{\"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort()
+							+ "/hook\", \"events\": [\"*\"]}",
+					"X-API-Key", KEY, "Content-Type", JSON);
+			assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(201);
 
 			String process = deployApproval(host);
 			HttpResponse<String> started = host.send("POST",
@@ -76,6 +102,20 @@ class HostSettingsTest {
 			HttpResponse<String> audit = host.get("/app/api/v1/actions/" + id + "/audit", "X-API-Key", KEY);
 			assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
 			assertThat(this.json.readTree(audit.body()).get(0).has("userId")).as(audit.body()).isTrue();
+
+			HttpResponse<String> late = host.send("POST", "/app/api/v1/actions/" + id + "/respond",
+					"{\"value\": \"Reject\"}", "X-API-Key", KEY, "Content-Type", JSON);
+			assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+			assertThat(this.json.readTree(late.body()).get("respondedAt").isTextual()).as(late.body()).isTrue();
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> !payloads.isEmpty());
+			JsonNode payload = this.json.readTree(payloads.get(0));
+			assertThat(payload.get("timestamp").isTextual()).as(payloads.get(0)).isTrue();
+			assertThat(payload.get("data").get("action").get("flowId").asText()).as(payloads.get(0))
+				.isEqualTo(process);
+		}
+		finally {
+			receiver.stop(0);
 		}
 	}
 

@@ -2,13 +2,12 @@ package dev.camundahil.channel.chat;
 
 import java.time.Clock;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.camundahil.action.ActionService;
 import dev.camundahil.i18n.HilTexts;
 import dev.camundahil.links.LinksProperties;
 import dev.camundahil.links.SignedTokens;
 import dev.camundahil.schema.HilDatabase;
+import dev.camundahil.web.HilJson;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,7 +21,8 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The chat channel: conversations, their API, live stream and page.
+ * The chat channel: conversations, their API, live stream and page. Their JSON is the plugin's ({@link HilJson}),
+ * as the page's script reads it, whatever the application's Jackson settings.
  */
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
@@ -35,18 +35,17 @@ class ChatConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChatConversations hilChatConversations(ActionService actions, SignedTokens tokens, ObjectMapper json,
-			ChatProperties chat, LinksProperties links, ObjectProvider<HilTexts> texts) {
+	ChatConversations hilChatConversations(ActionService actions, SignedTokens tokens, ChatProperties chat, LinksProperties links, ObjectProvider<HilTexts> texts) {
 		return new ChatConversations(actions,
-				new ConversationEntries(json, texts.getIfAvailable(HilTexts::defaults)), tokens, links.getBaseUrl(),
+				new ConversationEntries(HilJson.mapper(), texts.getIfAvailable(HilTexts::defaults)), tokens, links.getBaseUrl(),
 				chat.getLinkLifetime(), chat.getHistorySize(), Clock.systemUTC());
 	}
 
 	/** Tells other nodes of chat changes, so that their streams hear of them; also on nodes without a web server. */
 	@Bean
 	@ConditionalOnMissingBean
-	ChatNotifier hilChatNotifier(JdbcTemplate jdbc, ObjectMapper json, HilDatabase database, ChatProperties chat) {
-		return new ChatNotifier(jdbc, json, database.isPostgres() && chat.isCrossNodeStreams());
+	ChatNotifier hilChatNotifier(JdbcTemplate jdbc, HilDatabase database, ChatProperties chat) {
+		return new ChatNotifier(jdbc, HilJson.mapper(), database.isPostgres() && chat.isCrossNodeStreams());
 	}
 
 	/** The API, the live streams and the page, in servlet web applications. */
@@ -57,17 +56,17 @@ class ChatConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ChatStreams hilChatStreams(ChatConversations conversations, ObjectMapper json, ChatProperties chat,
+		ChatStreams hilChatStreams(ChatConversations conversations, ChatProperties chat,
 				ObjectProvider<HilTexts> texts) {
 			return new ChatStreams(conversations,
-					new ConversationEntries(json, texts.getIfAvailable(HilTexts::defaults)), chat.getStreamTimeout(),
+					new ConversationEntries(HilJson.mapper(), texts.getIfAvailable(HilTexts::defaults)), chat.getStreamTimeout(),
 					chat.getHeartbeatInterval(), chat.getMaxStreams(), chat.getMaxStreamsPerSession());
 		}
 
 		@Bean
 		PublicChatController hilPublicChatController(ChatConversations conversations, ChatStreams streams,
-				ObjectMapper json, ChatProperties chat, ObjectProvider<HilTexts> texts) {
-			return new PublicChatController(conversations, streams, json, chat.getMaxMessageSize(),
+				ChatProperties chat, ObjectProvider<HilTexts> texts) {
+			return new PublicChatController(conversations, streams, HilJson.mapper(), chat.getMaxMessageSize(),
 					texts.getIfAvailable(HilTexts::defaults));
 		}
 
@@ -95,8 +94,8 @@ class ChatConfiguration {
 			@Bean
 			@ConditionalOnMissingBean
 			ChatNotificationListener hilChatNotificationListener(JdbcTemplate jdbc, ChatStreams streams,
-					ChatNotifier notifier, ObjectMapper json) {
-				return new ChatNotificationListener(jdbc.getDataSource(), streams, notifier, json);
+					ChatNotifier notifier) {
+				return new ChatNotificationListener(jdbc.getDataSource(), streams, notifier, HilJson.mapper());
 			}
 
 		}
