@@ -119,13 +119,33 @@ class HostSettingsTest {
 		}
 	}
 
-	/** Beans created lazily: the HIL jobs are still in the application's scheduler. */
+	/**
+	 * Beans created lazily and Camunda's job executor off: the HIL jobs are still in the application's scheduler, and
+	 * an answer resumes its process in the answer's own transaction, without a job.
+	 */
 	@Test
-	void lazyInitialization() throws Exception {
+	void lazyInitializationAndNoJobExecutor() throws Exception {
 		try (HostApplication host = HostApplication.start(PlainHostApplication.class, EnumSet.allOf(OptionalPart.class),
 				"--spring.flyway.locations=classpath:example/plainhost/db", "--server.servlet.context-path=/app",
-				"--spring.main.lazy-initialization=true", "--hil.security.api-keys=host-app:" + KEY)) {
+				"--spring.main.lazy-initialization=true", "--camunda.bpm.job-execution.enabled=false",
+				"--hil.security.api-keys=host-app:" + KEY)) {
 			assertThat(host.get("/app/jobs").body()).contains("hil.");
+
+			String process = deployApproval(host);
+			HttpResponse<String> started = host.send("POST",
+					"/app/engine-rest/process-definition/key/" + process + "/start",
+					"{\"variables\": {\"orderId\": {\"value\": 1, \"type\": \"Integer\"}}}", "Content-Type", JSON);
+			assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+			String id = this.json.readTree(host.get("/app/api/v1/actions?flowId=" + process, "X-API-Key", KEY).body())
+				.get("items")
+				.get(0)
+				.get("id")
+				.asText();
+			HttpResponse<String> answer = host.send("POST", "/app/api/v1/actions/" + id + "/respond",
+					"{\"value\": \"Approve\"}", "X-API-Key", KEY, "Content-Type", JSON);
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+			assertThat(host.get("/app/engine-rest/execution/count?activityId=after&processDefinitionKey=" + process)
+				.body()).isEqualTo("{\"count\":1}");
 		}
 	}
 
