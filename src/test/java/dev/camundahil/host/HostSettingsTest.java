@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import example.jpahost.JpaHostApplication;
 import example.plainhost.PlainHostApplication;
 
 import dev.camundahil.bpmn.HilProcesses;
@@ -146,6 +147,25 @@ class HostSettingsTest {
 			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 			assertThat(host.get("/app/engine-rest/execution/count?activityId=after&processDefinitionKey=" + process)
 				.body()).isEqualTo("{\"count\":1}");
+		}
+	}
+
+	/**
+	 * JPA entities of the application's own, with Hibernate validating every table instead of making them: the
+	 * plugin's entity passes the check against the plugin's migrated table, and the webhook API works.
+	 */
+	@Test
+	void jpaEntitiesOfTheApplicationValidated() throws Exception {
+		try (HostApplication host = HostApplication.start(JpaHostApplication.class, EnumSet.allOf(OptionalPart.class),
+				"--spring.flyway.locations=classpath:example/jpahost/db", "--spring.jpa.hibernate.ddl-auto=validate",
+				"--hil.webhooks.allowed-hosts=127.0.0.1", "--hil.webhooks.encryption-key=host-settings-webhook-key",
+				"--hil.security.api-keys=host-app:" + KEY)) {
+			assertThat(host.get("/invoices/count").body()).isEqualTo("1");
+			HttpResponse<String> webhook = host.send("POST", "/api/v1/webhooks",
+					"{\"url\": \"http://127.0.0.1:9/hil\", \"events\": [\"*\"]}", "X-API-Key", KEY,
+					"Content-Type", JSON);
+			assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(201);
+			assertThat(host.get("/api/v1/webhooks", "X-API-Key", KEY).body()).contains("127.0.0.1:9/hil");
 		}
 	}
 
