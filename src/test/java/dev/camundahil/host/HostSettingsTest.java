@@ -20,6 +20,7 @@ import example.plainhost.PlainHostApplication;
 import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.support.HostApplication;
 import dev.camundahil.support.HostApplication.OptionalPart;
+import dev.camundahil.support.PostgresTestDatabase;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
@@ -166,6 +167,20 @@ class HostSettingsTest {
 					"Content-Type", JSON);
 			assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(201);
 			assertThat(host.get("/api/v1/webhooks", "X-API-Key", KEY).body()).contains("127.0.0.1:9/hil");
+		}
+	}
+
+	/** The same on PostgreSQL, where Hibernate checks the plugin's table against PostgreSQL's column types. */
+	@Test
+	void jpaEntitiesOfTheApplicationValidatedOnPostgres() throws Exception {
+		try (HostApplication host = HostApplication.start(JpaHostApplication.class, EnumSet.allOf(OptionalPart.class),
+				"--spring.datasource.url=" + PostgresTestDatabase.create("host_jpa"),
+				"--spring.datasource.username=" + PostgresTestDatabase.user(),
+				"--spring.datasource.password=" + PostgresTestDatabase.password(),
+				"--spring.flyway.locations=classpath:example/jpahost/db", "--spring.jpa.hibernate.ddl-auto=validate",
+				"--hil.security.api-keys=host-app:" + KEY)) {
+			assertThat(host.get("/invoices/count").body()).isEqualTo("1");
+			assertThat(host.get("/api/v1/webhooks", "X-API-Key", KEY).statusCode()).isEqualTo(200);
 		}
 	}
 

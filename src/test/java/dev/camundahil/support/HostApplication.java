@@ -14,6 +14,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -81,7 +82,7 @@ public final class HostApplication implements AutoCloseable {
 
 	/**
 	 * Runs the application class with {@code SpringApplication.run} in a class loader of its own, on a free port and
-	 * an in-memory H2 database of its own.
+	 * an in-memory H2 database of its own unless {@code args} name a database.
 	 * @param application a {@code @SpringBootApplication} of the test sources; only its name is used
 	 * @param absent the optional parts the application does not have
 	 * @param args its settings, as {@code --name=value}
@@ -90,9 +91,12 @@ public final class HostApplication implements AutoCloseable {
 			throws Exception {
 		URLClassLoader classLoader = new URLClassLoader("host-application", classPath(absent),
 				ClassLoader.getPlatformClassLoader());
+		// a database of the settings' own replaces the H2 one, as a setting given twice would be read as both
+		String database = Arrays.stream(args).anyMatch((arg) -> arg.startsWith("--spring.datasource.url=")) ? null
+				: "--spring.datasource.url=jdbc:h2:mem:host-application-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 		String[] settings = Stream.concat(Stream.of("--server.port=0", "--spring.main.register-shutdown-hook=false",
-				"--spring.datasource.url=jdbc:h2:mem:host-application-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"),
-				Arrays.stream(args))
+				database), Arrays.stream(args))
+			.filter(Objects::nonNull)
 			.toArray(String[]::new);
 		try {
 			Object context = inside(classLoader, () -> {
