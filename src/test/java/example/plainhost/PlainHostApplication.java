@@ -1,14 +1,23 @@
 package example.plainhost;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
 import org.quartz.Scheduler;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 import org.quartz.SchedulerException;
 import org.quartz.impl.matchers.GroupMatcher;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +31,30 @@ public class PlainHostApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(PlainHostApplication.class, args);
+	}
+
+	/** A Quartz job of the application's own, in its own group of the application's scheduler. */
+	@Bean
+	JobDetail nightlyReport() {
+		return JobBuilder.newJob(NightlyReport.class).withIdentity("nightly", "reports").storeDurably().build();
+	}
+
+	@Bean
+	Trigger nightlyReportTrigger(JobDetail nightlyReport) {
+		return TriggerBuilder.newTrigger()
+			.forJob(nightlyReport)
+			.withIdentity("nightly", "reports")
+			.withSchedule(SimpleScheduleBuilder.repeatHourlyForever(24))
+			.startAt(Date.from(Instant.parse("2100-01-01T00:00:00Z")))
+			.build();
+	}
+
+	public static class NightlyReport implements Job {
+
+		@Override
+		public void execute(JobExecutionContext context) {
+		}
+
 	}
 
 	@RestController

@@ -99,7 +99,8 @@ class HostSettingsTest {
 				.isEqualTo("ann@example.com");
 			assertThat(answered.get("response").get("timestamp").isTextual()).as(answer.body()).isTrue();
 
-			assertThat(host.get("/app/jobs").body()).contains("hil.");
+			assertThat(host.get("/app/jobs").body()).as("the HIL jobs in their group, the application's in its own")
+				.contains("hil.", "\"reports.nightly\"");
 
 			HttpResponse<String> audit = host.get("/app/api/v1/actions/" + id + "/audit", "X-API-Key", KEY);
 			assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
