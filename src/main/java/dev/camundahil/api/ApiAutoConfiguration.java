@@ -5,6 +5,7 @@ import dev.camundahil.action.ActionAutoConfiguration;
 import dev.camundahil.web.HilJsonConverter;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ public class ApiAutoConfiguration {
 
 	/** The HIL endpoints' JSON stays as documented whatever the application's Jackson settings. */
 	@Bean
+	@ConditionalOnMissingBean(name = "hilJsonConverter")
 	static WebMvcConfigurer hilJsonConverter() {
 		return HilJsonConverter.first();
 	}
