@@ -32,7 +32,9 @@ class ActionConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ActionService actionService(ActionRequestRepository actions, JdbcTemplate jdbc, ApplicationEventPublisher events,
-			ObjectMapper json, ResponseLimitProperties limits, AnswerTransaction answers, HilDatabase database) {
+			ResponseLimitProperties limits, AnswerTransaction answers, HilDatabase database) {
+		// the plugin's mapper, not the application's: stored hashes must not change with its Jackson settings
+		ObjectMapper json = JsonColumns.mapper();
 		return new ActionService(actions, new ActionAuditRepository(jdbc, actions.jsonColumns()), events,
 				new IdempotencyKeys(jdbc, json),
 				new ResponseValueLimit(json, limits.getMaxResponseValueSize()), answers,

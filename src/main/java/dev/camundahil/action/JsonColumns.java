@@ -26,6 +26,11 @@ final class JsonColumns {
 		this.parameter = parameter;
 	}
 
+	/** The plugin's own mapper, for JSON the plugin keeps or hashes. */
+	static ObjectMapper mapper() {
+		return MAPPER;
+	}
+
 	static JsonColumns forDatabase(boolean postgres) {
 		return new JsonColumns(postgres ? "CAST(? AS jsonb)" : "? FORMAT JSON");
 	}
