@@ -12,8 +12,9 @@ import org.springframework.lang.Nullable;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * JSON of the HIL endpoints with {@link HilJson}, not with the application's {@code ObjectMapper}: the application's Jackson settings (a naming strategy, dates as numbers) must
- * change neither the documented JSON of the HIL API nor how it reads its requests. It reads the bodies of the
+ * JSON of the HIL endpoints with {@link HilJson}, not with the application's {@code ObjectMapper}: the application's
+ * Jackson settings (a naming strategy, dates as numbers) must change neither the documented JSON of the HIL API nor
+ * how it reads its requests. It reads the bodies of the
  * plugin's controllers and writes the plugin's own types; everything else stays with the application's converters.
  */
 public final class HilJsonConverter extends MappingJackson2HttpMessageConverter {
