@@ -17,11 +17,9 @@ import com.sun.net.httpserver.HttpServer;
 import example.jpahost.JpaHostApplication;
 import example.plainhost.PlainHostApplication;
 
-import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.support.HostApplication;
 import dev.camundahil.support.HostApplication.OptionalPart;
 import dev.camundahil.support.PostgresTestDatabase;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,7 +74,7 @@ class HostSettingsTest {
 					"X-API-Key", KEY, "Content-Type", JSON);
 			assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(201);
 
-			String process = deployApproval(host);
+			String process = host.deployApproval("/app");
 			HttpResponse<String> started = host.send("POST",
 					"/app/engine-rest/process-definition/key/" + process + "/start",
 					"{\"variables\": {\"orderId\": {\"value\": 1, \"type\": \"Integer\"}}}", "Content-Type", JSON);
@@ -134,7 +132,7 @@ class HostSettingsTest {
 				"--hil.security.api-keys=host-app:" + KEY)) {
 			assertThat(host.get("/app/jobs").body()).contains("hil.");
 
-			String process = deployApproval(host);
+			String process = host.deployApproval("/app");
 			HttpResponse<String> started = host.send("POST",
 					"/app/engine-rest/process-definition/key/" + process + "/start",
 					"{\"variables\": {\"orderId\": {\"value\": 1, \"type\": \"Integer\"}}}", "Content-Type", JSON);
@@ -183,28 +181,6 @@ class HostSettingsTest {
 			assertThat(host.get("/invoices/count").body()).isEqualTo("1");
 			assertThat(host.get("/api/v1/webhooks", "X-API-Key", KEY).statusCode()).isEqualTo(200);
 		}
-	}
-
-	/** Deploys an approval through Camunda's REST API, as the application's users would. */
-	static String deployApproval(HostApplication host) throws Exception {
-		String key = HilProcesses.key("hostApproval");
-		String boundary = "hil-" + UUID.randomUUID();
-		String body = """
-				--%1$s\r
-				Content-Disposition: form-data; name="deployment-name"\r
-				\r
-				%2$s\r
-				--%1$s\r
-				Content-Disposition: form-data; name="data"; filename="%2$s.bpmn"\r
-				Content-Type: application/xml\r
-				\r
-				%3$s\r
-				--%1$s--\r
-				""".formatted(boundary, key, Bpmn.convertToString(HilProcesses.approval(key)));
-		HttpResponse<String> deployed = host.send("POST", "/app/engine-rest/deployment/create", body, "Content-Type",
-				"multipart/form-data; boundary=" + boundary);
-		assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
-		return key;
 	}
 
 }

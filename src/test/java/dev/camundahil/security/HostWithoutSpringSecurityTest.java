@@ -9,10 +9,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import example.plainhost.PlainHostApplication;
 
-import dev.camundahil.bpmn.HilProcesses;
 import dev.camundahil.support.HostApplication;
 import dev.camundahil.support.HostApplication.OptionalPart;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +55,7 @@ class HostWithoutSpringSecurityTest extends HostApplicationContract {
 
 	@Test
 	void anAnswerMadeWithAKeyIsRecordedAsTheKeysUser() throws Exception {
-		UUID id = startAndFindAction(deployApproval());
+		UUID id = startAndFindAction(this.host.deployApproval(""));
 
 		HttpResponse<String> answer = this.host.send("POST", "/api/v1/actions/" + id + "/respond",
 				"{\"value\": \"Approve\", \"respondedBy\": \"ann@example.com\"}", "X-API-Key", KEY, "Content-Type",
@@ -76,7 +74,7 @@ class HostWithoutSpringSecurityTest extends HostApplicationContract {
 
 	@Test
 	void requestsToTheApiMeetItsLimitsAndSpellingsOfThePathDoNotGetAroundTheKey() throws Exception {
-		String process = deployApproval();
+		String process = this.host.deployApproval("");
 		startAndFindAction(process);
 
 		HttpResponse<String> huge = this.host.send("POST", "/api/v1/actions/" + UUID.randomUUID() + "/respond",
@@ -91,28 +89,6 @@ class HostWithoutSpringSecurityTest extends HostApplicationContract {
 			assertThat(reply.statusCode()).as(path).isIn(400, 401, 403, 404);
 			assertThat(reply.body()).as(path).doesNotContain(process);
 		}
-	}
-
-	/** Deploys an approval through Camunda's REST API, as the application's users would. */
-	private String deployApproval() throws Exception {
-		String key = HilProcesses.key("hostApproval");
-		String boundary = "hil-" + UUID.randomUUID();
-		String body = """
-				--%1$s\r
-				Content-Disposition: form-data; name="deployment-name"\r
-				\r
-				%2$s\r
-				--%1$s\r
-				Content-Disposition: form-data; name="data"; filename="%2$s.bpmn"\r
-				Content-Type: application/xml\r
-				\r
-				%3$s\r
-				--%1$s--\r
-				""".formatted(boundary, key, Bpmn.convertToString(HilProcesses.approval(key)));
-		HttpResponse<String> deployed = this.host.send("POST", "/engine-rest/deployment/create", body, "Content-Type",
-				"multipart/form-data; boundary=" + boundary);
-		assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
-		return key;
 	}
 
 	private UUID startAndFindAction(String process) throws Exception {

@@ -20,6 +20,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import dev.camundahil.bpmn.HilProcesses;
+import org.camunda.bpm.model.bpmn.Bpmn;
+
 /**
  * Someone else's application with the plugin in it, started on the class path such an application has: the test
  * class path without the optional parts of the plugin the application did not add itself. The jars are left out,
@@ -138,6 +141,33 @@ public final class HostApplication implements AutoCloseable {
 
 	public HttpResponse<String> get(String path, String... headers) throws Exception {
 		return send("GET", path, null, headers);
+	}
+
+	/**
+	 * Deploys an approval through Camunda's REST API under the application's context path, as its users would.
+	 * @return the process key
+	 */
+	public String deployApproval(String contextPath) throws Exception {
+		String key = HilProcesses.key("hostApproval");
+		String boundary = "hil-" + UUID.randomUUID();
+		String body = """
+				--%1$s\r
+				Content-Disposition: form-data; name="deployment-name"\r
+				\r
+				%2$s\r
+				--%1$s\r
+				Content-Disposition: form-data; name="data"; filename="%2$s.bpmn"\r
+				Content-Type: application/xml\r
+				\r
+				%3$s\r
+				--%1$s--\r
+				""".formatted(boundary, key, Bpmn.convertToString(HilProcesses.approval(key)));
+		HttpResponse<String> deployed = send("POST", contextPath + "/engine-rest/deployment/create", body,
+				"Content-Type", "multipart/form-data; boundary=" + boundary);
+		if (deployed.statusCode() != 200) {
+			throw new IllegalStateException("deployment refused (" + deployed.statusCode() + "): " + deployed.body());
+		}
+		return key;
 	}
 
 	@Override
