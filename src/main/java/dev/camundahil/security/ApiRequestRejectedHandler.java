@@ -43,11 +43,10 @@ final class ApiRequestRejectedHandler implements RequestRejectedHandler {
 
 	/**
 	 * @param servletPrefix the path Spring MVC's dispatcher servlet is mapped under, such as {@code /mvc}; empty when
-	 * it serves the whole application
+	 * it serves the whole application (see {@link SecurityConfiguration#servletPrefix})
 	 */
 	ApiRequestRejectedHandler(String servletPrefix, ProblemWriter problems, ObservationRegistry observations) {
-		String prefix = (servletPrefix == null || servletPrefix.equals("/")) ? "" : servletPrefix.strip();
-		this.api = prefix + "/api/v1";
+		this.api = servletPrefix + SecurityConfiguration.API_ROOT;
 		this.problems = problems;
 		this.observation = observations.isNoop() ? null : new ObservationMarkingRequestRejectedHandler(observations);
 	}

@@ -68,8 +68,7 @@ class HilFilterChainConfiguration {
 	@ConditionalOnMissingBean(RequestRejectedHandler.class)
 	RequestRejectedHandler hilRequestRejectedHandler(ObjectMapper json, ObjectProvider<DispatcherServletPath> servlet,
 			ObjectProvider<ObservationRegistry> observations) {
-		DispatcherServletPath mvc = servlet.getIfUnique();
-		return new ApiRequestRejectedHandler((mvc != null) ? mvc.getPrefix() : "", new ProblemWriter(json),
+		return new ApiRequestRejectedHandler(SecurityConfiguration.servletPrefix(servlet), new ProblemWriter(json),
 				observations.getIfUnique(() -> ObservationRegistry.NOOP));
 	}
 

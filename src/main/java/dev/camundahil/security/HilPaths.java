@@ -28,11 +28,10 @@ final class HilPaths {
 
 	/**
 	 * @param publicPatterns the setting {@code hil.security.public-paths}; blank entries are skipped
-	 * @param servletPrefix the path Spring MVC's dispatcher servlet is mapped under, such as {@code /mvc}; empty when
-	 * it serves the whole application
+	 * @param prefix the path Spring MVC's dispatcher servlet is mapped under, such as {@code /mvc}; empty when it
+	 * serves the whole application (see {@link SecurityConfiguration#servletPrefix})
 	 */
-	HilPaths(List<String> publicPatterns, String servletPrefix) {
-		String prefix = (servletPrefix == null || servletPrefix.equals("/")) ? "" : servletPrefix.strip();
+	HilPaths(List<String> publicPatterns, String prefix) {
 		List<String> pages = publicPatterns.stream()
 			.filter((pattern) -> pattern != null && !pattern.isBlank())
 			.map((pattern) -> prefix + pattern.strip())

@@ -27,8 +27,11 @@ class SecurityConfiguration {
 	 */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
+	/** Where the HIL API lives. */
+	static final String API_ROOT = "/api/v1";
+
 	/** The paths of the HIL API. */
-	public static final String API_PATHS = "/api/v1/**";
+	public static final String API_PATHS = API_ROOT + "/**";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -43,13 +46,21 @@ class SecurityConfiguration {
 	 */
 	static ApiFilters apiFilters(ApiKeys keys, HilSecurityProperties settings, ObjectMapper json,
 			AcceptedKeys accepted, ObjectProvider<DispatcherServletPath> servlet) {
-		DispatcherServletPath mvc = servlet.getIfUnique();
-		String prefix = (mvc != null) ? mvc.getPrefix() : "";
-		HilPaths paths = new HilPaths(settings.getPublicPaths(), prefix);
+		HilPaths paths = new HilPaths(settings.getPublicPaths(), servletPrefix(servlet));
 		ProblemWriter problems = new ProblemWriter(json);
 		ApiKeyProblems keyProblems = new ApiKeyProblems(problems);
 		return new ApiFilters(paths, keyProblems, new ApiKeyAuthenticationFilter(keys, paths, keyProblems, accepted),
 				new RequestBodyLimitFilter(settings.getMaxRequestBodySize(), paths, problems));
+	}
+
+	/**
+	 * The path Spring MVC's dispatcher servlet is mapped under, such as {@code /mvc}, where the HIL paths then live;
+	 * empty when it serves the whole application or there is none.
+	 */
+	static String servletPrefix(ObjectProvider<DispatcherServletPath> servlet) {
+		DispatcherServletPath mvc = servlet.getIfUnique();
+		String prefix = (mvc != null) ? mvc.getPrefix().strip() : "";
+		return prefix.equals("/") ? "" : prefix;
 	}
 
 	record ApiFilters(HilPaths paths, ApiKeyProblems keyProblems, ApiKeyAuthenticationFilter keys,
