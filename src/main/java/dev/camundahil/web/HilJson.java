@@ -12,15 +12,20 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  */
 public final class HilJson {
 
+	private static final ObjectMapper MAPPER = Jackson2ObjectMapperBuilder.json()
+		.featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
+				SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+		.build();
+
 	private HilJson() {
 	}
 
-	/** A new mapper at the plugin's settings. */
+	/**
+	 * The mapper at the plugin's settings, one for all its users: configured once here, and only read and written
+	 * with, never configured further.
+	 */
 	public static ObjectMapper mapper() {
-		return Jackson2ObjectMapperBuilder.json()
-			.featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
-					SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-			.build();
+		return MAPPER;
 	}
 
 }

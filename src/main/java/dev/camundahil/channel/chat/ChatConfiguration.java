@@ -35,10 +35,10 @@ class ChatConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChatConversations hilChatConversations(ActionService actions, SignedTokens tokens, ChatProperties chat, LinksProperties links, ObjectProvider<HilTexts> texts) {
-		return new ChatConversations(actions,
-				new ConversationEntries(HilJson.mapper(), texts.getIfAvailable(HilTexts::defaults)), tokens, links.getBaseUrl(),
-				chat.getLinkLifetime(), chat.getHistorySize(), Clock.systemUTC());
+	ChatConversations hilChatConversations(ActionService actions, SignedTokens tokens, ChatProperties chat,
+			LinksProperties links, ObjectProvider<HilTexts> texts) {
+		return new ChatConversations(actions, entries(texts), tokens, links.getBaseUrl(), chat.getLinkLifetime(),
+				chat.getHistorySize(), Clock.systemUTC());
 	}
 
 	/** Tells other nodes of chat changes, so that their streams hear of them; also on nodes without a web server. */
@@ -46,6 +46,11 @@ class ChatConfiguration {
 	@ConditionalOnMissingBean
 	ChatNotifier hilChatNotifier(JdbcTemplate jdbc, HilDatabase database, ChatProperties chat) {
 		return new ChatNotifier(jdbc, HilJson.mapper(), database.isPostgres() && chat.isCrossNodeStreams());
+	}
+
+	/** How conversations are kept and shown, in the plugin's JSON and the application's texts. */
+	private static ConversationEntries entries(ObjectProvider<HilTexts> texts) {
+		return new ConversationEntries(HilJson.mapper(), texts.getIfAvailable(HilTexts::defaults));
 	}
 
 	/** The API, the live streams and the page, in servlet web applications. */
@@ -58,9 +63,8 @@ class ChatConfiguration {
 		@ConditionalOnMissingBean
 		ChatStreams hilChatStreams(ChatConversations conversations, ChatProperties chat,
 				ObjectProvider<HilTexts> texts) {
-			return new ChatStreams(conversations,
-					new ConversationEntries(HilJson.mapper(), texts.getIfAvailable(HilTexts::defaults)), chat.getStreamTimeout(),
-					chat.getHeartbeatInterval(), chat.getMaxStreams(), chat.getMaxStreamsPerSession());
+			return new ChatStreams(conversations, entries(texts), chat.getStreamTimeout(), chat.getHeartbeatInterval(),
+					chat.getMaxStreams(), chat.getMaxStreamsPerSession());
 		}
 
 		@Bean
