@@ -143,9 +143,7 @@ public final class LostWaits implements RecurringWork {
 		if (task == null || task.getExecutionIds().length == 0) {
 			return false;
 		}
-		this.actions.moveToExecution(action.getId(), task.getExecutionIds()[0]);
-		log.info("Action {}: its task moved from execution {} to {}; the action follows it", action.getId(),
-				action.getExecutionId(), task.getExecutionIds()[0]);
+		follow(action, task.getExecutionIds()[0]);
 		return true;
 	}
 
@@ -158,11 +156,15 @@ public final class LostWaits implements RecurringWork {
 			return false;
 		}
 		return this.actions.findPendingOfActivityInstance(task.getId()).map((action) -> {
-			this.actions.moveToExecution(action.getId(), execution.getId());
-			log.info("Action {}: its task moved from execution {} to {}; the action follows it", action.getId(),
-					action.getExecutionId(), execution.getId());
+			follow(action, execution.getId());
 			return true;
 		}).orElse(false);
+	}
+
+	private void follow(ActionRequest action, String executionId) {
+		this.actions.moveToExecution(action.getId(), executionId);
+		log.info("Action {}: its task moved from execution {} to {}; the action follows it", action.getId(),
+				action.getExecutionId(), executionId);
 	}
 
 	private ActivityInstance activityInstances(String processInstanceId) {
