@@ -31,7 +31,6 @@ record InboundMessage(String messageId, List<String> referencedIds, String from,
 
 	static InboundMessage read(Message message, String fallbackId, Limits limits)
 			throws MessagingException, IOException {
-		String messageId = header(message, "Message-ID");
 		List<String> referenced = new ArrayList<>();
 		addIds(referenced, header(message, "In-Reply-To"));
 		addIds(referenced, header(message, "References"));
@@ -42,7 +41,6 @@ record InboundMessage(String messageId, List<String> referencedIds, String from,
 				to.add(address(recipient));
 			}
 		}
-		Address[] from = message.getFrom();
 		Part text = textPart(message);
 		Optional<String> tooLarge = limits.exceededBy(message, text);
 		String typed = "";
@@ -57,10 +55,21 @@ record InboundMessage(String messageId, List<String> referencedIds, String from,
 						: QuoteStripper.stripHtml(content);
 			}
 		}
-		return new InboundMessage((messageId != null) ? normalizeId(messageId) : fallbackId, referenced,
-				(from != null && from.length > 0) ? address(from[0]) : null, to,
+		return new InboundMessage(idOf(message, fallbackId), referenced, senderOf(message), to,
 				(message.getSubject() != null) ? message.getSubject() : "", typed, AutoReplies.reason(message),
 				tooLarge, headers(message, "Authentication-Results"));
+	}
+
+	/** The message's Message-ID without its angle brackets; the fallback where it has none. */
+	static String idOf(Message message, String fallbackId) throws MessagingException {
+		String messageId = header(message, "Message-ID");
+		return (messageId != null) ? normalizeId(messageId) : fallbackId;
+	}
+
+	/** The sender's bare address, lower case; null where the message names none. */
+	static String senderOf(Message message) throws MessagingException {
+		Address[] from = message.getFrom();
+		return (from != null && from.length > 0) ? address(from[0]) : null;
 	}
 
 	/** The bare address, lower case, without display name. */

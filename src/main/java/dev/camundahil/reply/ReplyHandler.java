@@ -8,10 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 
 import dev.camundahil.action.ActionConflictException;
 import dev.camundahil.action.ActionRecipient;
@@ -264,21 +262,17 @@ class ReplyHandler {
 	/** The Message-ID of a message whose body could not be read, as far as its headers can be; else the fallback. */
 	private static String messageIdOr(Message message, String fallback) {
 		try {
-			String[] values = message.getHeader("Message-ID");
-			return (values != null && values.length > 0 && !values[0].isBlank())
-					? InboundMessage.normalizeId(values[0]) : fallback;
+			return InboundMessage.idOf(message, fallback);
 		}
 		catch (MessagingException | RuntimeException ex) {
 			return fallback;
 		}
 	}
 
-	/** The sender's address of a message whose body could not be read, as far as its headers can be; else null. */
+	/** The sender of a message whose body could not be read, as far as its headers can be; else null. */
 	private static String senderOf(Message message) {
 		try {
-			Address[] from = message.getFrom();
-			return (from != null && from.length > 0 && from[0] instanceof InternetAddress address)
-					? address.getAddress() : null;
+			return InboundMessage.senderOf(message);
 		}
 		catch (MessagingException | RuntimeException ex) {
 			return null;
